@@ -1,0 +1,478 @@
+// The one source of truth for the scenario format: it yields the TypeScript types,
+// the shape check of the loader and the published JSON Schema (scenarios/scenario.schema.json).
+import * as z from 'zod'
+
+export const FORMAT_VERSION = 1
+
+const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const ACTOR_ID = /^[A-Z][A-Z0-9]{1,7}$/
+
+export const Id = z
+  .string()
+  .regex(KEBAB_ID, 'must be a kebab-case id such as "joint-air-patrol"')
+  .max(64)
+  .describe('A stable kebab-case id (lower-case letters, digits and single hyphens).')
+
+export const ActorId = z
+  .string()
+  .regex(ACTOR_ID, 'must be an upper-case actor id such as "CHN"')
+  .describe('A stable actor id: upper-case letters and digits, 2 to 8 characters (ISO 3166 alpha-3 for states).')
+
+export const Citation = z
+  .strictObject({
+    source: Id.describe('The id of a source listed in `sources`.'),
+    paragraph: z
+      .number()
+      .int()
+      .min(1)
+      .describe('1-based paragraph number: paragraphs are the non-empty lines of the source file.'),
+    quote: z
+      .string()
+      .min(3)
+      .max(2000)
+      .describe(
+        'Words copied verbatim from that paragraph. Checked on load after folding typographic quotes and apostrophes to plain ones and collapsing white space.',
+      ),
+  })
+  .describe('A passage of a source that grounds an item.')
+
+const groundingFields = {
+  citations: z
+    .array(Citation)
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('The passages this item is derived from. Give citations, an assumption, or both.'),
+  assumption: z
+    .string()
+    .min(10)
+    .max(1000)
+    .optional()
+    .describe('Why the designer chose this where the text is silent. Shown to players as an open assumption.'),
+}
+
+const GROUNDING_META = { anyOf: [{ required: ['citations'] }, { required: ['assumption'] }] }
+
+/** Adds `citations` / `assumption` to an object shape: every rule, action, parameter and starting value is grounded. */
+function grounded<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject({ ...shape, ...groundingFields }).meta(GROUNDING_META)
+}
+
+export const Pair = z
+  .tuple([ActorId, ActorId])
+  .describe('Two different actor ids; order does not matter (pair variables are symmetric).')
+
+const GroundedValue = grounded({ value: z.number().describe('The value.') })
+
+const PairValue = grounded({ pair: Pair, value: z.number().describe('The value for this pair.') })
+const ActorValue = grounded({ actor: ActorId, value: z.number().describe('The value for this actor.') })
+
+const PairTable = z
+  .strictObject({
+    default: GroundedValue.describe('The value of every pair not listed in `pairs`.'),
+    pairs: z.array(PairValue).max(200).describe('Values for particular pairs.'),
+  })
+  .describe('A value for every pair of actors: a default plus listed exceptions.')
+
+const ActorTable = z
+  .strictObject({
+    default: GroundedValue.describe('The value of every actor not listed in `actors`.'),
+    actors: z.array(ActorValue).max(50).describe('Values for particular actors.'),
+  })
+  .describe('A value for every actor: a default plus listed exceptions.')
+
+export const Source = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1).max(300),
+    author: z.string().max(300).optional(),
+    publisher: z.string().max(300).optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .describe('Publication date, YYYY-MM-DD.'),
+    file: z
+      .string()
+      .regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+\.txt$/, 'must be a relative path to a .txt file inside the scenario folder')
+      .describe('Path of the plain-text source, relative to the scenario folder. Paragraphs are its non-empty lines.'),
+    url: z.string().max(2000).optional().describe('Where the text was published (shown, never fetched).'),
+  })
+  .describe('A text the scenario cites.')
+
+export const Actor = z
+  .strictObject({
+    id: ActorId,
+    name: z.string().min(1).max(100),
+    capability: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('Static share of military and economic capability; weights the blocs.'),
+    capital: z
+      .strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+      .describe('Where the actor is drawn on the map.'),
+    playable: z.boolean().describe('Whether a human may take this actor.'),
+    budget: z.number().int().min(0).max(20).optional().describe('Political capital per turn; defaults to `turns.budget`.'),
+  })
+  .describe('A power.')
+
+export const Theatre = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+  })
+  .describe('Where encounters between a pair happen (for the map).')
+
+const ContactPair = grounded({ pair: Pair, theatre: Theatre.optional() }).describe(
+  'A pair whose forces operate near each other: only such pairs can have incidents.',
+)
+
+export const PARAMETER_NAMES = [
+  'balanceRate',
+  'stressAmplifier',
+  'interestPull',
+  'pactPull',
+  'armsReactivity',
+  'armsCost',
+  'armsBase',
+  'readinessMax',
+  'tensionCooling',
+  'hostilityHeat',
+  'grievanceFading',
+  'incidentBase',
+  'incidentGrowth',
+  'incidentPinPrick',
+  'incidentTension',
+  'incidentAlignment',
+  'clashChance',
+  'autonomyCap',
+  'interdependenceFloor',
+  'quasiAllianceThreshold',
+  'rigidityThreshold',
+  'rigidTurns',
+  'impasseTension',
+  'impasseMovement',
+  'impasseTurns',
+  'impasseSurcharge',
+] as const
+export type ParameterName = (typeof PARAMETER_NAMES)[number]
+
+const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
+  balanceRate: 'η: how fast "the enemy of my enemy" reshapes alignment each turn.',
+  stressAmplifier: 'β: how much mean tension speeds up the balance term.',
+  interestPull: 'μ: pull of alignment back toward the baseline propensity (common interests).',
+  pactPull: 'h: how strongly a pact holds a pair\'s alignment up.',
+  armsReactivity: 'k: Richardson reactivity to rivals\' readiness.',
+  armsCost: 'α: Richardson fatigue: the cost of keeping forces ready.',
+  armsBase: 'g: baseline procurement per turn.',
+  readinessMax: 'The cap of readiness.',
+  tensionCooling: 'δ: share of tension that cools each turn.',
+  hostilityHeat: 'γ: tension fed by hostility and readiness each turn.',
+  grievanceFading: 'Share of a grievance that fades each turn.',
+  incidentBase: 'λ0: base hazard of an incident for a pair in contact.',
+  incidentGrowth: 'θ: growth of the hazard with tension.',
+  incidentPinPrick: 'Extra hazard per pin prick between the pair this turn.',
+  incidentTension: 'Tension an incident adds (times its severity).',
+  incidentAlignment: 'Alignment an incident removes (times its severity).',
+  clashChance: 'Chance that a severe incident on the top rung becomes an armed clash.',
+  autonomyCap: 'Highest alignment the strategic-autonomy pair accepts.',
+  interdependenceFloor: 'Alignment floor per unit of interdependence.',
+  quasiAllianceThreshold: 'Alignment of the quasi-alliance pair at or above which it counts as a quasi-alliance.',
+  rigidityThreshold: 'Rigidity at or above which the blocs count as rigid.',
+  rigidTurns: 'Turns in a row the blocs must be rigid (with unchanged membership) to count as rigid blocs.',
+  impasseTension: 'Mean cross-bloc tension at or above which rigid blocs are in an impasse.',
+  impasseMovement: 'Largest total change of alignment in a turn that still counts as no movement.',
+  impasseTurns: 'Turns in a row the impasse conditions must hold.',
+  impasseSurcharge: 'Extra political capital a de-escalation action costs during an impasse.',
+}
+
+const Parameter = grounded({ value: z.number().describe('The value.'), description: z.string().max(500).optional() })
+
+export const Parameters = z
+  .strictObject(
+    Object.fromEntries(
+      PARAMETER_NAMES.map((name) => [name, Parameter.describe(PARAMETER_DESCRIPTIONS[name])]),
+    ) as Record<ParameterName, typeof Parameter>,
+  )
+  .describe('The numbers of the rules. Every parameter is grounded.')
+
+export const Rung = grounded({
+  id: Id,
+  name: z.string().min(1).max(60),
+  description: z.string().max(500),
+  up: z.number().min(0).max(1).describe('Climb to this rung when the hottest cross-bloc tension reaches this value.'),
+  down: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('Leave this rung downward when that tension falls below this value (at most `up`: hysteresis).'),
+}).describe('A rung of the escalation ladder, lowest first.')
+
+export const ACTION_TAGS = [
+  'hostile',
+  'pin-prick',
+  'pact',
+  'joint',
+  'military',
+  'economic',
+  'diplomatic',
+  'de-escalation',
+] as const
+
+export const Ref = z
+  .union([
+    z.enum(['actor', 'partners', 'participants', 'targets']).describe(
+      'Relative to the action: its actor, its partners, actor and partners together, or its targets.',
+    ),
+    ActorId.describe('A fixed actor.'),
+  ])
+  .describe('Who an effect applies to.')
+
+const PAIR_VARIABLES = ['alignment', 'tension', 'commitment', 'interdependence'] as const
+
+export const Effect = z
+  .union([
+    z
+      .strictObject({
+        variable: z.enum(PAIR_VARIABLES),
+        between: z.tuple([Ref, Ref]).describe('Every pair formed by one actor of each side (pairs of an actor with itself are skipped).'),
+        delta: z.number().min(-1).max(1),
+      })
+      .describe('Changes a pair variable.'),
+    z
+      .strictObject({
+        variable: z.literal('readiness'),
+        of: Ref,
+        delta: z.number().min(-100).max(100),
+      })
+      .describe('Changes readiness.'),
+    z
+      .strictObject({
+        variable: z.literal('grievance'),
+        of: Ref.describe('Who feels the grievance.'),
+        toward: Ref.describe('Whom it is held against.'),
+        delta: z.number().min(-1).max(1),
+      })
+      .describe('Changes a grievance: how provoked one actor feels by another; computer players answer it.'),
+  ])
+  .describe('One change an action or rule makes.')
+
+export const Action = grounded({
+  id: Id,
+  name: z.string().min(1).max(80),
+  description: z.string().max(1000),
+  actors: z.array(ActorId).min(1).describe('Who may take this action.'),
+  partners: z
+    .strictObject({
+      from: z.array(ActorId).min(1),
+      min: z.number().int().min(1).max(7),
+      max: z.number().int().min(1).max(7),
+    })
+    .optional()
+    .describe('A joint action needs partners; each must consent.'),
+  targets: z
+    .strictObject({
+      from: z.array(ActorId).min(1).optional().describe('Who may be targeted; any other actor when omitted.'),
+      min: z.number().int().min(0).max(7),
+      max: z.number().int().min(0).max(7),
+      contact: z.boolean().optional().describe('Whether a participant must be in contact with each target.'),
+    })
+    .optional()
+    .describe('Whom the action is aimed at.'),
+  cost: z.number().int().min(0).max(10).describe('Political capital it costs.'),
+  tags: z.array(z.enum(ACTION_TAGS)).max(8).describe('Kinds the rules react to.'),
+  pinPrick: z
+    .boolean()
+    .describe('A local confrontation near a target: adds to the incident hazard of each participant–target pair this turn.'),
+  effects: z.array(Effect).max(40),
+})
+
+const RuleBase = {
+  id: Id,
+  name: z.string().min(1).max(80),
+  description: z.string().max(1000),
+  enabled: z.boolean().optional().describe('Set to false to switch the rule off (counterfactuals).'),
+  ...groundingFields,
+}
+
+export const Trigger = z
+  .strictObject({
+    actions: z.array(Id).optional().describe('Any of these actions.'),
+    tags: z.array(z.enum(ACTION_TAGS)).optional().describe('Actions carrying any of these tags.'),
+    actors: z.array(ActorId).optional().describe('Taken by (or with) any of these actors.'),
+    targets: z.array(ActorId).optional().describe('Aimed at any of these actors.'),
+  })
+  .describe('Which actions of this turn trigger the reaction (all given conditions must hold).')
+
+const ReactionRule = z
+  .strictObject({
+    ...RuleBase,
+    kind: z.literal('reaction'),
+    when: Trigger,
+    effects: z.array(Effect).min(1).max(40).describe('Applied once per triggering action; refs are relative to it.'),
+  })
+  .meta(GROUNDING_META)
+  .describe('A causal claim of the text: when an action of a kind is taken, the world reacts.')
+
+const DoubleContainmentRule = z
+  .strictObject({
+    ...RuleBase,
+    kind: z.literal('double-containment'),
+    when: Trigger.describe('Which actions count as containment.'),
+    targets: Pair.describe('The two actors contained together.'),
+    effects: z.array(Effect).min(1).max(40).describe('Applied once per actor that acted against both this turn; "actor" is that actor.'),
+  })
+  .meta(GROUNDING_META)
+  .describe('An extra push when one actor acts against both members of a pair in the same turn.')
+
+const PairRule = (kind: string, description: string) =>
+  z
+    .strictObject({ ...RuleBase, kind: z.literal(kind), pair: Pair })
+    .meta(GROUNDING_META)
+    .describe(description)
+
+const SimpleRule = (kind: string, description: string) =>
+  z.strictObject({ ...RuleBase, kind: z.literal(kind) }).meta(GROUNDING_META).describe(description)
+
+export const RULE_KINDS = [
+  'reaction',
+  'double-containment',
+  'arms',
+  'balance',
+  'interests',
+  'pacts',
+  'autonomy-cap',
+  'interdependence-floor',
+  'tension-cooling',
+  'tension-hostility',
+  'grievance-fading',
+  'incidents',
+  'quasi-alliance',
+  'rigid-blocs',
+  'impasse',
+] as const
+
+export const Rule = z
+  .discriminatedUnion('kind', [
+    ReactionRule,
+    DoubleContainmentRule,
+    SimpleRule('arms', 'Richardson arms dynamics: readiness answers rivals\' readiness, weighted by hostility and contact.'),
+    SimpleRule('balance', 'Structural balance: the enemy of my enemy becomes my friend, faster when tension is high.'),
+    SimpleRule('interests', 'Alignment drifts back toward the baseline propensity of each pair.'),
+    SimpleRule('pacts', 'Commitment holds alignment up.'),
+    PairRule('autonomy-cap', 'Strategic autonomy: the pair\'s alignment stays at or below `autonomyCap`.'),
+    SimpleRule('interdependence-floor', 'Interdependence puts a floor under alignment.'),
+    SimpleRule('tension-cooling', 'Tension cools by a share each turn.'),
+    SimpleRule('tension-hostility', 'Hostility between armed rivals feeds tension.'),
+    SimpleRule('grievance-fading', 'Grievances fade each turn.'),
+    SimpleRule('incidents', 'Dangerous incidents nobody chose, likelier with tension and pin pricks.'),
+    PairRule('quasi-alliance', 'Detects a quasi-alliance of the pair.'),
+    SimpleRule('rigid-blocs', 'Detects rigid blocs.'),
+    SimpleRule('impasse', 'Detects an impasse: rigid blocs, high cross-bloc tension, no movement.'),
+  ])
+  .describe('A rule of the model. Each kind may appear as often as needed; structural kinds at most once.')
+
+export const Measure = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('alignment'), pair: Pair }),
+    z.strictObject({ kind: z.literal('tension'), pair: Pair }),
+    z.strictObject({ kind: z.literal('interdependence'), pair: Pair }),
+    z.strictObject({ kind: z.literal('commitment'), pair: Pair }),
+    z.strictObject({ kind: z.literal('readiness'), actor: ActorId }),
+    z.strictObject({ kind: z.literal('mean-alignment'), actor: ActorId, with: z.array(ActorId).min(1) }),
+    z.strictObject({ kind: z.literal('mean-tension'), actor: ActorId, with: z.array(ActorId).min(1) }),
+    z.strictObject({ kind: z.literal('rigidity') }),
+    z.strictObject({ kind: z.literal('rung') }),
+  ])
+  .describe('A quantity of the state, normalised to 0..1 for scoring.')
+
+export const Objective = z
+  .strictObject({
+    id: Id,
+    description: z.string().min(1).max(300),
+    weight: z.number().min(0).max(10),
+    measure: Measure,
+    goal: z.enum(['high', 'low']).describe('Whether the role wants the measure high or low.'),
+    ...groundingFields,
+  })
+  .describe('One weighted term of a role\'s score.')
+
+export const Role = z
+  .strictObject({
+    id: Id,
+    actor: ActorId,
+    name: z.string().min(1).max(80),
+    description: z.string().max(1000),
+    objectives: z.array(Objective).min(1).max(12),
+  })
+  .describe('A power a player or the computer can play, and what it wants. Everyone loses an armed clash.')
+
+export const Turns = z
+  .strictObject({
+    start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').describe('Date of turn 1, YYYY-MM.'),
+    monthsPerTurn: z.number().int().min(1).max(12),
+    default: z.number().int().min(1).max(100).describe('Default number of turns.'),
+    max: z.number().int().min(1).max(100).describe('Most turns a game may have.'),
+    budget: z.number().int().min(0).max(20).describe('Political capital per actor per turn.'),
+  })
+  .describe('Turn settings.')
+
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+    formatVersion: z.literal(FORMAT_VERSION).describe('The version of this file format.'),
+    id: Id,
+    title: z.string().min(1).max(120),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'must be a version MAJOR.MINOR.PATCH')
+      .describe('The scenario\'s own version, MAJOR.MINOR.PATCH.'),
+    description: z.string().max(4000),
+    author: z.string().max(200).optional(),
+    sources: z.array(Source).min(1).max(20),
+    actors: z.array(Actor).min(2).max(12),
+    static: z
+      .strictObject({
+        baseline: PairTable.describe('Baseline propensity a0 of each pair, −1..1: where interests pull alignment.'),
+        contact: z.array(ContactPair).max(66),
+      })
+      .describe('What does not change during a game.'),
+    start: z
+      .strictObject({
+        alignment: PairTable.describe('−1 (rivals) .. +1 (friends).'),
+        tension: PairTable.describe('0 .. 1.'),
+        readiness: ActorTable.describe('0 .. readinessMax.'),
+        commitment: PairTable.describe('0 .. 1: pacts and roadmaps.'),
+        interdependence: PairTable.describe('0 .. 1: energy, arms and investment ties.'),
+      })
+      .describe('The state at the start of turn 1.'),
+    parameters: Parameters,
+    ladder: z.array(Rung).min(2).max(12).describe('The escalation ladder, lowest rung first; the first rung starts at 0.'),
+    actions: z.array(Action).min(1).max(100),
+    rules: z.array(Rule).min(1).max(100),
+    roles: z.array(Role).min(1).max(12),
+    turns: Turns,
+  })
+  .describe('A Red Lines scenario: data only, every number grounded in its sources or marked as an assumption.')
+
+export type ScenarioFile = z.infer<typeof Scenario>
+export type CitationData = z.infer<typeof Citation>
+export type ActionData = z.infer<typeof Action>
+export type RuleData = z.infer<typeof Rule>
+export type EffectData = z.infer<typeof Effect>
+export type RefData = z.infer<typeof Ref>
+export type TriggerData = z.infer<typeof Trigger>
+export type MeasureData = z.infer<typeof Measure>
+export type RoleData = z.infer<typeof Role>
+export type ActionTag = (typeof ACTION_TAGS)[number]
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Scenario, { target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>
+  return {
+    ...schema,
+    $id: 'https://redlines.invalid/scenario.schema.json',
+    title: 'Red Lines scenario',
+  }
+}
