@@ -326,13 +326,13 @@ const DoubleContainmentRule = z
   .meta(GROUNDING_META)
   .describe('An extra push when one actor acts against both members of a pair in the same turn.')
 
-const PairRule = (kind: string, description: string) =>
+const PairRule = <Kind extends string>(kind: Kind, description: string) =>
   z
     .strictObject({ ...RuleBase, kind: z.literal(kind), pair: Pair })
     .meta(GROUNDING_META)
     .describe(description)
 
-const SimpleRule = (kind: string, description: string) =>
+const SimpleRule = <Kind extends string>(kind: Kind, description: string) =>
   z.strictObject({ ...RuleBase, kind: z.literal(kind) }).meta(GROUNDING_META).describe(description)
 
 export const RULE_KINDS = [
@@ -362,7 +362,7 @@ export const Rule = z
     SimpleRule('interests', 'Alignment drifts back toward the baseline propensity of each pair.'),
     SimpleRule('pacts', 'Commitment holds alignment up.'),
     PairRule('autonomy-cap', 'Strategic autonomy: the pair\'s alignment stays at or below `autonomyCap`.'),
-    SimpleRule('interdependence-floor', 'Interdependence puts a floor under alignment.'),
+    SimpleRule('interdependence-floor', 'Interdependence puts a floor under alignment: a pair with ties (interdependence above 0) stays at or above `interdependenceFloor` × its interdependence.'),
     SimpleRule('tension-cooling', 'Tension cools by a share each turn.'),
     SimpleRule('tension-hostility', 'Hostility between armed rivals feeds tension.'),
     SimpleRule('grievance-fading', 'Grievances fade each turn.'),

@@ -1,0 +1,127 @@
+// How much a choice is worth to an actor: the change of its role's score after the choice's shocks
+// and the reactions to them (or, looking further, after a whole turn without incidents), less the
+// added risk of incidents, plus the pull of reciprocity (paragraphs 33-34: answer hostile acts).
+import type { CompiledScenario } from '../compiled.ts'
+import type { Choice } from '../choices.ts'
+import { balancedTriadShare, blocRigidity, blocStats, ladderRung } from '../indices.ts'
+import { roleScore } from '../scoring.ts'
+import type { GameState } from '../state.ts'
+import { cloneState } from '../state.ts'
+import { applyActions } from '../steps/actions.ts'
+import type { TurnContext } from '../steps/context.ts'
+import { incidentProbability } from '../steps/incidents.ts'
+import { applyReactions } from '../steps/reactions.ts'
+import { projectTurn } from '../turn.ts'
+
+/** Score points one expected incident costs an actor in contact with the other side. */
+const INCIDENT_COST = 12
+/** Score points of answering a grievance of 1 in kind. */
+const RECIPROCITY_WEIGHT = 8
+const ALLY_ALIGNMENT = 0.35
+
+function copyInto(target: number[], source: readonly number[]): void {
+  for (let k = 0; k < source.length; k++) target[k] = source[k]
+}
+
+/** A reusable copy of a state for trying choices on: refilled before each try instead of cloned. */
+export function scratchFor(state: GameState): GameState {
+  return cloneState(state)
+}
+
+function refill(scratch: GameState, state: GameState): GameState {
+  copyInto(scratch.alignment, state.alignment)
+  copyInto(scratch.tension, state.tension)
+  copyInto(scratch.commitment, state.commitment)
+  copyInto(scratch.interdependence, state.interdependence)
+  copyInto(scratch.readiness, state.readiness)
+  copyInto(scratch.grievance, state.grievance)
+  scratch.rung = state.rung
+  scratch.rigidity = state.rigidity
+  return scratch
+}
+
+function shockState(scn: CompiledScenario, state: GameState, orders: Choice[], scratch: GameState): { next: GameState; pinPricks: number[] } {
+  const next = refill(scratch, state)
+  const ctx: TurnContext = {
+    scn,
+    state: next,
+    turn: state.turn + 1,
+    step: 'actions',
+    ledger: null,
+    pinPricks: new Array<number>(scn.pairActors.length).fill(0),
+    incidents: [],
+    orders,
+    touched: new Map(),
+  }
+  applyActions(ctx)
+  applyReactions(ctx)
+  return { next, pinPricks: ctx.pinPricks }
+}
+
+/** Refreshes rung and rigidity on the current blocs, cheaply, so scores see escalation. */
+function refreshIndices(scn: CompiledScenario, before: GameState, next: GameState): void {
+  const side = scn.actorIds.map((id) => (before.blocs[1].includes(id) ? 1 : 0))
+  const stats = blocStats(scn, side, next.alignment, next.tension)
+  next.rigidity = blocRigidity(stats, balancedTriadShare(scn, next.alignment), before.blocs[1].length > 0)
+  next.rung = ladderRung(scn.file.ladder, before.rung, stats.hottestCrossTension, scn.file.ladder.length)
+}
+
+function incidentRisk(scn: CompiledScenario, state: GameState, actor: string, pinPricks: readonly number[]): number {
+  const i = scn.actorIndex[actor]
+  let expected = 0
+  for (let j = 0; j < scn.n; j++) {
+    if (j === i) continue
+    const p = scn.pairOf[i * scn.n + j]
+    if (!scn.contact[p]) continue
+    expected += incidentProbability({ scn }, state.tension[p], pinPricks[p]) - incidentProbability({ scn }, state.tension[p], 0)
+  }
+  return expected
+}
+
+/** Bonus for answering those who provoked the actor, directly or through their allies. */
+export function reciprocity(scn: CompiledScenario, state: GameState, actor: string, choice: Choice): number {
+  const action = scn.actionById[choice.action]
+  if (!action.tagSet.has('hostile')) return 0
+  const a = scn.actorIndex[actor]
+  let bonus = 0
+  for (let j = 0; j < scn.n; j++) {
+    const grievance = state.grievance[a * scn.n + j]
+    if (grievance <= 0) continue
+    const provoker = scn.actorIds[j]
+    const hits = (choice.targets ?? []).some(
+      (target) => target === provoker || state.alignment[scn.pairOf[j * scn.n + scn.actorIndex[target]]] >= ALLY_ALIGNMENT,
+    )
+    if (hits) bonus += grievance * RECIPROCITY_WEIGHT * (choice.partners && choice.partners.length > 0 ? 1.5 : 1)
+  }
+  return bonus
+}
+
+export function roleScoreOf(scn: CompiledScenario, state: GameState, actor: string): number {
+  const role = scn.roleByActor[actor]
+  return role ? roleScore(scn, state, role) : 0
+}
+
+/** Value of `choice` to `viewer` (the actor or a partner asked to consent), in score points. */
+export function evaluateChoice(
+  scn: CompiledScenario,
+  state: GameState,
+  viewer: string,
+  choice: Choice,
+  lookahead: boolean,
+  baseline = roleScoreOf(scn, state, viewer),
+  scratch = scratchFor(state),
+): number {
+  let after: number
+  let pinPricks: number[]
+  if (lookahead) {
+    const projected = projectTurn(scn, state, [choice])
+    after = roleScoreOf(scn, projected.state, viewer)
+    pinPricks = projected.pinPricks
+  } else {
+    const shocked = shockState(scn, state, [choice], scratch)
+    refreshIndices(scn, state, shocked.next)
+    after = roleScoreOf(scn, shocked.next, viewer)
+    pinPricks = shocked.pinPricks
+  }
+  return after - baseline - INCIDENT_COST * incidentRisk(scn, state, viewer, pinPricks) + reciprocity(scn, state, viewer, choice)
+}

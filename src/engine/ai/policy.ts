@@ -1,0 +1,86 @@
+// The computer player: legal moves only, deterministic given the seed, at three levels of skill.
+//   easy   - values choices by their first shock only, noisily, and takes at most one;
+//   normal - values choices by their shocks and the reactions to them, fills its budget greedily;
+//   hard   - looks a whole turn ahead (without the dice) for its most promising choices.
+import type { CompiledScenario } from '../compiled.ts'
+import type { Choice, ConsentPolicy } from '../choices.ts'
+import { costOf } from '../choices.ts'
+import { RNG_TAGS, uniform } from '../rng.ts'
+import type { GameState } from '../state.ts'
+import { legalCandidates } from './candidates.ts'
+import { evaluateChoice, roleScoreOf, scratchFor } from './evaluate.ts'
+
+export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
+export type Difficulty = (typeof DIFFICULTIES)[number]
+
+interface Skill {
+  noise: number
+  maxActions: number
+  lookaheadShortlist: number
+  /** Smallest gain, in score points, worth spending capital on. */
+  threshold: number
+}
+
+const SKILL: Record<Difficulty, Skill> = {
+  easy: { noise: 3, maxActions: 1, lookaheadShortlist: 0, threshold: 0 },
+  normal: { noise: 0.4, maxActions: 4, lookaheadShortlist: 0, threshold: 0.15 },
+  hard: { noise: 0.1, maxActions: 4, lookaheadShortlist: 6, threshold: 0.1 },
+}
+
+/** A deterministic jitter in [-1, 1) for an actor's candidate, from the game's seed. */
+function jitter(state: GameState, actorIndex: number, candidate: number): number {
+  return uniform(state.seed, state.turn + 1, RNG_TAGS.ai, actorIndex, candidate) * 2 - 1
+}
+
+interface Scored {
+  choice: Choice
+  value: number
+  noise: number
+}
+
+export function chooseActions(scn: CompiledScenario, state: GameState, actor: string, difficulty: Difficulty): Choice[] {
+  if (state.outcome) return []
+  const skill = SKILL[difficulty]
+  const actorIndex = scn.actorIndex[actor]
+  const candidates = legalCandidates(scn, state, actor)
+  const baseline = roleScoreOf(scn, state, actor)
+  const scratch = scratchFor(state)
+  let scored: Scored[] = candidates.map((choice, k) => {
+    const noise = skill.noise * jitter(state, actorIndex, k)
+    return { choice, noise, value: evaluateChoice(scn, state, actor, choice, false, baseline, scratch) + noise }
+  })
+  scored.sort((a, b) => b.value - a.value)
+  if (skill.lookaheadShortlist > 0) {
+    scored = scored.slice(0, skill.lookaheadShortlist).map(({ choice, noise }) => ({
+      choice,
+      noise,
+      value: evaluateChoice(scn, state, actor, choice, true, baseline) + noise,
+    }))
+    scored.sort((a, b) => b.value - a.value)
+  }
+  const budget = scn.budget[actorIndex]
+  let spent = 0
+  const picked: Choice[] = []
+  const usedActions = new Set<string>()
+  for (const { choice, value } of scored) {
+    if (picked.length >= skill.maxActions || value <= skill.threshold) break
+    const cost = costOf(scn, state, scn.actionById[choice.action])
+    if (usedActions.has(choice.action) || spent + cost > budget) continue
+    picked.push(choice)
+    usedActions.add(choice.action)
+    spent += cost
+  }
+  return picked
+}
+
+/** Whether a computer partner takes part: the choice must be worth it to it, goodwill included. */
+export function computerConsents(scn: CompiledScenario, state: GameState, partner: string, choice: Choice, difficulty: Difficulty): boolean {
+  const p = scn.pairOf[scn.actorIndex[partner] * scn.n + scn.actorIndex[choice.actor]]
+  const goodwill = 4 * state.alignment[p]
+  if (difficulty === 'easy') return state.alignment[p] > 0.2
+  return evaluateChoice(scn, state, partner, choice, false) + goodwill > 0
+}
+
+export function consentPolicy(scn: CompiledScenario, state: GameState, computerActors: ReadonlySet<string>, difficulty: Difficulty): ConsentPolicy {
+  return (partner, choice) => !computerActors.has(partner) || computerConsents(scn, state, partner, choice, difficulty)
+}

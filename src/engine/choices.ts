@@ -1,0 +1,149 @@
+// Choices: what an actor asks to do in a turn. Illegal choices are rejected with a reason; only bugs throw.
+import type { CompiledAction, CompiledScenario } from './compiled.ts'
+import type { GameState } from './state.ts'
+
+export interface Choice {
+  actor: string
+  action: string
+  targets?: string[]
+  partners?: string[]
+}
+
+export interface Rejection {
+  choice: Choice
+  code: 'unknown-action' | 'unknown-actor' | 'not-allowed' | 'bad-targets' | 'bad-partners' | 'over-budget' | 'declined' | 'duplicate' | 'game-over'
+  reason: string
+}
+
+/** Decides whether a partner takes part in a joint action proposed to it. */
+export type ConsentPolicy = (partner: string, choice: Choice) => boolean
+
+export function costOf(scn: CompiledScenario, state: GameState, action: CompiledAction): number {
+  const surcharge = state.impasse && action.tagSet.has('de-escalation') ? scn.params.impasseSurcharge : 0
+  return action.data.cost + Math.round(surcharge)
+}
+
+function inContact(scn: CompiledScenario, a: string, b: string): boolean {
+  return scn.contact[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]]
+}
+
+function listProblem(
+  list: string[],
+  spec: { from?: string[]; min: number; max: number },
+  what: string,
+  scn: CompiledScenario,
+  exclude: ReadonlySet<string>,
+): string | null {
+  if (list.length < spec.min || list.length > spec.max) {
+    const range = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`
+    return `needs ${range} ${what}, got ${list.length}`
+  }
+  if (new Set(list).size !== list.length) return `names a ${what.replace(/s$/, '')} twice`
+  for (const id of list) {
+    if (!(id in scn.actorIndex)) return `unknown ${what.replace(/s$/, '')} "${id}"`
+    if (exclude.has(id)) return `${id} cannot be both a participant and a ${what.replace(/s$/, '')}`
+    if (spec.from && !spec.from.includes(id)) return `${id} cannot be one of its ${what} (allowed: ${spec.from.join(', ')})`
+  }
+  return null
+}
+
+/** Why a choice is illegal in this state (ignoring budget and consent), or null when it is legal. */
+export function choiceProblem(scn: CompiledScenario, state: GameState, choice: Choice): Rejection | null {
+  const reject = (code: Rejection['code'], reason: string): Rejection => ({ choice, code, reason })
+  if (state.outcome) return reject('game-over', 'the game is over')
+  const action = scn.actionById[choice.action]
+  if (!action) return reject('unknown-action', `unknown action "${choice.action}"`)
+  if (!(choice.actor in scn.actorIndex)) return reject('unknown-actor', `unknown actor "${choice.actor}"`)
+  const data = action.data
+  if (!data.actors.includes(choice.actor)) {
+    return reject('not-allowed', `${choice.actor} cannot take "${data.id}" (allowed: ${data.actors.join(', ')})`)
+  }
+  const partners = choice.partners ?? []
+  const participants = new Set([choice.actor])
+  if (data.partners) {
+    const problem = listProblem(partners, data.partners, 'partners', scn, participants)
+    if (problem) return reject('bad-partners', `"${data.id}" ${problem}`)
+  } else if (partners.length > 0) {
+    return reject('bad-partners', `"${data.id}" takes no partners`)
+  }
+  for (const partner of partners) participants.add(partner)
+  const targets = choice.targets ?? []
+  const targetSpec = data.targets ?? { min: 0, max: 0 }
+  const problem = listProblem(targets, targetSpec, 'targets', scn, participants)
+  if (problem) return reject('bad-targets', `"${data.id}" ${problem}`)
+  if (data.targets?.contact) {
+    for (const target of targets) {
+      if (![...participants].some((p) => inContact(scn, p, target))) {
+        return reject('bad-targets', `"${data.id}" needs a participant in contact with ${target}`)
+      }
+    }
+  }
+  return null
+}
+
+/** Sorted copies, so equal choices compare equal and apply in a canonical order. */
+export function normaliseChoice(choice: Choice): Choice {
+  const normal: Choice = { actor: choice.actor, action: choice.action }
+  if (choice.targets && choice.targets.length > 0) normal.targets = [...choice.targets].sort()
+  if (choice.partners && choice.partners.length > 0) normal.partners = [...choice.partners].sort()
+  return normal
+}
+
+function jointKey(choice: Choice): string {
+  const participants = [choice.actor, ...(choice.partners ?? [])].sort()
+  return `${choice.action}|${participants.join(',')}|${(choice.targets ?? []).join(',')}`
+}
+
+export function compareChoices(a: Choice, b: Choice): number {
+  const ka = `${a.actor}|${a.action}|${(a.targets ?? []).join(',')}|${(a.partners ?? []).join(',')}`
+  const kb = `${b.actor}|${b.action}|${(b.targets ?? []).join(',')}|${(b.partners ?? []).join(',')}`
+  return ka < kb ? -1 : ka > kb ? 1 : 0
+}
+
+export interface Plan {
+  orders: Choice[]
+  rejected: Rejection[]
+  spent: Record<string, number>
+}
+
+/**
+ * Checks every actor's choices in the order given, charges their budget, asks each partner
+ * of a joint action for consent, and merges the same joint action proposed by several partners.
+ */
+export function planTurn(scn: CompiledScenario, state: GameState, choices: readonly Choice[], consent: ConsentPolicy): Plan {
+  const spent: Record<string, number> = {}
+  const orders: Choice[] = []
+  const rejected: Rejection[] = []
+  const seen = new Set<string>()
+  for (const raw of choices) {
+    const choice = normaliseChoice(raw)
+    const problem = choiceProblem(scn, state, choice)
+    if (problem) {
+      rejected.push(problem)
+      continue
+    }
+    const key = jointKey(choice)
+    if (seen.has(key)) {
+      rejected.push({ choice, code: 'duplicate', reason: `"${choice.action}" with the same participants and targets is already planned` })
+      continue
+    }
+    const action = scn.actionById[choice.action]
+    const cost = costOf(scn, state, action)
+    const budget = scn.budget[scn.actorIndex[choice.actor]]
+    const used = spent[choice.actor] ?? 0
+    if (used + cost > budget) {
+      rejected.push({ choice, code: 'over-budget', reason: `${choice.actor} has ${budget - used} of ${budget} capital left; "${choice.action}" costs ${cost}` })
+      continue
+    }
+    const refusing = (choice.partners ?? []).find((partner) => !consent(partner, choice))
+    if (refusing) {
+      rejected.push({ choice, code: 'declined', reason: `${refusing} declined to take part in "${choice.action}"` })
+      continue
+    }
+    spent[choice.actor] = used + cost
+    seen.add(key)
+    orders.push(choice)
+  }
+  orders.sort(compareChoices)
+  return { orders, rejected, spent }
+}

@@ -1,0 +1,91 @@
+// Playing turns and whole games: the computer chooses for its actors, every partner is asked,
+// and the turn is resolved. A game is fully described by (scenario, seed, turn limit, orders per turn).
+import type { CompiledScenario } from './compiled.ts'
+import type { Choice, Plan } from './choices.ts'
+import { planTurn } from './choices.ts'
+import type { Difficulty } from './ai/policy.ts'
+import { chooseActions, consentPolicy } from './ai/policy.ts'
+import type { GameState } from './state.ts'
+import type { TurnResult } from './turn.ts'
+import { resolveTurn, startGame } from './turn.ts'
+
+export interface Seats {
+  /** Actors the computer plays; every other actor is played by its scripted or human choices. */
+  computer: ReadonlySet<string>
+  difficulty: Difficulty
+}
+
+export interface PlayedTurn {
+  plan: Plan
+  result: TurnResult
+}
+
+/** The computer's choices for all its actors, from the state at the start of the turn. */
+export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats): Choice[] {
+  const choices: Choice[] = []
+  for (const actor of scn.actorIds) {
+    if (seats.computer.has(actor)) choices.push(...chooseActions(scn, state, actor, seats.difficulty))
+  }
+  return choices
+}
+
+/**
+ * Plays one turn: the given choices of non-computer actors come first, then the computer's.
+ * Partners played by the computer decide by themselves; other partners consent.
+ */
+export function playTurn(scn: CompiledScenario, state: GameState, choices: readonly Choice[], seats: Seats, ledger = true): PlayedTurn {
+  const all = [...choices.filter((choice) => !seats.computer.has(choice.actor)), ...computerChoices(scn, state, seats)]
+  const plan = planTurn(scn, state, all, consentPolicy(scn, state, seats.computer, seats.difficulty))
+  const result = resolveTurn(scn, state, plan.orders, { ledger })
+  return { plan, result }
+}
+
+/** The choices of the actors a script plays in one turn; an actor named with no choices passes. */
+export interface ScriptedTurn {
+  choices: readonly Choice[]
+  actors: readonly string[]
+}
+
+export interface GameOptions {
+  seed: number
+  turns?: number
+  /** Who the computer plays when the script does not name them for a turn. */
+  seats: Seats
+  script?: (turn: number, state: GameState) => ScriptedTurn | undefined
+  ledger?: boolean
+  /** Called after each turn (for progress output). */
+  onTurn?: (played: PlayedTurn) => void
+}
+
+export interface GameRecord {
+  start: GameState
+  turns: PlayedTurn[]
+  final: GameState
+}
+
+export function playGame(scn: CompiledScenario, options: GameOptions): GameRecord {
+  const start = startGame(scn, options.seed, options.turns)
+  let state = start
+  const turns: PlayedTurn[] = []
+  while (!state.outcome) {
+    const scripted = options.script?.(state.turn + 1, state)
+    const seats: Seats = scripted
+      ? { ...options.seats, computer: new Set([...options.seats.computer].filter((id) => !scripted.actors.includes(id))) }
+      : options.seats
+    const played = playTurn(scn, state, scripted?.choices ?? [], seats, options.ledger ?? true)
+    turns.push(played)
+    options.onTurn?.(played)
+    state = played.result.state
+  }
+  return { start, turns, final: state }
+}
+
+/** Replays a game from its recorded orders: the same scenario, seed and orders give the same states. */
+export function replayGame(scn: CompiledScenario, seed: number, turnLimit: number, ordersPerTurn: readonly (readonly Choice[])[]): GameState {
+  let state = startGame(scn, seed, turnLimit)
+  for (const orders of ordersPerTurn) {
+    if (state.outcome) break
+    state = resolveTurn(scn, state, orders, { ledger: false }).state
+  }
+  return state
+}

@@ -1,0 +1,117 @@
+// The game state: plain JSON data. Pair variables are arrays indexed by pair (see CompiledScenario.pairOf);
+// grievance is directed, indexed [who feels it * n + toward whom].
+import type { CompiledScenario } from './compiled.ts'
+import type { RngState } from './rng.ts'
+import { normaliseSeed } from './rng.ts'
+import { quantize } from './quantize.ts'
+import type { Choice } from './choices.ts'
+
+export const PAIR_VARIABLES = ['alignment', 'tension', 'commitment', 'interdependence'] as const
+export type PairVariable = (typeof PAIR_VARIABLES)[number]
+export type StateVariable = PairVariable | 'readiness' | 'grievance' | 'rung' | 'rigidity' | 'score'
+
+export interface Clash {
+  turn: number
+  actors: [string, string]
+  theatre: string | null
+}
+
+export interface Outcome {
+  reason: 'armed-clash' | 'turn-limit'
+  turn: number
+  armedClash: boolean
+  rigidBlocs: boolean
+  impasse: boolean
+  quasiAlliance: boolean
+  scores: Record<string, number>
+}
+
+export interface GameState {
+  scenario: { id: string; version: string; hash: string }
+  seed: number
+  /** Turns resolved so far; the next turn to play is turn + 1. */
+  turn: number
+  turnLimit: number
+  rng: RngState
+  alignment: number[]
+  tension: number[]
+  commitment: number[]
+  interdependence: number[]
+  readiness: number[]
+  grievance: number[]
+  rung: number
+  blocs: [string[], string[]]
+  frustration: number
+  balancedShare: number
+  rigidity: number
+  rigidStreak: number
+  rigidBlocs: boolean
+  impasseStreak: number
+  impasse: boolean
+  quasiAlliance: boolean
+  /** Sum over pairs of |change of alignment| in the last resolved turn. */
+  movement: number
+  scores: Record<string, number>
+  /** Choices actually carried out in the last resolved turn (computer players read them). */
+  lastOrders: Choice[]
+  clash: Clash | null
+  outcome: Outcome | null
+}
+
+export function initialState(scn: CompiledScenario, seed: number, turnLimit = scn.file.turns.default): GameState {
+  const q = (values: readonly number[]) => values.map(quantize)
+  const state: GameState = {
+    scenario: { id: scn.id, version: scn.version, hash: scn.hash },
+    seed: normaliseSeed(seed),
+    turn: 0,
+    turnLimit: Math.max(1, Math.min(scn.file.turns.max, Math.trunc(turnLimit))),
+    rng: { seed: normaliseSeed(seed), counter: 0 },
+    alignment: q(scn.start.alignment),
+    tension: q(scn.start.tension),
+    commitment: q(scn.start.commitment),
+    interdependence: q(scn.start.interdependence),
+    readiness: q(scn.start.readiness),
+    grievance: new Array<number>(scn.n * scn.n).fill(0),
+    rung: 0,
+    blocs: [[], []],
+    frustration: 0,
+    balancedShare: 1,
+    rigidity: 0,
+    rigidStreak: 0,
+    rigidBlocs: false,
+    impasseStreak: 0,
+    impasse: false,
+    quasiAlliance: false,
+    movement: 0,
+    scores: {},
+    lastOrders: [],
+    clash: null,
+    outcome: null,
+  }
+  return state
+}
+
+/**
+ * A copy that is safe to change: every array a turn writes into is copied. `lastOrders`, `blocs`,
+ * `clash` and `outcome` are shared, because a turn only ever replaces them, never mutates them.
+ */
+export function cloneState(state: GameState): GameState {
+  return {
+    ...state,
+    scenario: { ...state.scenario },
+    rng: { ...state.rng },
+    alignment: state.alignment.slice(),
+    tension: state.tension.slice(),
+    commitment: state.commitment.slice(),
+    interdependence: state.interdependence.slice(),
+    readiness: state.readiness.slice(),
+    grievance: state.grievance.slice(),
+    scores: { ...state.scores },
+  }
+}
+
+export function dateOfTurn(scn: CompiledScenario, turn: number): string {
+  const [year, month] = scn.file.turns.start.split('-').map(Number)
+  const months = year * 12 + (month - 1) + (turn - 1) * scn.file.turns.monthsPerTurn
+  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`
+}

@@ -1,0 +1,20 @@
+// Step 2: the chosen actions as shocks, in canonical order; pin pricks are counted per pair.
+import type { TurnContext } from './context.ts'
+import { clampTouched } from './context.ts'
+import { applyEffects, participantsOf } from './effects.ts'
+
+export function applyActions(ctx: TurnContext): void {
+  ctx.step = 'actions'
+  const { scn } = ctx
+  for (const order of ctx.orders) {
+    const action = scn.actionById[order.action]
+    applyEffects(ctx, action.cause, action.data.effects, order)
+    if (!action.data.pinPrick) continue
+    for (const participant of participantsOf(order)) {
+      for (const target of order.targets ?? []) {
+        ctx.pinPricks[scn.pairOf[scn.actorIndex[participant] * scn.n + scn.actorIndex[target]]] += 1
+      }
+    }
+  }
+  clampTouched(ctx)
+}

@@ -1,0 +1,55 @@
+// Step 5: alignment drift. Balance, interests and pacts are computed from the alignment at the start
+// of the step (synchronous), then the interdependence floor and the strategic-autonomy cap apply.
+import type { TurnContext } from './context.ts'
+import { change, clampTouched, setTo } from './context.ts'
+
+function meanTension(tension: readonly number[]): number {
+  let sum = 0
+  for (const value of tension) sum += value
+  return tension.length > 0 ? sum / tension.length : 0
+}
+
+export function applyAlignmentDrift(ctx: TurnContext): void {
+  ctx.step = 'alignment'
+  const { scn, state } = ctx
+  const { structural, params, n } = scn
+  const alignment = state.alignment.slice()
+  const pairCount = alignment.length
+  const balanceDeltas = new Array<number>(pairCount).fill(0)
+  if (structural.balance && n > 2) {
+    const rate = params.balanceRate * (1 + params.stressAmplifier * meanTension(state.tension))
+    for (let p = 0; p < pairCount; p++) {
+      const [i, j] = scn.pairActors[p]
+      let triads = 0
+      for (let k = 0; k < n; k++) {
+        if (k !== i && k !== j) triads += alignment[scn.pairOf[i * n + k]] * alignment[scn.pairOf[k * n + j]]
+      }
+      const a = alignment[p]
+      balanceDeltas[p] = (rate * (1 - a * a) * triads) / (n - 2)
+    }
+  }
+  for (let p = 0; p < pairCount; p++) {
+    const a = alignment[p]
+    if (structural.balance) change(ctx, structural.balance.cause, 'alignment', p, balanceDeltas[p])
+    if (structural.interests) change(ctx, structural.interests.cause, 'alignment', p, params.interestPull * (scn.baseline[p] - a))
+    if (structural.pacts) change(ctx, structural.pacts.cause, 'alignment', p, params.pactPull * state.commitment[p] * (1 - a))
+  }
+  clampTouched(ctx)
+
+  const floor = structural['interdependence-floor']
+  if (floor) {
+    for (let p = 0; p < pairCount; p++) {
+      // Pairs without ties have no floor at all.
+      if (state.interdependence[p] <= 0) continue
+      const minimum = params.interdependenceFloor * state.interdependence[p]
+      if (state.alignment[p] < minimum) setTo(ctx, floor.cause, 'alignment', p, minimum)
+    }
+  }
+  const cap = structural['autonomy-cap']
+  if (cap && cap.data.kind === 'autonomy-cap') {
+    const [a, b] = cap.data.pair
+    const p = scn.pairOf[scn.actorIndex[a] * n + scn.actorIndex[b]]
+    if (state.alignment[p] > params.autonomyCap) setTo(ctx, cap.cause, 'alignment', p, params.autonomyCap)
+  }
+  ctx.touched.clear()
+}

@@ -1,0 +1,25 @@
+// Step 4: Richardson arms dynamics with threat weights (paragraph 36: "build up their power for the
+// worst case scenario"). Synchronous: every actor reacts to the readiness at the start of the step.
+import type { TurnContext } from './context.ts'
+import { change, clampTouched } from './context.ts'
+
+export function applyArms(ctx: TurnContext): void {
+  ctx.step = 'arms'
+  const rule = ctx.scn.structural.arms
+  if (!rule) return
+  const { scn, state } = ctx
+  const { armsReactivity, armsCost, armsBase, readinessMax } = scn.params
+  const readiness = state.readiness.slice()
+  const deltas = readiness.map((own, i) => {
+    let threat = 0
+    for (let j = 0; j < scn.n; j++) {
+      if (j === i) continue
+      const p = scn.pairOf[i * scn.n + j]
+      const hostility = Math.max(0, -state.alignment[p])
+      if (hostility > 0) threat += hostility * (scn.contact[p] ? 1 : 0.5) * readiness[j]
+    }
+    return (armsReactivity * threat - armsCost * own + armsBase) * (1 - own / readinessMax)
+  })
+  deltas.forEach((delta, i) => change(ctx, rule.cause, 'readiness', i, delta))
+  clampTouched(ctx)
+}

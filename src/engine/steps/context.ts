@@ -1,0 +1,116 @@
+// The mutable working state of one turn being resolved, and the only way steps change variables:
+// every change goes through `change`, which records a ledger entry; `clampTouched` records clamps.
+import type { Cause, CompiledScenario } from '../compiled.ts'
+import type { LedgerEntry, Step } from '../ledger.ts'
+import type { GameState, StateVariable } from '../state.ts'
+import type { Choice } from '../choices.ts'
+import { clamp, quantize } from '../quantize.ts'
+
+export interface Incident {
+  actors: [string, string]
+  severity: 1 | 2
+  probability: number
+  theatre: string | null
+  lon: number | null
+  lat: number | null
+}
+
+export interface TurnContext {
+  scn: CompiledScenario
+  state: GameState
+  turn: number
+  step: Step
+  ledger: LedgerEntry[] | null
+  /** Pin pricks per pair this turn. */
+  pinPricks: number[]
+  incidents: Incident[]
+  orders: Choice[]
+  touched: Map<ArrayVariable, Set<number>>
+}
+
+export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'grievance'
+
+const CLAMP_CAUSE: Cause = { id: 'clamp', kind: 'clamp', name: 'Range limit', citations: [] }
+
+export function boundsOf(scn: CompiledScenario, variable: ArrayVariable): [number, number] {
+  if (variable === 'alignment') return [-1, 1]
+  if (variable === 'readiness') return [0, scn.params.readinessMax]
+  return [0, 1]
+}
+
+/** Names the owners of index `index` of `variable`: a pair, an actor, or a directed pair. */
+export function ownersOf(scn: CompiledScenario, variable: ArrayVariable, index: number): string[] {
+  if (variable === 'readiness') return [scn.actorIds[index]]
+  if (variable === 'grievance') return [scn.actorIds[Math.floor(index / scn.n)], scn.actorIds[index % scn.n]]
+  const [i, j] = scn.pairActors[index]
+  return [scn.actorIds[i], scn.actorIds[j]]
+}
+
+function record(
+  ctx: TurnContext,
+  cause: Cause,
+  variable: StateVariable,
+  actors: string[],
+  before: number,
+  after: number,
+  by?: string[],
+  note?: string,
+): void {
+  if (!ctx.ledger) return
+  const entry: LedgerEntry = {
+    turn: ctx.turn,
+    step: ctx.step,
+    cause: cause.id,
+    causeKind: cause.kind,
+    causeName: cause.name,
+    actors,
+    variable,
+    before,
+    delta: after - before,
+    after,
+    citations: cause.citations,
+  }
+  if (by) entry.by = by
+  if (cause.assumption !== undefined) entry.assumption = cause.assumption
+  if (note !== undefined) entry.note = note
+  ctx.ledger.push(entry)
+}
+
+/** Adds `delta` (rounded to the state grid) without clamping; call clampTouched at the end of the step. */
+export function change(ctx: TurnContext, cause: Cause, variable: ArrayVariable, index: number, delta: number, by?: string[]): void {
+  const values = ctx.state[variable]
+  const before = values[index]
+  const after = quantize(before + delta)
+  if (after === before) return
+  values[index] = after
+  let touched = ctx.touched.get(variable)
+  if (!touched) ctx.touched.set(variable, (touched = new Set()))
+  touched.add(index)
+  record(ctx, cause, variable, ownersOf(ctx.scn, variable, index), before, after, by)
+}
+
+/** Brings every value changed in this step back within its range, each clamp its own entry. */
+export function clampTouched(ctx: TurnContext): void {
+  for (const [variable, indices] of ctx.touched) {
+    const [low, high] = boundsOf(ctx.scn, variable)
+    const values = ctx.state[variable]
+    for (const index of [...indices].sort((a, b) => a - b)) {
+      const before = values[index]
+      const after = clamp(before, low, high)
+      if (after === before) continue
+      values[index] = after
+      record(ctx, CLAMP_CAUSE, variable, ownersOf(ctx.scn, variable, index), before, after, undefined, `${variable} stays within ${low}..${high}`)
+    }
+  }
+  ctx.touched.clear()
+}
+
+/** Sets a value to an exact target (for caps and floors), recorded under the rule that sets it. */
+export function setTo(ctx: TurnContext, cause: Cause, variable: ArrayVariable, index: number, target: number): void {
+  change(ctx, cause, variable, index, quantize(target) - ctx.state[variable][index])
+}
+
+/** Records a derived value (rung, rigidity, score) that the indices step recomputes. */
+export function recordDerived(ctx: TurnContext, cause: Cause, variable: StateVariable, actors: string[], before: number, after: number): void {
+  if (before !== after) record(ctx, cause, variable, actors, before, after)
+}

@@ -1,0 +1,53 @@
+// Applies scenario effects, whose refs ("actor", "partners", "participants", "targets", or an actor id)
+// are resolved against one action taken this turn.
+import type { Cause } from '../compiled.ts'
+import type { Choice } from '../choices.ts'
+import type { EffectData, RefData } from '../scenario/schema.ts'
+import type { TurnContext } from './context.ts'
+import { change } from './context.ts'
+
+export function resolveRef(ref: RefData, choice: Choice): string[] {
+  switch (ref) {
+    case 'actor':
+      return [choice.actor]
+    case 'partners':
+      return choice.partners ?? []
+    case 'participants':
+      return [choice.actor, ...(choice.partners ?? [])]
+    case 'targets':
+      return choice.targets ?? []
+    default:
+      return [ref]
+  }
+}
+
+export function participantsOf(choice: Choice): string[] {
+  return [choice.actor, ...(choice.partners ?? [])]
+}
+
+export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice): void {
+  const { scn } = ctx
+  const by = participantsOf(choice)
+  for (const effect of effects) {
+    if (effect.variable === 'readiness') {
+      for (const id of new Set(resolveRef(effect.of, choice))) change(ctx, cause, 'readiness', scn.actorIndex[id], effect.delta, by)
+      continue
+    }
+    if (effect.variable === 'grievance') {
+      for (const who of new Set(resolveRef(effect.of, choice))) {
+        for (const toward of new Set(resolveRef(effect.toward, choice))) {
+          if (who === toward) continue
+          change(ctx, cause, 'grievance', scn.actorIndex[who] * scn.n + scn.actorIndex[toward], effect.delta, by)
+        }
+      }
+      continue
+    }
+    const pairs = new Set<number>()
+    for (const a of resolveRef(effect.between[0], choice)) {
+      for (const b of resolveRef(effect.between[1], choice)) {
+        if (a !== b) pairs.add(scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]])
+      }
+    }
+    for (const pair of [...pairs].sort((x, y) => x - y)) change(ctx, cause, effect.variable, pair, effect.delta, by)
+  }
+}

@@ -1,0 +1,70 @@
+// Step 8: blocs, rigidity, the ladder, the detectors (rigid blocs, impasse, quasi-alliance) and scores.
+import type { Cause } from '../compiled.ts'
+import { balancedTriadShare, bestSplit, blocRigidity, blocStats, ladderRung } from '../indices.ts'
+import { quantize } from '../quantize.ts'
+import { roleScore } from '../scoring.ts'
+import type { TurnContext } from './context.ts'
+import { recordDerived } from './context.ts'
+
+const LADDER_CAUSE_ID = 'escalation-ladder'
+
+export function applyIndices(ctx: TurnContext, alignmentAtStart: readonly number[]): void {
+  ctx.step = 'indices'
+  const { scn, state } = ctx
+  const { params, structural } = scn
+
+  const split = bestSplit(scn, state.alignment)
+  const blocs: [string[], string[]] = [[], []]
+  split.side.forEach((side, i) => blocs[side].push(scn.actorIds[i]))
+  const sameMembers = blocs[0].join() === state.blocs[0].join() && blocs[1].join() === state.blocs[1].join()
+  const stats = blocStats(scn, split.side, state.alignment, state.tension)
+  const balancedShare = balancedTriadShare(scn, state.alignment)
+  const rigidity = quantize(blocRigidity(stats, balancedShare, blocs[1].length > 0))
+
+  const rigidRule = structural['rigid-blocs']
+  if (rigidRule) recordDerived(ctx, rigidRule.cause, 'rigidity', [], state.rigidity, rigidity)
+  state.blocs = blocs
+  state.frustration = split.frustration
+  state.balancedShare = balancedShare
+  state.rigidity = rigidity
+
+  let movement = 0
+  for (let p = 0; p < alignmentAtStart.length; p++) movement += Math.abs(state.alignment[p] - alignmentAtStart[p])
+  state.movement = movement
+
+  const isRigid = rigidity >= params.rigidityThreshold
+  state.rigidStreak = isRigid ? (sameMembers ? state.rigidStreak + 1 : 1) : 0
+  state.rigidBlocs = Boolean(rigidRule) && state.rigidStreak >= params.rigidTurns
+
+  const stalemate = state.rigidBlocs && stats.crossTension >= params.impasseTension && movement <= params.impasseMovement
+  state.impasseStreak = stalemate ? state.impasseStreak + 1 : 0
+  const wasImpasse = state.impasse
+  state.impasse = Boolean(structural.impasse) && state.impasseStreak >= params.impasseTurns
+
+  // The ladder resists coming down during an impasse: at most one rung a turn.
+  const ladder = scn.file.ladder
+  const rung = ladderRung(ladder, state.rung, stats.hottestCrossTension, wasImpasse ? 1 : ladder.length)
+  const rungData = ladder[rung]
+  const ladderCause: Cause = {
+    id: LADDER_CAUSE_ID,
+    kind: 'index',
+    name: `Escalation ladder: ${rungData.name}`,
+    citations: rungData.citations ?? [],
+    ...(rungData.assumption !== undefined ? { assumption: rungData.assumption } : {}),
+  }
+  recordDerived(ctx, ladderCause, 'rung', [], state.rung, rung)
+  state.rung = rung
+
+  const quasi = structural['quasi-alliance']
+  if (quasi && quasi.data.kind === 'quasi-alliance') {
+    const [a, b] = quasi.data.pair
+    state.quasiAlliance = state.alignment[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]] >= params.quasiAllianceThreshold
+  }
+
+  const scoreCause: Cause = { id: 'objectives', kind: 'index', name: 'Role objectives', citations: [] }
+  for (const role of scn.roles) {
+    const score = quantize(roleScore(scn, state, role))
+    recordDerived(ctx, scoreCause, 'score', [role.actor], state.scores[role.id] ?? 0, score)
+    state.scores[role.id] = score
+  }
+}

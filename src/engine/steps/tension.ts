@@ -1,0 +1,29 @@
+// Step 6: tension cools unless fed by hostility between armed rivals; grievances fade.
+import type { TurnContext } from './context.ts'
+import { change, clampTouched } from './context.ts'
+
+export function applyTension(ctx: TurnContext): void {
+  ctx.step = 'tension'
+  const { scn, state } = ctx
+  const { structural, params } = scn
+  const tension = state.tension.slice()
+  for (let p = 0; p < tension.length; p++) {
+    if (structural['tension-cooling']) change(ctx, structural['tension-cooling'].cause, 'tension', p, -params.tensionCooling * tension[p])
+    if (structural['tension-hostility']) {
+      const hostility = Math.max(0, -state.alignment[p])
+      if (hostility > 0) {
+        const [i, j] = scn.pairActors[p]
+        const armed = (state.readiness[i] + state.readiness[j]) / (2 * params.readinessMax)
+        change(ctx, structural['tension-hostility'].cause, 'tension', p, params.hostilityHeat * hostility * armed)
+      }
+    }
+  }
+  const fading = structural['grievance-fading']
+  if (fading) {
+    const grievance = state.grievance.slice()
+    for (let g = 0; g < grievance.length; g++) {
+      if (grievance[g] > 0) change(ctx, fading.cause, 'grievance', g, -params.grievanceFading * grievance[g])
+    }
+  }
+  clampTouched(ctx)
+}
