@@ -1,0 +1,50 @@
+// One game of a batch, reduced to what the batch reports. Shared by the workers and the benchmark.
+import type { CompiledScenario, Difficulty } from '../engine/index.ts'
+import { playGame } from '../engine/index.ts'
+import type { ScriptTurn } from './script.ts'
+import { quasiAlliancePair } from './options.ts'
+
+export interface GameSummary {
+  seed: number
+  turns: number
+  armedClash: boolean
+  rigidBlocs: boolean
+  impasse: boolean
+  quasiAlliance: boolean
+  scores: Record<string, number>
+  pairAlignment: number | null
+  incidents: number
+}
+
+export interface BatchSettings {
+  turns: number
+  difficulty: Difficulty
+  /** Scripted turns as [turn, ScriptTurn] entries (structured-clone friendly). */
+  script: [number, ScriptTurn][]
+}
+
+export function playBatchGame(scn: CompiledScenario, seed: number, settings: BatchSettings): GameSummary {
+  const script = new Map(settings.script)
+  let incidents = 0
+  const record = playGame(scn, {
+    seed,
+    turns: settings.turns,
+    ledger: false,
+    seats: { computer: new Set(scn.actorIds), difficulty: settings.difficulty },
+    script: (turn) => script.get(turn),
+  })
+  for (const played of record.turns) incidents += played.result.incidents.length
+  const outcome = record.final.outcome!
+  const pair = quasiAlliancePair(scn)
+  return {
+    seed,
+    turns: record.final.turn,
+    armedClash: outcome.armedClash,
+    rigidBlocs: outcome.rigidBlocs,
+    impasse: outcome.impasse,
+    quasiAlliance: outcome.quasiAlliance,
+    scores: outcome.scores,
+    pairAlignment: pair ? record.final.alignment[scn.pairOf[scn.actorIndex[pair[0]] * scn.n + scn.actorIndex[pair[1]]]] : null,
+    incidents,
+  }
+}

@@ -1,0 +1,99 @@
+// `redlines batch`: many games on worker threads, and the distribution of their outcomes.
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { CompiledScenario } from '../engine/index.ts'
+import type { BatchSettings, GameSummary } from './batch-game.ts'
+import { difficultyFlag, integerFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
+import type { Output } from './output.ts'
+import { loadScenarioFromDisk, readScenarioFromDisk } from './read-scenario.ts'
+import { readScript } from './script.ts'
+import { UsageError } from './errors.ts'
+
+export interface BatchFlags {
+  scenario?: string
+  runs?: string
+  seed?: string
+  turns?: string
+  difficulty?: string
+  script?: string
+  workers?: string
+  json?: boolean
+}
+
+const WORKER_SHIM = new URL('./ts-worker.mjs', import.meta.url)
+const WORKER_ENTRY = new URL('./batch-worker.ts', import.meta.url).href
+
+function runWorker(job: { files: Record<string, Uint8Array>; seeds: number[]; settings: BatchSettings }, onGame: (game: GameSummary) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SHIM, { workerData: { entry: WORKER_ENTRY, job } })
+    worker.on('message', onGame)
+    worker.on('error', reject)
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a batch worker stopped with code ${code}`))))
+  })
+}
+
+export function summarise(scn: CompiledScenario, games: GameSummary[]) {
+  const sorted = [...games].sort((a, b) => a.seed - b.seed)
+  const runs = sorted.length
+  const share = (test: (g: GameSummary) => boolean) => (runs > 0 ? sorted.filter(test).length / runs : 0)
+  const meanScores: Record<string, number> = {}
+  for (const role of scn.roles) meanScores[role.id] = runs > 0 ? sorted.reduce((sum, g) => sum + (g.scores[role.id] ?? 0), 0) / runs : 0
+  const pair = quasiAlliancePair(scn)
+  return {
+    scenario: { id: scn.id, version: scn.version, hash: scn.hash },
+    runs,
+    outcomes: {
+      armedClash: share((g) => g.armedClash),
+      rigidBlocs: share((g) => g.rigidBlocs),
+      impasse: share((g) => g.impasse),
+      quasiAlliance: share((g) => g.quasiAlliance),
+    },
+    meanScores,
+    pair,
+    meanPairAlignment: pair && runs > 0 ? sorted.reduce((sum, g) => sum + (g.pairAlignment ?? 0), 0) / runs : null,
+    meanIncidents: runs > 0 ? sorted.reduce((sum, g) => sum + g.incidents, 0) / runs : 0,
+    meanTurns: runs > 0 ? sorted.reduce((sum, g) => sum + g.turns, 0) / runs : 0,
+  }
+}
+
+export async function batch(flags: BatchFlags, out: Output): Promise<number> {
+  const scenarioPath = requireScenario(flags.scenario)
+  if (flags.runs === undefined) throw new UsageError('--runs <N> is required')
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(scenarioPath)
+  for (const warning of warnings) out.err(warning)
+  const runs = integerFlag('runs', flags.runs, 100, 1, 1_000_000)
+  const firstSeed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
+  const workers = Math.min(runs, integerFlag('workers', flags.workers, availableParallelism(), 1, 64))
+  const script = flags.script ? await readScript(flags.script, scn) : null
+  const settings: BatchSettings = { turns: turnsFlag(flags.turns, scn), difficulty: difficultyFlag(flags.difficulty), script: script ? [...script.entries()] : [] }
+  const { files } = await readScenarioFromDisk(scenarioPath)
+
+  const seeds = Array.from({ length: runs }, (_, k) => (firstSeed + k) >>> 0)
+  const games: GameSummary[] = []
+  const started = performance.now()
+  out.progress(0, runs)
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) =>
+      runWorker({ files, seeds: seeds.filter((_, k) => k % workers === w), settings }, (game) => {
+        games.push(game)
+        out.progress(games.length, runs)
+      }),
+    ),
+  )
+  const seconds = (performance.now() - started) / 1000
+  const summary = summarise(scn, games)
+  if (flags.json) {
+    out.line(JSON.stringify({ ...summary, seed: firstSeed, turns: settings.turns, difficulty: settings.difficulty }))
+  } else {
+    const percent = (x: number) => `${(x * 100).toFixed(1)}%`
+    out.line(`${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.difficulty}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`)
+    out.line(`  armed clash      ${percent(summary.outcomes.armedClash)}`)
+    out.line(`  rigid blocs      ${percent(summary.outcomes.rigidBlocs)}`)
+    out.line(`  impasse          ${percent(summary.outcomes.impasse)}`)
+    out.line(`  quasi-alliance   ${percent(summary.outcomes.quasiAlliance)}`)
+    if (summary.pair) out.line(`  mean final ${summary.pair.join('–')} alignment ${summary.meanPairAlignment!.toFixed(3)}`)
+    out.line(`  mean incidents per game ${summary.meanIncidents.toFixed(2)}`)
+    out.line(`  mean scores      ${Object.entries(summary.meanScores).map(([role, score]) => `${role} ${score.toFixed(1)}`).join('  ')}`)
+  }
+  return 0
+}

@@ -1,0 +1,32 @@
+// Flag values checked once, with one clear line for each mistake.
+import type { CompiledScenario, Difficulty } from '../engine/index.ts'
+import { DIFFICULTIES } from '../engine/index.ts'
+import { UsageError } from './errors.ts'
+
+export function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got "${raw}"`)
+  const value = Number(raw)
+  if (value < min || value > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${raw}`)
+  return value
+}
+
+export function difficultyFlag(raw: string | undefined): Difficulty {
+  if (raw === undefined) return 'normal'
+  if (!(DIFFICULTIES as readonly string[]).includes(raw)) throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, got "${raw}"`)
+  return raw as Difficulty
+}
+
+export function turnsFlag(raw: string | undefined, scn: CompiledScenario): number {
+  return integerFlag('turns', raw, scn.file.turns.default, 1, scn.file.turns.max)
+}
+
+export function requireScenario(raw: string | undefined): string {
+  if (!raw) throw new UsageError('--scenario <folder> is required')
+  return raw
+}
+
+export function quasiAlliancePair(scn: CompiledScenario): [string, string] | null {
+  const rule = scn.file.rules.find((r) => r.kind === 'quasi-alliance')
+  return rule && rule.kind === 'quasi-alliance' ? rule.pair : null
+}

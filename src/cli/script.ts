@@ -1,0 +1,78 @@
+// Scripted choices: { "turns": { "1": { "USA": [ { "action": "sanctions", "targets": ["RUS"] } ] } } }.
+import { readFile } from 'node:fs/promises'
+import * as z from 'zod'
+import type { Choice, CompiledScenario } from '../engine/index.ts'
+import { nearest } from '../engine/scenario/index.ts'
+import { CliError } from './errors.ts'
+
+const ScriptChoice = z.strictObject({
+  action: z.string(),
+  targets: z.array(z.string()).optional(),
+  partners: z.array(z.string()).optional(),
+})
+const ScriptFile = z.strictObject({
+  $schema: z.string().optional(),
+  description: z.string().optional(),
+  turns: z.record(z.string().regex(/^[1-9]\d{0,2}$/, 'turn numbers are whole numbers from 1'), z.record(z.string(), z.array(ScriptChoice))),
+})
+
+export interface ScriptTurn {
+  choices: Choice[]
+  /** Every actor the script names for the turn, even with an empty list (it passes). */
+  actors: string[]
+}
+export type Script = Map<number, ScriptTurn>
+
+function didYouMean(name: string, candidates: readonly string[]): string {
+  const close = nearest(name, candidates)
+  return close ? ` (did you mean "${close}"?)` : ''
+}
+
+export async function readScript(path: string, scn: CompiledScenario): Promise<Script> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    throw new CliError(`${path}: cannot read the script file`)
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`)
+  }
+  const parsed = ScriptFile.safeParse(raw)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${path}: ${issue.message} [/${issue.path.join('/')}]`)
+    throw new CliError(`${path}: not a valid script`, lines)
+  }
+  const problems: string[] = []
+  const script: Script = new Map()
+  for (const [turnKey, byActor] of Object.entries(parsed.data.turns)) {
+    const turn = Number(turnKey)
+    const choices: Choice[] = []
+    for (const [actor, list] of Object.entries(byActor)) {
+      if (!(actor in scn.actorIndex)) problems.push(`${path}: turn ${turn}: unknown actor "${actor}"${didYouMean(actor, scn.actorIds)}`)
+      list.forEach((entry, k) => {
+        const where = `${path}: turn ${turn}, ${actor}, choice ${k + 1}`
+        if (!scn.actionById[entry.action]) problems.push(`${where}: unknown action "${entry.action}"${didYouMean(entry.action, Object.keys(scn.actionById))}`)
+        for (const id of [...(entry.targets ?? []), ...(entry.partners ?? [])]) {
+          if (!(id in scn.actorIndex)) problems.push(`${where}: unknown actor "${id}"${didYouMean(id, scn.actorIds)}`)
+        }
+        const choice: Choice = { actor, action: entry.action }
+        if (entry.targets) choice.targets = entry.targets
+        if (entry.partners) choice.partners = entry.partners
+        choices.push(choice)
+      })
+    }
+    script.set(turn, { choices, actors: Object.keys(byActor) })
+  }
+  if (problems.length > 0) throw new CliError(`${path}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the script`, problems)
+  return script
+}
+
+export function scriptedActors(script: Script | null): Set<string> {
+  const actors = new Set<string>()
+  for (const turn of script?.values() ?? []) for (const actor of turn.actors) actors.add(actor)
+  return actors
+}
