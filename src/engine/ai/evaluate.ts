@@ -14,7 +14,7 @@ import { applyReactions } from '../steps/reactions.ts'
 import { projectTurn } from '../turn.ts'
 
 /** Score points one expected incident costs an actor in contact with the other side. */
-const INCIDENT_COST = 12
+const INCIDENT_COST = 20
 /** Score points of answering a grievance of 1 in kind. */
 const RECIPROCITY_WEIGHT = 8
 const ALLY_ALIGNMENT = 0.35
