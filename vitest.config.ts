@@ -2,8 +2,10 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Only our unit, scenario and command tests: Playwright specs live elsewhere and must not be collected.
     include: ['tests/unit/**/*.test.ts', 'tests/scenario/**/*.test.ts', 'tests/cli/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 })
