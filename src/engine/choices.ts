@@ -89,9 +89,11 @@ export function normaliseChoice(choice: Choice): Choice {
   return normal
 }
 
-function jointKey(choice: Choice): string {
+/** The same joint action proposed by any of its participants has the same key. */
+export function jointKey(choice: Choice): string {
   const participants = [choice.actor, ...(choice.partners ?? [])].sort()
-  return `${choice.action}|${participants.join(',')}|${(choice.targets ?? []).join(',')}`
+  const targets = [...(choice.targets ?? [])].sort()
+  return `${choice.action}|${participants.join(',')}|${targets.join(',')}`
 }
 
 export function compareChoices(a: Choice, b: Choice): number {

@@ -2,7 +2,7 @@
 // and the turn is resolved. A game is fully described by (scenario, seed, turn limit, orders per turn).
 import type { CompiledScenario } from './compiled.ts'
 import type { Choice, Plan } from './choices.ts'
-import { planTurn } from './choices.ts'
+import { jointKey, planTurn } from './choices.ts'
 import type { Difficulty } from './ai/policy.ts'
 import { chooseActions, consentPolicy } from './ai/policy.ts'
 import type { GameState } from './state.ts'
@@ -23,8 +23,13 @@ export interface PlayedTurn {
 /** The computer's choices for all its actors, from the state at the start of the turn. */
 export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats): Choice[] {
   const choices: Choice[] = []
+  const planned = new Set<string>()
   for (const actor of scn.actorIds) {
-    if (seats.computer.has(actor)) choices.push(...chooseActions(scn, state, actor, seats.difficulty))
+    if (!seats.computer.has(actor)) continue
+    for (const choice of chooseActions(scn, state, actor, seats.difficulty, planned)) {
+      choices.push(choice)
+      planned.add(jointKey(choice))
+    }
   }
   return choices
 }

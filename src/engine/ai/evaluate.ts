@@ -59,11 +59,17 @@ function shockState(scn: CompiledScenario, state: GameState, orders: Choice[], s
 }
 
 /** Refreshes rung and rigidity on the current blocs, cheaply, so scores see escalation. */
-function refreshIndices(scn: CompiledScenario, before: GameState, next: GameState): void {
+function refreshIndices(scn: CompiledScenario, before: GameState, next: GameState, viewer: string): void {
   const side = scn.actorIds.map((id) => (before.blocs[1].includes(id) ? 1 : 0))
   const stats = blocStats(scn, side, next.alignment, next.tension)
-  next.rigidity = blocRigidity(stats, balancedTriadShare(scn, next.alignment), before.blocs[1].length > 0)
+  if (measuresRigidity(scn, viewer)) {
+    next.rigidity = blocRigidity(stats, balancedTriadShare(scn, next.alignment), before.blocs[1].length > 0)
+  }
   next.rung = ladderRung(scn.file.ladder, before.rung, stats.hottestCrossTension, scn.file.ladder.length)
+}
+
+function measuresRigidity(scn: CompiledScenario, actor: string): boolean {
+  return scn.roleByActor[actor]?.objectives.some((objective) => objective.measure.kind === 'rigidity') ?? false
 }
 
 function incidentRisk(scn: CompiledScenario, state: GameState, actor: string, pinPricks: readonly number[]): number {
@@ -119,7 +125,7 @@ export function evaluateChoice(
     pinPricks = projected.pinPricks
   } else {
     const shocked = shockState(scn, state, [choice], scratch)
-    refreshIndices(scn, state, shocked.next)
+    refreshIndices(scn, state, shocked.next, viewer)
     after = roleScoreOf(scn, shocked.next, viewer)
     pinPricks = shocked.pinPricks
   }

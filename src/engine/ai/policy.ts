@@ -4,7 +4,7 @@
 //   hard   - looks a whole turn ahead (without the dice) for its most promising choices.
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice, ConsentPolicy } from '../choices.ts'
-import { costOf } from '../choices.ts'
+import { costOf, jointKey } from '../choices.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import { legalCandidates } from './candidates.ts'
@@ -38,11 +38,21 @@ interface Scored {
   noise: number
 }
 
-export function chooseActions(scn: CompiledScenario, state: GameState, actor: string, difficulty: Difficulty): Choice[] {
+/**
+ * The computer's choices for `actor`. `alreadyPlanned` holds the joint keys of actions other
+ * computer players have already proposed this turn, so two partners do not propose the same one.
+ */
+export function chooseActions(
+  scn: CompiledScenario,
+  state: GameState,
+  actor: string,
+  difficulty: Difficulty,
+  alreadyPlanned: ReadonlySet<string> = new Set(),
+): Choice[] {
   if (state.outcome) return []
   const skill = SKILL[difficulty]
   const actorIndex = scn.actorIndex[actor]
-  const candidates = legalCandidates(scn, state, actor)
+  const candidates = legalCandidates(scn, state, actor).filter((choice) => !alreadyPlanned.has(jointKey(choice)))
   const baseline = roleScoreOf(scn, state, actor)
   const scratch = scratchFor(state)
   let scored: Scored[] = candidates.map((choice, k) => {

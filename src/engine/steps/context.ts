@@ -25,7 +25,8 @@ export interface TurnContext {
   pinPricks: number[]
   incidents: Incident[]
   orders: Choice[]
-  touched: Map<ArrayVariable, Set<number>>
+  /** Indices changed in the current step, per variable, for clampTouched (may repeat). */
+  touched: Map<ArrayVariable, number[]>
 }
 
 export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'grievance'
@@ -83,9 +84,9 @@ export function change(ctx: TurnContext, cause: Cause, variable: ArrayVariable, 
   const after = quantize(before + delta)
   if (after === before) return
   values[index] = after
-  let touched = ctx.touched.get(variable)
-  if (!touched) ctx.touched.set(variable, (touched = new Set()))
-  touched.add(index)
+  const touched = ctx.touched.get(variable)
+  if (touched) touched.push(index)
+  else ctx.touched.set(variable, [index])
   record(ctx, cause, variable, ownersOf(ctx.scn, variable, index), before, after, by)
 }
 
@@ -94,7 +95,9 @@ export function clampTouched(ctx: TurnContext): void {
   for (const [variable, indices] of ctx.touched) {
     const [low, high] = boundsOf(ctx.scn, variable)
     const values = ctx.state[variable]
-    for (const index of [...indices].sort((a, b) => a - b)) {
+    // Sorted so that clamp entries come in a canonical order whatever order the step touched them in.
+    const ordered = indices.length > 1 ? [...new Set(indices)].sort((a, b) => a - b) : indices
+    for (const index of ordered) {
       const before = values[index]
       const after = clamp(before, low, high)
       if (after === before) continue

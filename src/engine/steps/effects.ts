@@ -42,12 +42,14 @@ export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly E
       }
       continue
     }
-    const pairs = new Set<number>()
+    const pairs: number[] = []
     for (const a of resolveRef(effect.between[0], choice)) {
       for (const b of resolveRef(effect.between[1], choice)) {
-        if (a !== b) pairs.add(scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]])
+        const pair = a === b ? -1 : scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
+        if (pair >= 0 && !pairs.includes(pair)) pairs.push(pair)
       }
     }
-    for (const pair of [...pairs].sort((x, y) => x - y)) change(ctx, cause, effect.variable, pair, effect.delta, by)
+    pairs.sort((x, y) => x - y)
+    for (const pair of pairs) change(ctx, cause, effect.variable, pair, effect.delta, by)
   }
 }
