@@ -1,0 +1,119 @@
+// What the loader says about a file, in one shape for every stage (encoding, JSON, schema, semantics).
+
+export interface Diagnostic {
+  severity: 'error' | 'warning'
+  /** Stable machine-readable kind, e.g. "unknown-actor". */
+  code: string
+  /** Path of the file, as given to the loader. */
+  file: string
+  /** 1-based. */
+  line: number
+  /** 1-based, in characters. */
+  column: number
+  /** JSON pointer (RFC 6901) of the value concerned in the scenario file ("" is the whole document). */
+  pointer: string
+  message: string
+  hint?: string
+}
+
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g
+
+/**
+ * `file:line:column: error: message [pointer]`, then ` hint: …` when there is a hint. Always one line:
+ * control characters (which a hostile key could put in a pointer) are shown as \uXXXX.
+ */
+export function formatDiagnostic(d: Diagnostic): string {
+  const hint = d.hint ? ` hint: ${d.hint}` : ''
+  const line = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.pointer}]${hint}`
+  return line.replace(LINE_BREAKING, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'))
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Orders by file, then line, then column. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  // Array.prototype.sort is stable, so diagnostics at one place keep the order they were found in.
+  return diagnostics.sort(compareDiagnostics)
+}
+
+/** Edit distance (insertions, deletions, substitutions), giving up early above `limit`. */
+export function levenshtein(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let previous = Array.from({ length: b.length + 1 }, (_, k) => k)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMinimum = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      rowMinimum = Math.min(rowMinimum, current[j])
+    }
+    if (rowMinimum > limit) return limit + 1
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/**
+ * The candidate closest to `name` (ignoring case), if it is close enough to be what was meant: a
+ * distance of at most a third of the length, but always 1 and never more than 2 for names of up to six
+ * characters (so "USA" never suggests "RUS").
+ */
+export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > 200) return undefined
+  const folded = name.toLowerCase()
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const candidate of candidates) {
+    if (candidate === name) continue
+    const length = Math.max(folded.length, candidate.length)
+    const allowed = length <= 3 ? 1 : length <= 6 ? 2 : Math.max(2, Math.floor(length / 3))
+    const distance = levenshtein(folded, candidate.toLowerCase(), allowed)
+    if (distance <= allowed && distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/** `did you mean "x"?` when a candidate is close to `name`. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const match = nearest(name, candidates)
+  return match === undefined ? undefined : `did you mean "${match}"?`
+}
+
+export interface Located {
+  line: number
+  column: number
+}
+
+/** Collects diagnostics for one file, placing each at the value its pointer names. */
+export class DiagnosticSink {
+  readonly diagnostics: Diagnostic[] = []
+
+  constructor(
+    readonly file: string,
+    private readonly locate: (pointer: string) => Located,
+  ) {}
+
+  error(code: string, pointer: string, message: string, hint?: string): void {
+    this.add('error', code, pointer, message, hint)
+  }
+
+  warning(code: string, pointer: string, message: string, hint?: string): void {
+    this.add('warning', code, pointer, message, hint)
+  }
+
+  /** Places a diagnostic at an explicit position (e.g. a key rather than its value). */
+  add(severity: Diagnostic['severity'], code: string, pointer: string, message: string, hint?: string, at?: Located): void {
+    const { line, column } = at ?? this.locate(pointer)
+    this.diagnostics.push({ severity, code, file: this.file, line, column, pointer, message, ...(hint ? { hint } : {}) })
+  }
+}

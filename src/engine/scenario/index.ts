@@ -1,0 +1,10 @@
+// The scenario format and its loader.
+export * from './schema.ts'
+export { loadScenario, hashScenarioFiles, DEFAULT_MAX_BYTES } from './load.ts'
+export type { LoadOptions, LoadResult, ScenarioFiles } from './load.ts'
+export { validateScenario } from './validate.ts'
+export type { ValidationContext } from './validate.ts'
+export { formatDiagnostic, compareDiagnostics, sortDiagnostics, nearest, didYouMean, levenshtein } from './diagnostics.ts'
+export type { Diagnostic } from './diagnostics.ts'
+export { paragraphsOf, foldForQuote, quoteOccursIn } from './text.ts'
+export { sha256Hex, Sha256 } from '../hash.ts'

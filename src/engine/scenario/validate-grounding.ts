@@ -1,0 +1,125 @@
+// Every number of a scenario is grounded: it cites passages of its sources (each quote checked
+// against the text) or states an assumption.
+import type { CitationData, ScenarioFile } from './schema.ts'
+import { didYouMean } from './diagnostics.ts'
+import type { DiagnosticSink } from './diagnostics.ts'
+import { foldForQuote } from './text.ts'
+import type { ValidationContext } from './validate.ts'
+
+interface Grounded {
+  citations?: CitationData[]
+  assumption?: string
+}
+
+interface GroundedItem {
+  item: Grounded
+  pointer: string
+  label: string
+  /** Objectives may go without grounding (a warning); everything else may not. */
+  optional: boolean
+}
+
+function groundedItems(scenario: ScenarioFile): GroundedItem[] {
+  const items: GroundedItem[] = []
+  const add = (item: Grounded, pointer: string, label: string, optional = false) => items.push({ item, pointer, label, optional })
+  const tables = [
+    ['static.baseline', '/static/baseline', scenario.static.baseline],
+    ['start.alignment', '/start/alignment', scenario.start.alignment],
+    ['start.tension', '/start/tension', scenario.start.tension],
+    ['start.commitment', '/start/commitment', scenario.start.commitment],
+    ['start.interdependence', '/start/interdependence', scenario.start.interdependence],
+  ] as const
+  for (const [name, base, table] of tables) {
+    add(table.default, `${base}/default`, `the default of ${name}`)
+    table.pairs.forEach((entry, index) => add(entry, `${base}/pairs/${index}`, `the ${name} of ${entry.pair.join('-')}`))
+  }
+  const readiness = scenario.start.readiness
+  add(readiness.default, '/start/readiness/default', 'the default of start.readiness')
+  readiness.actors.forEach((entry, index) => add(entry, `/start/readiness/actors/${index}`, `the start.readiness of ${entry.actor}`))
+  scenario.static.contact.forEach((entry, index) => add(entry, `/static/contact/${index}`, `the contact of ${entry.pair.join('-')}`))
+  for (const [name, parameter] of Object.entries(scenario.parameters)) add(parameter, `/parameters/${name}`, `parameter ${name}`)
+  scenario.ladder.forEach((rung, index) => add(rung, `/ladder/${index}`, `rung "${rung.id}"`))
+  scenario.actions.forEach((action, index) => add(action, `/actions/${index}`, `action "${action.id}"`))
+  scenario.rules.forEach((rule, index) => add(rule, `/rules/${index}`, `rule "${rule.id}"`))
+  scenario.roles.forEach((role, r) =>
+    role.objectives.forEach((objective, index) =>
+      add(objective, `/roles/${r}/objectives/${index}`, `objective "${objective.id}" of role "${role.id}"`, true),
+    ),
+  )
+  return items
+}
+
+/** Looks up the folded paragraphs of a source by id, folding each source once. */
+export function foldedParagraphLookup(paragraphs: ReadonlyMap<string, readonly string[]>): (id: string) => string[] | undefined {
+  const folded = new Map<string, string[]>()
+  return (id) => {
+    const found = paragraphs.get(id)
+    if (!found) return undefined
+    let result = folded.get(id)
+    if (!result) folded.set(id, (result = found.map(foldForQuote)))
+    return result
+  }
+}
+
+/**
+ * Checks one citation's source, paragraph and quote; returns whether its source exists.
+ * `base` is the citation's JSON pointer.
+ */
+export function checkCitation(
+  citation: { source: string; paragraph: number; quote: string },
+  base: string,
+  sink: DiagnosticSink,
+  sourceIds: ReadonlySet<string>,
+  foldedParagraphs: (id: string) => string[] | undefined,
+): boolean {
+  if (!sourceIds.has(citation.source)) {
+    sink.error('unknown-source', `${base}/source`, `unknown source "${citation.source}"`, didYouMean(citation.source, sourceIds))
+    return false
+  }
+  const paragraphs = foldedParagraphs(citation.source)
+  if (!paragraphs) return true // The source text is missing or unreadable, which is reported where it is named.
+  if (citation.paragraph > paragraphs.length) {
+    const message = `paragraph ${citation.paragraph} does not exist: source "${citation.source}" has ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`
+    sink.error('paragraph-out-of-range', `${base}/paragraph`, message)
+    return true
+  }
+  const quote = foldForQuote(citation.quote)
+  if (quote === '') {
+    sink.error('quote-not-found', `${base}/quote`, 'the quote is only white space')
+    return true
+  }
+  if (paragraphs[citation.paragraph - 1].includes(quote)) return true
+  const elsewhere = paragraphs.findIndex((paragraph) => paragraph.includes(quote))
+  sink.error(
+    'quote-not-found',
+    `${base}/quote`,
+    `quote not found in paragraph ${citation.paragraph} of source "${citation.source}"`,
+    elsewhere >= 0 ? `it is in paragraph ${elsewhere + 1}` : undefined,
+  )
+  return true
+}
+
+export function checkGrounding(scenario: ScenarioFile, sink: DiagnosticSink, context: ValidationContext): void {
+  const sourceIds = new Set(scenario.sources.map((source) => source.id))
+  const foldedParagraphs = foldedParagraphLookup(context.paragraphs)
+  const cited = new Set<string>()
+
+  for (const { item, pointer, label, optional } of groundedItems(scenario)) {
+    const citations = item.citations ?? []
+    if (citations.length === 0 && item.assumption === undefined) {
+      const hint = 'add "citations" or an "assumption"'
+      if (optional) sink.warning('ungrounded', pointer, `${label} is not grounded`, hint)
+      else sink.error('ungrounded', pointer, `${label} is not grounded`, hint)
+    }
+    citations.forEach((citation, index) => {
+      if (checkCitation(citation, `${pointer}/citations/${index}`, sink, sourceIds, foldedParagraphs)) cited.add(citation.source)
+    })
+  }
+
+  scenario.sources.forEach((source, index) => {
+    if (!context.sourceFileExists(source.file)) {
+      sink.error('source-file-missing', `/sources/${index}/file`, `source file "${source.file}" was not found`)
+    }
+    if (!cited.has(source.id)) sink.warning('source-unused', `/sources/${index}`, `source "${source.id}" is never cited`)
+  })
+}
