@@ -18,6 +18,10 @@ const INCIDENT_COST = 20
 /** Score points of answering a grievance of 1 in kind. */
 const RECIPROCITY_WEIGHT = 8
 const ALLY_ALIGNMENT = 0.35
+/** Score points a unit of grievance against the actor costs it: others answer hostile acts in kind (33-34). */
+const RETALIATION_COST = 8
+/** Quiet turns the hard computer player looks past its plan. */
+const SETTLING_TURNS = 3
 
 function copyInto(target: number[], source: readonly number[]): void {
   for (let k = 0; k < source.length; k++) target[k] = source[k]
@@ -107,27 +111,69 @@ export function roleScoreOf(scn: CompiledScenario, state: GameState, actor: stri
   return role ? roleScore(scn, state, role) : 0
 }
 
-/** Value of `choice` to `viewer` (the actor or a partner asked to consent), in score points. */
+/**
+ * The chance that this turn ends in an armed clash, were the state `next` to hold: only on the top
+ * rung, a severe incident (chance: the pair's tension) may become a clash. Everyone loses a clash.
+ */
+function clashRisk(scn: CompiledScenario, next: GameState, pinPricks: readonly number[]): number {
+  if (next.rung < scn.file.ladder.length - 1) return 0
+  let calm = 1
+  for (let p = 0; p < scn.pairActors.length; p++) {
+    if (!scn.contact[p]) continue
+    const tension = next.tension[p]
+    calm *= 1 - incidentProbability({ scn }, tension, pinPricks[p]) * tension * scn.params.clashChance
+  }
+  return 1 - calm
+}
+
+/** How much more others resent `viewer` after the plan than before it. */
+function grievanceAgainst(scn: CompiledScenario, before: GameState, after: GameState, viewer: string): number {
+  const v = scn.actorIndex[viewer]
+  let added = 0
+  for (let j = 0; j < scn.n; j++) if (j !== v) added += after.grievance[j * scn.n + v] - before.grievance[j * scn.n + v]
+  return Math.max(0, added)
+}
+
+function planReciprocity(scn: CompiledScenario, state: GameState, viewer: string, orders: readonly Choice[]): number {
+  let bonus = 0
+  for (const order of orders) bonus += reciprocity(scn, state, viewer, order)
+  return bonus
+}
+
+/** Value of `choice` to `viewer` (the actor or a partner asked to consent) from its shocks, in score points. */
 export function evaluateChoice(
   scn: CompiledScenario,
   state: GameState,
   viewer: string,
   choice: Choice,
-  lookahead: boolean,
   baseline = roleScoreOf(scn, state, viewer),
   scratch = scratchFor(state),
 ): number {
-  let after: number
-  let pinPricks: number[]
-  if (lookahead) {
-    const projected = projectTurn(scn, state, [choice])
-    after = roleScoreOf(scn, projected.state, viewer)
-    pinPricks = projected.pinPricks
-  } else {
-    const shocked = shockState(scn, state, [choice], scratch)
-    refreshIndices(scn, state, shocked.next, viewer)
-    after = roleScoreOf(scn, shocked.next, viewer)
-    pinPricks = shocked.pinPricks
-  }
-  return after - baseline - INCIDENT_COST * incidentRisk(scn, state, viewer, pinPricks) + reciprocity(scn, state, viewer, choice)
+  const shocked = shockState(scn, state, [choice], scratch)
+  refreshIndices(scn, state, shocked.next, viewer)
+  const after = roleScoreOf(scn, shocked.next, viewer)
+  return (
+    after -
+    baseline -
+    INCIDENT_COST * incidentRisk(scn, state, viewer, shocked.pinPricks) -
+    baseline * clashRisk(scn, shocked.next, shocked.pinPricks) +
+    reciprocity(scn, state, viewer, choice)
+  )
+}
+
+/** Value to `viewer` of a whole set of its orders, looking a whole turn ahead without the dice. */
+export function evaluatePlan(scn: CompiledScenario, state: GameState, viewer: string, orders: readonly Choice[], baseline: number): number {
+  const projected = projectTurn(scn, state, orders)
+  // Further quiet turns show where the plan's consequences drift (balance, arms), not just its shock.
+  let settled = projected.state
+  for (let turn = 0; turn < SETTLING_TURNS && settled.turn < settled.turnLimit; turn++) settled = projectTurn(scn, settled, []).state
+  const after = (roleScoreOf(scn, projected.state, viewer) + roleScoreOf(scn, settled, viewer)) / 2
+  return (
+    after -
+    baseline -
+    RETALIATION_COST * grievanceAgainst(scn, state, projected.state, viewer) -
+    INCIDENT_COST * incidentRisk(scn, state, viewer, projected.pinPricks) -
+    baseline * clashRisk(scn, projected.state, projected.pinPricks) +
+    planReciprocity(scn, state, viewer, orders)
+  )
 }

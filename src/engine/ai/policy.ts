@@ -8,7 +8,7 @@ import { costOf, jointKey } from '../choices.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import { legalCandidates } from './candidates.ts'
-import { evaluateChoice, roleScoreOf, scratchFor } from './evaluate.ts'
+import { evaluateChoice, evaluatePlan, roleScoreOf, scratchFor } from './evaluate.ts'
 
 export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
 export type Difficulty = (typeof DIFFICULTIES)[number]
@@ -24,7 +24,7 @@ interface Skill {
 const SKILL: Record<Difficulty, Skill> = {
   easy: { noise: 3, maxActions: 1, lookaheadShortlist: 0, threshold: 0 },
   normal: { noise: 0.4, maxActions: 4, lookaheadShortlist: 0, threshold: 0.15 },
-  hard: { noise: 0.1, maxActions: 4, lookaheadShortlist: 6, threshold: 0.1 },
+  hard: { noise: 0.1, maxActions: 4, lookaheadShortlist: 8, threshold: 0.1 },
 }
 
 /** A deterministic jitter in [-1, 1) for an actor's candidate, from the game's seed. */
@@ -55,20 +55,14 @@ export function chooseActions(
   const candidates = legalCandidates(scn, state, actor).filter((choice) => !alreadyPlanned.has(jointKey(choice)))
   const baseline = roleScoreOf(scn, state, actor)
   const scratch = scratchFor(state)
-  let scored: Scored[] = candidates.map((choice, k) => {
+  const scored: Scored[] = candidates.map((choice, k) => {
     const noise = skill.noise * jitter(state, actorIndex, k)
-    return { choice, noise, value: evaluateChoice(scn, state, actor, choice, false, baseline, scratch) + noise }
+    return { choice, noise, value: evaluateChoice(scn, state, actor, choice, baseline, scratch) + noise }
   })
   scored.sort((a, b) => b.value - a.value)
-  if (skill.lookaheadShortlist > 0) {
-    scored = scored.slice(0, skill.lookaheadShortlist).map(({ choice, noise }) => ({
-      choice,
-      noise,
-      value: evaluateChoice(scn, state, actor, choice, true, baseline) + noise,
-    }))
-    scored.sort((a, b) => b.value - a.value)
-  }
   const budget = scn.budget[actorIndex]
+  if (skill.lookaheadShortlist > 0) return planAhead(scn, state, actor, scored.slice(0, skill.lookaheadShortlist), budget, skill, baseline)
+
   let spent = 0
   const picked: Choice[] = []
   const usedActions = new Set<string>()
@@ -83,12 +77,38 @@ export function chooseActions(
   return picked
 }
 
+/**
+ * Builds the plan one choice at a time, each time taking the shortlisted choice that adds most
+ * to the whole plan's value a turn ahead, so choices that hurt together are not taken together.
+ */
+function planAhead(scn: CompiledScenario, state: GameState, actor: string, shortlist: Scored[], budget: number, skill: Skill, baseline: number): Choice[] {
+  const picked: Choice[] = []
+  let planValue = evaluatePlan(scn, state, actor, [], baseline)
+  let spent = 0
+  let remaining = shortlist
+  while (picked.length < skill.maxActions) {
+    let best: { entry: Scored; value: number } | null = null
+    for (const entry of remaining) {
+      const cost = costOf(scn, state, scn.actionById[entry.choice.action])
+      if (spent + cost > budget || picked.some((choice) => choice.action === entry.choice.action)) continue
+      const value = evaluatePlan(scn, state, actor, [...picked, entry.choice], baseline) + entry.noise
+      if (!best || value > best.value) best = { entry, value }
+    }
+    if (!best || best.value - planValue <= skill.threshold) break
+    picked.push(best.entry.choice)
+    spent += costOf(scn, state, scn.actionById[best.entry.choice.action])
+    planValue = best.value - best.entry.noise
+    remaining = remaining.filter((entry) => entry !== best!.entry)
+  }
+  return picked
+}
+
 /** Whether a computer partner takes part: the choice must be worth it to it, goodwill included. */
 export function computerConsents(scn: CompiledScenario, state: GameState, partner: string, choice: Choice, difficulty: Difficulty): boolean {
   const p = scn.pairOf[scn.actorIndex[partner] * scn.n + scn.actorIndex[choice.actor]]
   const goodwill = 4 * state.alignment[p]
   if (difficulty === 'easy') return state.alignment[p] > 0.2
-  return evaluateChoice(scn, state, partner, choice, false) + goodwill > 0
+  return evaluateChoice(scn, state, partner, choice) + goodwill > 0
 }
 
 export function consentPolicy(scn: CompiledScenario, state: GameState, computerActors: ReadonlySet<string>, difficulty: Difficulty): ConsentPolicy {

@@ -18,7 +18,8 @@ export function applyArms(ctx: TurnContext): void {
       const hostility = Math.max(0, -state.alignment[p])
       if (hostility > 0) threat += hostility * (scn.contact[p] ? 1 : 0.5) * readiness[j]
     }
-    return (armsReactivity * threat - armsCost * own + armsBase) * (1 - own / readinessMax)
+    // Only growth slows toward the cap; the cost of readiness acts in full, so a power armed to the cap with no rivals stands down.
+    return (armsReactivity * threat + armsBase) * (1 - own / readinessMax) - armsCost * own
   })
   deltas.forEach((delta, i) => change(ctx, rule.cause, 'readiness', i, delta))
   clampTouched(ctx)

@@ -7,6 +7,7 @@ import type { TurnContext } from './context.ts'
 import { recordDerived } from './context.ts'
 
 const LADDER_CAUSE_ID = 'escalation-ladder'
+const RIGIDITY_INDEX_CAUSE: Cause = { id: 'bloc-rigidity', kind: 'index', name: 'Bloc rigidity', citations: [] }
 
 export function applyIndices(ctx: TurnContext, alignmentAtStart: readonly number[]): void {
   ctx.step = 'indices'
@@ -22,7 +23,7 @@ export function applyIndices(ctx: TurnContext, alignmentAtStart: readonly number
   const rigidity = quantize(blocRigidity(stats, balancedShare, blocs[1].length > 0))
 
   const rigidRule = structural['rigid-blocs']
-  if (rigidRule) recordDerived(ctx, rigidRule.cause, 'rigidity', [], state.rigidity, rigidity)
+  recordDerived(ctx, rigidRule?.cause ?? RIGIDITY_INDEX_CAUSE, 'rigidity', [], state.rigidity, rigidity)
   state.blocs = blocs
   state.frustration = split.frustration
   state.balancedShare = balancedShare
