@@ -1,7 +1,7 @@
 // Every legal choice an actor could make this turn (bounded, in a deterministic order).
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
-import { choiceProblem } from '../choices.ts'
+import { choiceProblem, jointKey } from '../choices.ts'
 import type { GameState } from '../state.ts'
 
 const MAX_COMBINATIONS = 24
@@ -22,7 +22,31 @@ function combinations(items: readonly string[], min: number, max: number): strin
   return result
 }
 
+export interface Candidate {
+  choice: Choice
+  /** Its joint key (see jointKey), to skip actions a partner has already proposed. */
+  key: string
+}
+
+// Legality depends on the scenario alone (the state only ends the game), so each actor's list is built once.
+const cache = new WeakMap<CompiledScenario, Map<string, readonly Candidate[]>>()
+
+/** Every legal choice of `actor` in `state`. */
 export function legalCandidates(scn: CompiledScenario, state: GameState, actor: string): Choice[] {
+  return keyedCandidates(scn, state, actor).map(({ choice }) => ({ ...choice }))
+}
+
+/** The same, with joint keys, from a cache: the lists are shared and must not be changed. */
+export function keyedCandidates(scn: CompiledScenario, state: GameState, actor: string): readonly Candidate[] {
+  if (state.outcome) return []
+  let byActor = cache.get(scn)
+  if (!byActor) cache.set(scn, (byActor = new Map()))
+  let list = byActor.get(actor)
+  if (!list) byActor.set(actor, (list = enumerate(scn, state, actor).map((choice) => ({ choice, key: jointKey(choice) }))))
+  return list
+}
+
+function enumerate(scn: CompiledScenario, state: GameState, actor: string): Choice[] {
   const candidates: Choice[] = []
   for (const action of scn.actions) {
     const data = action.data

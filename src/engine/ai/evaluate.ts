@@ -27,9 +27,26 @@ function copyInto(target: number[], source: readonly number[]): void {
   for (let k = 0; k < source.length; k++) target[k] = source[k]
 }
 
-/** A reusable copy of a state for trying choices on: refilled before each try instead of cloned. */
-export function scratchFor(state: GameState): GameState {
-  return cloneState(state)
+/** A reusable working copy for trying choices on: refilled before each try instead of cloned. */
+export interface Scratch {
+  ctx: TurnContext
+  /** Bloc side of each actor in the state being evaluated. */
+  side: number[]
+}
+
+export function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
+  const ctx: TurnContext = {
+    scn,
+    state: cloneState(state),
+    turn: state.turn + 1,
+    step: 'actions',
+    ledger: null,
+    pinPricks: new Array<number>(scn.pairActors.length).fill(0),
+    incidents: [],
+    orders: [],
+    touched: new Map(),
+  }
+  return { ctx, side: scn.actorIds.map((id) => (state.blocs[1].includes(id) ? 1 : 0)) }
 }
 
 function refill(scratch: GameState, state: GameState): GameState {
@@ -44,27 +61,19 @@ function refill(scratch: GameState, state: GameState): GameState {
   return scratch
 }
 
-function shockState(scn: CompiledScenario, state: GameState, orders: Choice[], scratch: GameState): { next: GameState; pinPricks: number[] } {
-  const next = refill(scratch, state)
-  const ctx: TurnContext = {
-    scn,
-    state: next,
-    turn: state.turn + 1,
-    step: 'actions',
-    ledger: null,
-    pinPricks: new Array<number>(scn.pairActors.length).fill(0),
-    incidents: [],
-    orders,
-    touched: new Map(),
-  }
+function shockState(state: GameState, orders: Choice[], scratch: Scratch): { next: GameState; pinPricks: number[] } {
+  const ctx = scratch.ctx
+  refill(ctx.state, state)
+  ctx.pinPricks.fill(0)
+  ctx.touched.clear()
+  ctx.orders = orders
   applyActions(ctx)
   applyReactions(ctx)
-  return { next, pinPricks: ctx.pinPricks }
+  return { next: ctx.state, pinPricks: ctx.pinPricks }
 }
 
 /** Refreshes rung and rigidity on the current blocs, cheaply, so scores see escalation. */
-function refreshIndices(scn: CompiledScenario, before: GameState, next: GameState, viewer: string): void {
-  const side = scn.actorIds.map((id) => (before.blocs[1].includes(id) ? 1 : 0))
+function refreshIndices(scn: CompiledScenario, before: GameState, next: GameState, viewer: string, side: readonly number[]): void {
   const stats = blocStats(scn, side, next.alignment, next.tension)
   if (measuresRigidity(scn, viewer)) {
     next.rigidity = blocRigidity(stats, balancedTriadShare(scn, next.alignment), before.blocs[1].length > 0)
@@ -82,7 +91,7 @@ function incidentRisk(scn: CompiledScenario, state: GameState, actor: string, pi
   for (let j = 0; j < scn.n; j++) {
     if (j === i) continue
     const p = scn.pairOf[i * scn.n + j]
-    if (!scn.contact[p]) continue
+    if (!scn.contact[p] || pinPricks[p] === 0) continue
     expected += incidentProbability({ scn }, state.tension[p], pinPricks[p]) - incidentProbability({ scn }, state.tension[p], 0)
   }
   return expected
@@ -147,10 +156,10 @@ export function evaluateChoice(
   viewer: string,
   choice: Choice,
   baseline = roleScoreOf(scn, state, viewer),
-  scratch = scratchFor(state),
+  scratch = scratchFor(scn, state),
 ): number {
-  const shocked = shockState(scn, state, [choice], scratch)
-  refreshIndices(scn, state, shocked.next, viewer)
+  const shocked = shockState(state, [choice], scratch)
+  refreshIndices(scn, state, shocked.next, viewer, scratch.side)
   const after = roleScoreOf(scn, shocked.next, viewer)
   return (
     after -

@@ -4,10 +4,10 @@
 //   hard   - looks a whole turn ahead (without the dice) for its most promising choices.
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice, ConsentPolicy } from '../choices.ts'
-import { costOf, jointKey } from '../choices.ts'
+import { costOf } from '../choices.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
-import { legalCandidates } from './candidates.ts'
+import { keyedCandidates } from './candidates.ts'
 import { evaluateChoice, evaluatePlan, roleScoreOf, scratchFor } from './evaluate.ts'
 
 export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
@@ -52,9 +52,11 @@ export function chooseActions(
   if (state.outcome) return []
   const skill = SKILL[difficulty]
   const actorIndex = scn.actorIndex[actor]
-  const candidates = legalCandidates(scn, state, actor).filter((choice) => !alreadyPlanned.has(jointKey(choice)))
+  const candidates = keyedCandidates(scn, state, actor)
+    .filter((candidate) => !alreadyPlanned.has(candidate.key))
+    .map((candidate) => candidate.choice)
   const baseline = roleScoreOf(scn, state, actor)
-  const scratch = scratchFor(state)
+  const scratch = scratchFor(scn, state)
   const scored: Scored[] = candidates.map((choice, k) => {
     const noise = skill.noise * jitter(state, actorIndex, k)
     return { choice, noise, value: evaluateChoice(scn, state, actor, choice, baseline, scratch) + noise }

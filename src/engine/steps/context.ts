@@ -96,8 +96,10 @@ export function clampTouched(ctx: TurnContext): void {
     const [low, high] = boundsOf(ctx.scn, variable)
     const values = ctx.state[variable]
     // Sorted so that clamp entries come in a canonical order whatever order the step touched them in.
-    const ordered = indices.length > 1 ? [...new Set(indices)].sort((a, b) => a - b) : indices
-    for (const index of ordered) {
+    if (indices.length > 1) indices.sort((a, b) => a - b)
+    for (let k = 0; k < indices.length; k++) {
+      const index = indices[k]
+      if (k > 0 && indices[k - 1] === index) continue
       const before = values[index]
       const after = clamp(before, low, high)
       if (after === before) continue
