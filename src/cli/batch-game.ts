@@ -21,6 +21,8 @@ export interface BatchSettings {
   difficulty: Difficulty
   /** Scripted turns as [turn, ScriptTurn] entries (structured-clone friendly). */
   script: [number, ScriptTurn][]
+  /** Whether actors the script does not name are played by the computer (true) or pass. */
+  computerOthers: boolean
 }
 
 export function playBatchGame(scn: CompiledScenario, seed: number, settings: BatchSettings): GameSummary {
@@ -30,7 +32,7 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     seed,
     turns: settings.turns,
     ledger: false,
-    seats: { computer: new Set(scn.actorIds), difficulty: settings.difficulty },
+    seats: { computer: new Set(settings.computerOthers ? scn.actorIds : []), difficulty: settings.difficulty },
     script: (turn) => script.get(turn),
   })
   for (const played of record.turns) incidents += played.result.incidents.length

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CompiledScenario } from '../engine/index.ts'
 import type { BatchSettings, GameSummary } from './batch-game.ts'
-import { difficultyFlag, integerFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
+import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import type { Output } from './output.ts'
 import { loadScenarioFromDisk, readScenarioFromDisk } from './read-scenario.ts'
 import { readScript } from './script.ts'
@@ -17,13 +17,17 @@ export interface BatchFlags {
   difficulty?: string
   script?: string
   workers?: string
+  others?: string
   json?: boolean
 }
 
 const WORKER_SHIM = new URL('./ts-worker.mjs', import.meta.url)
 const WORKER_ENTRY = new URL('./batch-worker.ts', import.meta.url).href
 
-function runWorker(job: { files: Record<string, Uint8Array>; seeds: number[]; settings: BatchSettings }, onGame: (game: GameSummary) => void): Promise<void> {
+function runWorker(
+  job: { files: Record<string, Uint8Array>; seeds: number[]; settings: BatchSettings },
+  onGame: (game: GameSummary) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SHIM, { workerData: { entry: WORKER_ENTRY, job } })
     worker.on('message', onGame)
@@ -65,7 +69,12 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   const firstSeed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const workers = Math.min(runs, integerFlag('workers', flags.workers, availableParallelism(), 1, 64))
   const script = flags.script ? await readScript(flags.script, scn) : null
-  const settings: BatchSettings = { turns: turnsFlag(flags.turns, scn), difficulty: difficultyFlag(flags.difficulty), script: script ? [...script.entries()] : [] }
+  const settings: BatchSettings = {
+    turns: turnsFlag(flags.turns, scn),
+    difficulty: difficultyFlag(flags.difficulty),
+    script: script ? [...script.entries()] : [],
+    computerOthers: othersFlag(flags.others),
+  }
   const { files } = await readScenarioFromDisk(scenarioPath)
 
   const seeds = Array.from({ length: runs }, (_, k) => (firstSeed + k) >>> 0)
@@ -83,17 +92,31 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   const seconds = (performance.now() - started) / 1000
   const summary = summarise(scn, games)
   if (flags.json) {
-    out.line(JSON.stringify({ ...summary, seed: firstSeed, turns: settings.turns, difficulty: settings.difficulty }))
+    out.line(
+      JSON.stringify({
+        ...summary,
+        seed: firstSeed,
+        turns: settings.turns,
+        difficulty: settings.difficulty,
+        others: settings.computerOthers ? 'ai' : 'none',
+      }),
+    )
   } else {
     const percent = (x: number) => `${(x * 100).toFixed(1)}%`
-    out.line(`${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.difficulty}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`)
+    out.line(
+      `${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.computerOthers ? settings.difficulty : 'none'}${script ? `, script ${flags.script}` : ''}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`,
+    )
     out.line(`  armed clash      ${percent(summary.outcomes.armedClash)}`)
     out.line(`  rigid blocs      ${percent(summary.outcomes.rigidBlocs)}`)
     out.line(`  impasse          ${percent(summary.outcomes.impasse)}`)
     out.line(`  quasi-alliance   ${percent(summary.outcomes.quasiAlliance)}`)
     if (summary.pair) out.line(`  mean final ${summary.pair.join('–')} alignment ${summary.meanPairAlignment!.toFixed(3)}`)
     out.line(`  mean incidents per game ${summary.meanIncidents.toFixed(2)}`)
-    out.line(`  mean scores      ${Object.entries(summary.meanScores).map(([role, score]) => `${role} ${score.toFixed(1)}`).join('  ')}`)
+    out.line(
+      `  mean scores      ${Object.entries(summary.meanScores)
+        .map(([role, score]) => `${role} ${score.toFixed(1)}`)
+        .join('  ')}`,
+    )
   }
   return 0
 }

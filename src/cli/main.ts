@@ -18,7 +18,7 @@ Commands:
            [--script FILE] [--others ai|none] [--json]
                                           play one game (turn summaries, or one JSON document)
   batch    --scenario <folder> --runs N [--seed S] [--turns K] [--difficulty D]
-           [--script FILE] [--workers W] [--json]
+           [--script FILE] [--others ai|none] [--workers W] [--json]
                                           play N games and report the distribution of outcomes
   schema   [--write FILE]                 print (or write) the scenario JSON Schema
 
@@ -44,8 +44,13 @@ async function run(args: string[], out: Output): Promise<number> {
   }
   switch (command) {
     case 'validate': {
-      const { values, positionals } = parse({ args: rest, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
-      if (values.help) return out.line(USAGE), 0
+      const { values, positionals } = parse({
+        args: rest,
+        options: { help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      })
+      if (values.help) return (out.line(USAGE), 0)
       if (positionals.length === 0) throw new UsageError('validate needs at least one scenario folder or file')
       return validate(positionals, out)
     }
@@ -54,17 +59,17 @@ async function run(args: string[], out: Output): Promise<number> {
         args: rest,
         strict: true,
         options: {
-        help: { type: 'boolean', short: 'h' },
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        turns: { type: 'string' },
-        difficulty: { type: 'string' },
-        script: { type: 'string' },
-        others: { type: 'string' },
-        json: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+          scenario: { type: 'string' },
+          seed: { type: 'string' },
+          turns: { type: 'string' },
+          difficulty: { type: 'string' },
+          script: { type: 'string' },
+          others: { type: 'string' },
+          json: { type: 'boolean' },
         },
       })
-      if (values.help) return out.line(USAGE), 0
+      if (values.help) return (out.line(USAGE), 0)
       return simulate(values, out)
     }
     case 'batch': {
@@ -72,23 +77,24 @@ async function run(args: string[], out: Output): Promise<number> {
         args: rest,
         strict: true,
         options: {
-        help: { type: 'boolean', short: 'h' },
-        scenario: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        turns: { type: 'string' },
-        difficulty: { type: 'string' },
-        script: { type: 'string' },
-        workers: { type: 'string' },
-        json: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+          scenario: { type: 'string' },
+          runs: { type: 'string' },
+          seed: { type: 'string' },
+          turns: { type: 'string' },
+          difficulty: { type: 'string' },
+          script: { type: 'string' },
+          workers: { type: 'string' },
+          others: { type: 'string' },
+          json: { type: 'boolean' },
         },
       })
-      if (values.help) return out.line(USAGE), 0
+      if (values.help) return (out.line(USAGE), 0)
       return batch(values, out)
     }
     case 'schema': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' } } })
-      if (values.help) return out.line(USAGE), 0
+      if (values.help) return (out.line(USAGE), 0)
       if (values.write) {
         await writeFile(values.write, schemaText())
         out.err(`wrote ${values.write}`)

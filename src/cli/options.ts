@@ -13,8 +13,16 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
 
 export function difficultyFlag(raw: string | undefined): Difficulty {
   if (raw === undefined) return 'normal'
-  if (!(DIFFICULTIES as readonly string[]).includes(raw)) throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, got "${raw}"`)
+  if (!(DIFFICULTIES as readonly string[]).includes(raw))
+    throw new UsageError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, got "${raw}"`)
   return raw as Difficulty
+}
+
+/** `--others ai|none`: whether unscripted actors are played by the computer. */
+export function othersFlag(raw: string | undefined): boolean {
+  if (raw === undefined || raw === 'ai') return true
+  if (raw === 'none') return false
+  throw new UsageError(`--others must be "ai" or "none", got "${raw}"`)
 }
 
 export function turnsFlag(raw: string | undefined, scn: CompiledScenario): number {

@@ -51,7 +51,8 @@ export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDi
   const mainName = info.isFile() ? basename(absolute) : MAIN_FILE
   const mainSize = await regularFileSize(mainPath)
   if (mainSize === null) throw new CliError(`${join(shownFolder, mainName)}: no such file (a scenario folder holds ${MAIN_FILE})`)
-  if (mainSize > MAX_FILE_BYTES) throw new CliError(`${join(shownFolder, mainName)}: file is ${mainSize} bytes, over the ${MAX_FILE_BYTES}-byte limit`)
+  if (mainSize > MAX_FILE_BYTES)
+    throw new CliError(`${join(shownFolder, mainName)}: file is ${mainSize} bytes, over the ${MAX_FILE_BYTES}-byte limit`)
   const files: Record<string, Uint8Array> = { [MAIN_FILE]: await readFile(mainPath) }
   for (const file of listedSourceFiles(files[MAIN_FILE])) {
     const path = resolve(folder, file)

@@ -85,12 +85,22 @@ export function turnSummary(scn: CompiledScenario, played: PlayedTurn, quasiPair
   for (const rejection of plan.rejected) lines.push(`  Rejected:  ${describeChoice(rejection.choice)}: ${rejection.reason}`)
   for (const incident of result.incidents) {
     const where = incident.theatre ? ` in the ${incident.theatre}` : ''
-    lines.push(`  Incident:  ${incident.actors.join('–')}${where} (${incident.severity === 2 ? 'severe' : 'minor'}, chance was ${Math.round(incident.probability * 100)}%)`)
+    lines.push(
+      `  Incident:  ${incident.actors.join('–')}${where} (${incident.severity === 2 ? 'severe' : 'minor'}, chance was ${Math.round(incident.probability * 100)}%)`,
+    )
   }
   const rung = scn.file.ladder[s.rung]
-  const pair = quasiPair ? `${quasiPair.join('–')} ${signed(s.alignment[scn.pairOf[scn.actorIndex[quasiPair[0]] * scn.n + scn.actorIndex[quasiPair[1]]]])}   ` : ''
-  lines.push(`  World:     ${pair}ladder: ${rung.name}   rigidity ${Math.round(s.rigidity)}${s.rigidBlocs ? ' (rigid blocs)' : ''}${s.impasse ? '   IMPASSE' : ''}${s.quasiAlliance ? '   quasi-alliance' : ''}`)
+  const pair = quasiPair
+    ? `${quasiPair.join('–')} ${signed(s.alignment[scn.pairOf[scn.actorIndex[quasiPair[0]] * scn.n + scn.actorIndex[quasiPair[1]]]])}   `
+    : ''
+  lines.push(
+    `  World:     ${pair}ladder: ${rung.name}   rigidity ${Math.round(s.rigidity)}${s.rigidBlocs ? ' (rigid blocs)' : ''}${s.impasse ? '   IMPASSE' : ''}${s.quasiAlliance ? '   quasi-alliance' : ''}`,
+  )
   lines.push(`  Blocs:     {${s.blocs[0].join(', ')}} vs {${s.blocs[1].join(', ')}}`)
-  lines.push(`  Scores:    ${Object.entries(s.scores).map(([role, score]) => `${role} ${Math.round(score)}`).join('  ')}`)
+  lines.push(
+    `  Scores:    ${Object.entries(s.scores)
+      .map(([role, score]) => `${role} ${Math.round(score)}`)
+      .join('  ')}`,
+  )
   return lines
 }

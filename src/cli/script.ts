@@ -55,7 +55,8 @@ export async function readScript(path: string, scn: CompiledScenario): Promise<S
       if (!(actor in scn.actorIndex)) problems.push(`${path}: turn ${turn}: unknown actor "${actor}"${didYouMean(actor, scn.actorIds)}`)
       list.forEach((entry, k) => {
         const where = `${path}: turn ${turn}, ${actor}, choice ${k + 1}`
-        if (!scn.actionById[entry.action]) problems.push(`${where}: unknown action "${entry.action}"${didYouMean(entry.action, Object.keys(scn.actionById))}`)
+        if (!scn.actionById[entry.action])
+          problems.push(`${where}: unknown action "${entry.action}"${didYouMean(entry.action, Object.keys(scn.actionById))}`)
         for (const id of [...(entry.targets ?? []), ...(entry.partners ?? [])]) {
           if (!(id in scn.actorIndex)) problems.push(`${where}: unknown actor "${id}"${didYouMean(id, scn.actorIds)}`)
         }
@@ -67,7 +68,8 @@ export async function readScript(path: string, scn: CompiledScenario): Promise<S
     }
     script.set(turn, { choices, actors: Object.keys(byActor) })
   }
-  if (problems.length > 0) throw new CliError(`${path}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the script`, problems)
+  if (problems.length > 0)
+    throw new CliError(`${path}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the script`, problems)
   return script
 }
 

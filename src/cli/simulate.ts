@@ -1,11 +1,10 @@
 // `redlines simulate`: one game, as readable turn summaries or one JSON document.
 import { playGame } from '../engine/index.ts'
-import { difficultyFlag, integerFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
+import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import { loadScenarioFromDisk } from './read-scenario.ts'
 import { gameDocument, turnSummary } from './report.ts'
 import type { Script } from './script.ts'
 import { readScript } from './script.ts'
-import { UsageError } from './errors.ts'
 import type { Output } from './output.ts'
 
 export interface SimulateFlags {
@@ -24,17 +23,23 @@ export async function simulate(flags: SimulateFlags, out: Output): Promise<numbe
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const turns = turnsFlag(flags.turns, scn)
   const difficulty = difficultyFlag(flags.difficulty)
-  const others = flags.others ?? 'ai'
-  if (others !== 'ai' && others !== 'none') throw new UsageError(`--others must be "ai" or "none", got "${others}"`)
+  const computerOthers = othersFlag(flags.others)
   const script: Script | null = flags.script ? await readScript(flags.script, scn) : null
 
   const quasiPair = quasiAlliancePair(scn)
-  if (!flags.json) out.line(`${scn.file.title} (${scn.id} ${scn.version}), seed ${seed}, ${turns} turns, computer: ${others === 'ai' ? difficulty : 'none'}`)
-  const { start, turns: played, final: state } = playGame(scn, {
+  if (!flags.json)
+    out.line(
+      `${scn.file.title} (${scn.id} ${scn.version}), seed ${seed}, ${turns} turns, computer: ${computerOthers ? difficulty : 'none'}`,
+    )
+  const {
+    start,
+    turns: played,
+    final: state,
+  } = playGame(scn, {
     seed,
     turns,
     ledger: Boolean(flags.json),
-    seats: { computer: new Set(others === 'ai' ? scn.actorIds : []), difficulty },
+    seats: { computer: new Set(computerOthers ? scn.actorIds : []), difficulty },
     script: (turn) => script?.get(turn),
     onTurn: (turn) => {
       if (!flags.json) for (const line of turnSummary(scn, turn, quasiPair)) out.line(line)
@@ -44,7 +49,9 @@ export async function simulate(flags: SimulateFlags, out: Output): Promise<numbe
     out.line(JSON.stringify(gameDocument(scn, seed, start, played, state)))
   } else {
     const o = state.outcome!
-    out.line(`Outcome: ${o.armedClash ? `ARMED CLASH on turn ${o.turn} — everyone loses` : `turn limit reached after ${o.turn} turns`}; rigid blocs: ${o.rigidBlocs ? 'yes' : 'no'}; impasse: ${o.impasse ? 'yes' : 'no'}; quasi-alliance: ${o.quasiAlliance ? 'yes' : 'no'}`)
+    out.line(
+      `Outcome: ${o.armedClash ? `ARMED CLASH on turn ${o.turn} — everyone loses` : `turn limit reached after ${o.turn} turns`}; rigid blocs: ${o.rigidBlocs ? 'yes' : 'no'}; impasse: ${o.impasse ? 'yes' : 'no'}; quasi-alliance: ${o.quasiAlliance ? 'yes' : 'no'}`,
+    )
   }
   return 0
 }

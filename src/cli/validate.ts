@@ -24,7 +24,9 @@ export async function validate(targets: string[], out: Output): Promise<number> 
       out.err(`${target}: ${errors} error${errors === 1 ? '' : 's'}`)
     } else {
       const warnings = result.diagnostics.length
-      out.err(`${target}: valid (${result.scenario.id} ${result.scenario.version})${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`)
+      out.err(
+        `${target}: valid (${result.scenario.id} ${result.scenario.version})${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+      )
     }
   }
   return failed ? 1 : 0

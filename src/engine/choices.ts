@@ -11,7 +11,16 @@ export interface Choice {
 
 export interface Rejection {
   choice: Choice
-  code: 'unknown-action' | 'unknown-actor' | 'not-allowed' | 'bad-targets' | 'bad-partners' | 'over-budget' | 'declined' | 'duplicate' | 'game-over'
+  code:
+    | 'unknown-action'
+    | 'unknown-actor'
+    | 'not-allowed'
+    | 'bad-targets'
+    | 'bad-partners'
+    | 'over-budget'
+    | 'declined'
+    | 'duplicate'
+    | 'game-over'
   reason: string
 }
 
@@ -134,7 +143,11 @@ export function planTurn(scn: CompiledScenario, state: GameState, choices: reado
     const budget = scn.budget[scn.actorIndex[choice.actor]]
     const used = spent[choice.actor] ?? 0
     if (used + cost > budget) {
-      rejected.push({ choice, code: 'over-budget', reason: `${choice.actor} has ${budget - used} of ${budget} capital left; "${choice.action}" costs ${cost}` })
+      rejected.push({
+        choice,
+        code: 'over-budget',
+        reason: `${choice.actor} has ${budget - used} of ${budget} capital left; "${choice.action}" costs ${cost}`,
+      })
       continue
     }
     const refusing = (choice.partners ?? []).find((partner) => !consent(partner, choice))

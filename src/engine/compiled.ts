@@ -1,5 +1,15 @@
 // A validated scenario turned into index-based tables the turn pipeline reads quickly.
-import type { ActionData, CitationData, MeasureData, RoleData, RuleData, ScenarioFile, ParameterName, EffectData, TriggerData } from './scenario/schema.ts'
+import type {
+  ActionData,
+  CitationData,
+  MeasureData,
+  RoleData,
+  RuleData,
+  ScenarioFile,
+  ParameterName,
+  EffectData,
+  TriggerData,
+} from './scenario/schema.ts'
 import { PARAMETER_NAMES } from './scenario/schema.ts'
 
 /** Who or what caused a change: an action, a rule, or a clamp; carried into every ledger entry. */

@@ -86,7 +86,12 @@ export function playGame(scn: CompiledScenario, options: GameOptions): GameRecor
 }
 
 /** Replays a game from its recorded orders: the same scenario, seed and orders give the same states. */
-export function replayGame(scn: CompiledScenario, seed: number, turnLimit: number, ordersPerTurn: readonly (readonly Choice[])[]): GameState {
+export function replayGame(
+  scn: CompiledScenario,
+  seed: number,
+  turnLimit: number,
+  ordersPerTurn: readonly (readonly Choice[])[],
+): GameState {
   let state = startGame(scn, seed, turnLimit)
   for (const orders of ordersPerTurn) {
     if (state.outcome) break

@@ -63,7 +63,12 @@ export interface BlocStats {
   hottestCrossTension: number
 }
 
-export function blocStats(scn: CompiledScenario, side: readonly number[], alignment: readonly number[], tension: readonly number[]): BlocStats {
+export function blocStats(
+  scn: CompiledScenario,
+  side: readonly number[],
+  alignment: readonly number[],
+  tension: readonly number[],
+): BlocStats {
   let within = 0
   let withinCount = 0
   let cross = 0
@@ -103,12 +108,7 @@ export function blocRigidity(stats: BlocStats, balancedShare: number, bothSidesO
 }
 
 /** The ladder rung with hysteresis: climb when heat reaches a rung's `up`, fall below its `down`. */
-export function ladderRung(
-  ladder: readonly { up: number; down: number }[],
-  current: number,
-  heat: number,
-  maxStepsDown: number,
-): number {
+export function ladderRung(ladder: readonly { up: number; down: number }[], current: number, heat: number, maxStepsDown: number): number {
   let rung = Math.min(Math.max(0, current), ladder.length - 1)
   while (rung + 1 < ladder.length && heat >= ladder[rung + 1].up) rung++
   let stepsDown = 0

@@ -64,7 +64,11 @@ function outcomeOf(state: GameState): Outcome {
  * The same turn without its chance step: what the computer players look ahead with.
  * Incidents are left out so that no one can foresee the dice.
  */
-export function projectTurn(scn: CompiledScenario, previous: GameState, orders: readonly Choice[]): { state: GameState; pinPricks: number[] } {
+export function projectTurn(
+  scn: CompiledScenario,
+  previous: GameState,
+  orders: readonly Choice[],
+): { state: GameState; pinPricks: number[] } {
   const state = cloneState(previous)
   const ctx = newContext(scn, state, previous.turn + 1, orders.slice(), false)
   const alignmentAtStart = state.alignment.slice()
@@ -78,11 +82,22 @@ export function projectTurn(scn: CompiledScenario, previous: GameState, orders: 
 }
 
 /** Resolves one turn from orders already checked and consented (see planTurn). */
-export function resolveTurn(scn: CompiledScenario, previous: GameState, orders: readonly Choice[], options: ResolveOptions = {}): TurnResult {
+export function resolveTurn(
+  scn: CompiledScenario,
+  previous: GameState,
+  orders: readonly Choice[],
+  options: ResolveOptions = {},
+): TurnResult {
   if (previous.outcome) throw new Error('resolveTurn called on a finished game')
   const state = cloneState(previous)
   const turn = previous.turn + 1
-  const ctx = newContext(scn, state, turn, orders.map((order) => ({ ...order })), options.ledger !== false)
+  const ctx = newContext(
+    scn,
+    state,
+    turn,
+    orders.map((order) => ({ ...order })),
+    options.ledger !== false,
+  )
   const alignmentAtStart = state.alignment.slice()
 
   applyActions(ctx)

@@ -21,7 +21,9 @@ function tempDir(): string {
 
 describe('redlines validate', () => {
   it('accepts every shipped scenario with exit 0', async () => {
-    const folders = readdirSync('scenarios', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('scenarios', d.name))
+    const folders = readdirSync('scenarios', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join('scenarios', d.name))
     expect(folders.length).toBeGreaterThan(0)
     const result = await run('validate', ...folders)
     expect(result.stdout.filter((line) => line.includes(': error:'))).toEqual([])
@@ -72,7 +74,11 @@ describe('redlines simulate', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toHaveLength(1)
     const doc = JSON.parse(result.stdout[0])
-    expect(doc.scenario).toMatchObject({ id: 'pin-pricks-2021', version: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(doc.scenario).toMatchObject({
+      id: 'pin-pricks-2021',
+      version: expect.any(String),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
     expect(doc.seed).toBe(5)
     expect(doc.turns).toHaveLength(3)
     const turn = doc.turns[0]
@@ -183,5 +189,33 @@ describe('redlines as a process', () => {
     expect(result.status).toBe(1)
     expect(result.stdout).toMatch(/scenario\.json:1:\d+: error: /)
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('redlines batch with a classroom script', () => {
+  it('plays the script with the others passing, and double containment hardens the blocs more than quiet', async () => {
+    const summary = async (script: string) => {
+      const result = await run(
+        'batch',
+        '--scenario',
+        SCENARIO,
+        '--runs',
+        '16',
+        '--workers',
+        '1',
+        '--script',
+        `${SCENARIO}/scripts/${script}.json`,
+        '--others',
+        'none',
+        '--json',
+      )
+      expect(result.code).toBe(0)
+      return JSON.parse(result.stdout[0])
+    }
+    const quiet = await summary('quiet')
+    const contained = await summary('double-containment')
+    expect(quiet.others).toBe('none')
+    expect(contained.meanPairAlignment).toBeGreaterThan(quiet.meanPairAlignment)
+    expect(contained.outcomes.rigidBlocs).toBeGreaterThan(quiet.outcomes.rigidBlocs)
   })
 })

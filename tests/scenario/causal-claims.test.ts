@@ -60,7 +60,9 @@ describe('(b) Quad exercises and AUKUS push China and Russia together (Bochkov, 
   it('raises the final CHN–RUS alignment above the quiet baseline, and already after turn 1', () => {
     const games = playArm(scn, SEEDS, TURNS, quadAukus)
     expect(finalAlignment(games)).toBeGreaterThan(finalAlignment(quiet))
-    expect(mean(games.map((g) => g.turns[0].result.state.alignment[CR]))).toBeGreaterThan(mean(quiet.map((g) => g.turns[0].result.state.alignment[CR])))
+    expect(mean(games.map((g) => g.turns[0].result.state.alignment[CR]))).toBeGreaterThan(
+      mean(quiet.map((g) => g.turns[0].result.state.alignment[CR])),
+    )
   })
 })
 
@@ -75,7 +77,12 @@ describe('(c) sanctions on Russia deepen its ties with China (paragraphs 6, 21)'
 })
 
 describe('(d) more pin pricks, more incidents and more tension (paragraph 36)', () => {
-  const patrol = (actor: string, partner: string, target: string): Choice => ({ actor, action: 'joint-air-patrol', partners: [partner], targets: [target] })
+  const patrol = (actor: string, partner: string, target: string): Choice => ({
+    actor,
+    action: 'joint-air-patrol',
+    partners: [partner],
+    targets: [target],
+  })
   const arms = [
     playArm(scn, SEEDS, TURNS, []),
     playArm(scn, SEEDS, TURNS, [patrol('CHN', 'RUS', 'JPN')]),
@@ -83,7 +90,8 @@ describe('(d) more pin pricks, more incidents and more tension (paragraph 36)', 
   ]
   // Per turn played: an armed clash ends a game early.
   const incidentsPerTurn = (games: GameRecord[]) =>
-    games.reduce((sum, g) => sum + g.turns.reduce((s, t) => s + t.result.incidents.length, 0), 0) / games.reduce((sum, g) => sum + g.turns.length, 0)
+    games.reduce((sum, g) => sum + g.turns.reduce((s, t) => s + t.result.incidents.length, 0), 0) /
+    games.reduce((sum, g) => sum + g.turns.length, 0)
   const meanTension = (games: GameRecord[]) => mean(games.flatMap((g) => g.turns.map((t) => mean(t.result.state.tension))))
 
   it('0 < 1 < 2 joint air patrols a turn: strictly more incidents per turn', () => {
@@ -155,7 +163,10 @@ describe('(g) computer players answer provocations in kind (paragraphs 33–34)'
   const allies = scn.actorIds.filter((id) => id !== 'USA' && start.commitment[pairIndex(scn, 'USA', id)] >= 0.5)
   const answersWest = (choice: Choice) => {
     const data = scn.actionById[choice.action].data
-    return (data.tags.includes('hostile') || data.tags.includes('joint')) && (choice.targets ?? []).some((t) => t === 'USA' || allies.includes(t))
+    return (
+      (data.tags.includes('hostile') || data.tags.includes('joint')) &&
+      (choice.targets ?? []).some((t) => t === 'USA' || allies.includes(t))
+    )
   }
   /** Seeds in which China's turn-2 choices (normal difficulty) answer the USA or an ally. */
   const answering = (provoke: boolean) =>
@@ -185,28 +196,31 @@ describe('(g) computer players answer provocations in kind (paragraphs 33–34)'
 describe('(h) computer players: legal, deterministic, and skill pays', () => {
   const AI_SEEDS = seedsUpTo(8)
 
-  it.each(DIFFICULTIES.map((d) => [d] as const))('%s: chooses only legal, affordable moves, and the same ones on a replay', (difficulty) => {
-    for (const seed of AI_SEEDS) {
-      const seats = { computer: new Set(scn.actorIds), difficulty }
-      let state = startGame(scn, seed, TURNS)
-      while (!state.outcome) {
-        const chosen = computerChoices(scn, state, seats)
-        expect(computerChoices(scn, state, seats)).toEqual(chosen)
-        const spent: Record<string, number> = {}
-        for (const choice of chosen) {
-          expect(choiceProblem(scn, state, choice)).toBeNull()
-          spent[choice.actor] = (spent[choice.actor] ?? 0) + costOf(scn, state, scn.actionById[choice.action])
+  it.each(DIFFICULTIES.map((d) => [d] as const))(
+    '%s: chooses only legal, affordable moves, and the same ones on a replay',
+    (difficulty) => {
+      for (const seed of AI_SEEDS) {
+        const seats = { computer: new Set(scn.actorIds), difficulty }
+        let state = startGame(scn, seed, TURNS)
+        while (!state.outcome) {
+          const chosen = computerChoices(scn, state, seats)
+          expect(computerChoices(scn, state, seats)).toEqual(chosen)
+          const spent: Record<string, number> = {}
+          for (const choice of chosen) {
+            expect(choiceProblem(scn, state, choice)).toBeNull()
+            spent[choice.actor] = (spent[choice.actor] ?? 0) + costOf(scn, state, scn.actionById[choice.action])
+          }
+          for (const [actor, total] of Object.entries(spent)) expect(total).toBeLessThanOrEqual(scn.budget[scn.actorIndex[actor]])
+          const { plan, result } = playTurn(scn, state, [], seats, false)
+          // Everything chosen was either carried out or declined by a partner: computer partners never
+          // propose the same joint action twice.
+          expect(plan.orders.length + plan.rejected.length).toBe(chosen.length)
+          expect(plan.rejected.filter((r) => r.code !== 'declined')).toEqual([])
+          state = result.state
         }
-        for (const [actor, total] of Object.entries(spent)) expect(total).toBeLessThanOrEqual(scn.budget[scn.actorIndex[actor]])
-        const { plan, result } = playTurn(scn, state, [], seats, false)
-        // Everything chosen was either carried out or declined by a partner: computer partners never
-        // propose the same joint action twice.
-        expect(plan.orders.length + plan.rejected.length).toBe(chosen.length)
-        expect(plan.rejected.filter((r) => r.code !== 'declined')).toEqual([])
-        state = result.state
       }
-    }
-  })
+    },
+  )
 
   it.each(DIFFICULTIES.map((d) => [d] as const))('%s: the same seed gives the same game; different seeds differ', (difficulty) => {
     const seats = { computer: new Set(scn.actorIds), difficulty }

@@ -71,7 +71,7 @@ describe('serialisation', () => {
     expect(JSON.stringify(replayGame(scn, save.seed, save.turns, save.orders))).toBe(JSON.stringify(whole.final))
   })
 
-  it('the scenario hash is a stable function of the scenario\'s bytes', () => {
+  it("the scenario hash is a stable function of the scenario's bytes", () => {
     const files = scenarioFiles(DEFAULT_SCENARIO_DIR)
     const again = loadScenario(scenarioFiles(DEFAULT_SCENARIO_DIR))
     expect(again.ok && again.hash).toBe(scn.hash)

@@ -11,7 +11,9 @@ export function historyJson(scn: CompiledScenario, seed: number, turns: number):
 }
 
 export function historyDigest(scn: CompiledScenario, seed: number, turns: number): string {
-  return createHash('sha256').update(historyJson(scn, seed, turns)).digest('hex')
+  return createHash('sha256')
+    .update(historyJson(scn, seed, turns))
+    .digest('hex')
 }
 
 const [script, turnsArg, ...seedArgs] = process.argv.slice(1)

@@ -81,7 +81,8 @@ export function allKeys(scn: CompiledScenario): { variable: StateVariable; actor
     for (const [i, j] of scn.pairActors) keys.push({ variable, actors: [scn.actorIds[i], scn.actorIds[j]] })
   }
   for (const id of scn.actorIds) keys.push({ variable: 'readiness', actors: [id] })
-  for (const who of scn.actorIds) for (const toward of scn.actorIds) if (who !== toward) keys.push({ variable: 'grievance', actors: [who, toward] })
+  for (const who of scn.actorIds)
+    for (const toward of scn.actorIds) if (who !== toward) keys.push({ variable: 'grievance', actors: [who, toward] })
   keys.push({ variable: 'rung', actors: [] }, { variable: 'rigidity', actors: [] })
   for (const role of scn.roles) keys.push({ variable: 'score', actors: [role.actor] })
   return keys
@@ -99,7 +100,8 @@ export function ledgerProblems(scn: CompiledScenario, before: GameState, after: 
     if (entry.before + entry.delta !== entry.after) problems.push(`entry ${k} (${key}, ${entry.cause}): before + delta !== after`)
     if (!Number.isFinite(entry.delta)) problems.push(`entry ${k} (${key}): delta is not finite`)
     const previous = running.has(key) ? running.get(key)! : valueOf(scn, before, entry.variable, entry.actors)
-    if (entry.before !== previous) problems.push(`entry ${k} (${key}, ${entry.cause}): before ${entry.before} does not chain from ${previous}`)
+    if (entry.before !== previous)
+      problems.push(`entry ${k} (${key}, ${entry.cause}): before ${entry.before} does not chain from ${previous}`)
     running.set(key, previous + entry.delta)
   }
   for (const { variable, actors } of allKeys(scn)) {

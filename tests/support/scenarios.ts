@@ -143,7 +143,9 @@ export function subsetFile(ids: readonly string[]): ScenarioFile {
       actor: ids[0],
       name: 'Test role',
       description: 'Keeps the ladder low.',
-      objectives: [{ id: 'calm', description: 'Stay calm', weight: 1, measure: { kind: 'rung' }, goal: 'low', assumption: 'a test objective' }],
+      objectives: [
+        { id: 'calm', description: 'Stay calm', weight: 1, measure: { kind: 'rung' }, goal: 'low', assumption: 'a test objective' },
+      ],
     },
   ]
   return file

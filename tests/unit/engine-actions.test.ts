@@ -74,7 +74,9 @@ describe('each action alone, every rule switched off', () => {
     expect(declared.length).toBeGreaterThan(0)
     const remaining = [...actionEntries]
     for (const change of declared) {
-      const at = remaining.findIndex((e) => e.variable === change.variable && keyOf(e.variable, e.actors) === keyOf(change.variable, change.actors))
+      const at = remaining.findIndex(
+        (e) => e.variable === change.variable && keyOf(e.variable, e.actors) === keyOf(change.variable, change.actors),
+      )
       expect(at, `an entry for ${keyOf(change.variable, change.actors)}`).toBeGreaterThanOrEqual(0)
       const entry = remaining.splice(at, 1)[0]
       expect(entry.after).toBe(quantize(entry.before + change.delta))
@@ -183,9 +185,9 @@ describe('planTurn rejects illegal choices', () => {
     const { partners: _ignored, ...withoutPartners } = legalJoint
     expect(codeOf(withoutPartners)).toBe('bad-partners')
     const solo = scn.actions.find((a) => !a.data.partners && !a.data.targets)!
-    expect(codeOf({ actor: solo.data.actors[0], action: solo.data.id, partners: [scn.actorIds.find((id) => id !== solo.data.actors[0])!] })).toBe(
-      'bad-partners',
-    )
+    expect(
+      codeOf({ actor: solo.data.actors[0], action: solo.data.id, partners: [scn.actorIds.find((id) => id !== solo.data.actors[0])!] }),
+    ).toBe('bad-partners')
   })
 
   it('an unknown action or actor', () => {
@@ -244,7 +246,12 @@ describe('planTurn rejects illegal choices', () => {
   })
 
   it('orders come out normalised (sorted targets and partners) and in canonical order, whatever order they were given in', () => {
-    const patrol: Choice = { actor: jointActor, action: joint.data.id, partners: [jointPartner], targets: [...joint.data.targets!.from!].reverse().slice(0, 2) }
+    const patrol: Choice = {
+      actor: jointActor,
+      action: joint.data.id,
+      partners: [jointPartner],
+      targets: [...joint.data.targets!.from!].reverse().slice(0, 2),
+    }
     const summit: Choice = { actor: 'USA', action: 'leaders-summit', partners: ['JPN'] }
     expect(choiceProblem(scn, state, patrol)).toBeNull()
     const one = planTurn(scn, state, [patrol, summit], yes).orders

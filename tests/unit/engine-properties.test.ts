@@ -80,7 +80,8 @@ function play(s: CompiledScenario, seed: number, turns: number, picks: number[][
     const choices = pickChoices(s, state, picks[state.turn % picks.length])
     const plan = planTurn(s, state, choices, () => consents[asked++ % consents.length])
     for (const rejection of plan.rejected) {
-      if (!['over-budget', 'duplicate', 'declined'].includes(rejection.code)) problems.push(`turn ${state.turn + 1}: rejected ${rejection.code}`)
+      if (!['over-budget', 'duplicate', 'declined'].includes(rejection.code))
+        problems.push(`turn ${state.turn + 1}: rejected ${rejection.code}`)
     }
     const before = JSON.stringify(state)
     // The input is deep-frozen: a write into it throws.
@@ -89,7 +90,8 @@ function play(s: CompiledScenario, seed: number, turns: number, picks: number[][
     problems.push(...ledgerProblems(s, state, result.state, result.ledger).map((p) => `turn ${result.turn}: ${p}`))
     problems.push(...rangeProblems(s, result.state).map((p) => `turn ${result.turn}: ${p}`))
     if (result.state.turn !== state.turn + 1) problems.push(`turn counter ${result.state.turn} after ${state.turn}`)
-    for (const entry of result.ledger) if (entry.turn !== result.turn) problems.push(`an entry of turn ${entry.turn} in turn ${result.turn}`)
+    for (const entry of result.ledger)
+      if (entry.turn !== result.turn) problems.push(`an entry of turn ${entry.turn} in turn ${result.turn}`)
     results.push(result)
     orders.push(plan.orders)
     state = deepFreeze(result.state)

@@ -18,7 +18,17 @@ import {
 } from '../../src/engine/index.ts'
 import { quantize } from '../../src/engine/quantize.ts'
 import { declaredChanges, keyOf, ledgerProblems } from '../support/ledger.ts'
-import { defaultFile, defaultScenario, onlyRules, ruleIdOfKind, setAllPairs, setPair, setReadiness, subsetScenario, variant } from '../support/scenarios.ts'
+import {
+  defaultFile,
+  defaultScenario,
+  onlyRules,
+  ruleIdOfKind,
+  setAllPairs,
+  setPair,
+  setReadiness,
+  subsetScenario,
+  variant,
+} from '../support/scenarios.ts'
 
 const scn = defaultScenario()
 const GRID = 2 ** -32
@@ -74,7 +84,9 @@ describe('reaction rules', () => {
         expect(entry.after).toBe(quantize(entry.before + change.delta))
       }
       // Twice the trigger (a second, distinct triggering action) fires it twice.
-      const second = candidates.find((c) => c !== trigger && triggers(isolated, rule.when, c) && JSON.stringify(c) !== JSON.stringify(trigger))
+      const second = candidates.find(
+        (c) => c !== trigger && triggers(isolated, rule.when, c) && JSON.stringify(c) !== JSON.stringify(trigger),
+      )
       if (second) {
         const twice = resolveTurn(isolated, start, [trigger, second])
         const expectedTwice =
@@ -180,7 +192,10 @@ describe('arms (Richardson)', () => {
 
   it('a rival arming makes the other arm faster; a friend arming does not', () => {
     const calm = startGame(isolated, 1)
-    const rivalArmed = startGame(onlyVariant([id], (file) => setReadiness(file, 'USA', 90)), 1)
+    const rivalArmed = startGame(
+      onlyVariant([id], (file) => setReadiness(file, 'USA', 90)),
+      1,
+    )
     const delta = (state: GameState, actor: string) => {
       const s = isolated
       return resolveTurn(s, state, []).state.readiness[s.actorIndex[actor]] - state.readiness[s.actorIndex[actor]]
@@ -374,7 +389,9 @@ describe('autonomy cap', () => {
     expect(orders.length).toBeGreaterThan(1)
     const result = resolveTurn(s, start, orders)
     const p = pairOfIds(s, a, b)
-    const pushed = result.ledger.filter((e) => e.step === 'actions' && e.variable === 'alignment' && keyOf('alignment', e.actors) === keyOf('alignment', owners(s, p)))
+    const pushed = result.ledger.filter(
+      (e) => e.step === 'actions' && e.variable === 'alignment' && keyOf('alignment', e.actors) === keyOf('alignment', owners(s, p)),
+    )
     expect(pushed.at(-1)!.after).toBeGreaterThan(s.params.autonomyCap)
     expect(result.state.alignment[p]).toBe(quantize(s.params.autonomyCap))
     const capped = byCause(result.ledger, rule.id)
@@ -616,7 +633,11 @@ describe('incidents', () => {
 describe('quasi-alliance', () => {
   const rule = scn.file.rules.find((r): r is Extract<RuleData, { kind: 'quasi-alliance' }> => r.kind === 'quasi-alliance')!
   const [a, b] = rule.pair
-  const at = (value: number, ids = [rule.id]) => startGame(onlyVariant(ids, (file) => setPair(file.start.alignment, a, b, value)), 1)
+  const at = (value: number, ids = [rule.id]) =>
+    startGame(
+      onlyVariant(ids, (file) => setPair(file.start.alignment, a, b, value)),
+      1,
+    )
   const threshold = scn.params.quasiAllianceThreshold
 
   it('holds exactly when the pair is at or above quasiAllianceThreshold', () => {
@@ -690,8 +711,8 @@ describe('blocs and rigidity', () => {
     let across = 0
     let acrossCount = 0
     scn.pairActors.forEach(([i, j], p) => {
-      if (side[i] === side[j]) (within += state.alignment[p]), withinCount++
-      else (across += state.alignment[p]), acrossCount++
+      if (side[i] === side[j]) ((within += state.alignment[p]), withinCount++)
+      else ((across += state.alignment[p]), acrossCount++)
     })
     const separation = Math.min(1, Math.max(0, (within / withinCount - across / acrossCount) / 2))
     expect(state.rigidity).toBeCloseTo(100 * separation * balancedTriadShare(scn, state.alignment), 6)
@@ -780,7 +801,9 @@ describe('impasse', () => {
     const stuck = play(s, 8).at(-1)!
     const free = startGame(s, 1)
     expect(stuck.impasse).toBe(true)
-    const deescalation = s.actions.find((a) => a.tagSet.has('de-escalation') && a.data.cost + Math.round(params.impasseSurcharge) <= s.budget[0])!
+    const deescalation = s.actions.find(
+      (a) => a.tagSet.has('de-escalation') && a.data.cost + Math.round(params.impasseSurcharge) <= s.budget[0],
+    )!
     const choice = legalCandidates(s, stuck, deescalation.data.actors[0]).find((c) => c.action === deescalation.data.id)!
     expect(planTurn(s, free, [choice], yes).spent[choice.actor]).toBe(deescalation.data.cost)
     expect(planTurn(s, stuck, [choice], yes).spent[choice.actor]).toBe(deescalation.data.cost + Math.round(params.impasseSurcharge))
@@ -809,7 +832,7 @@ describe('escalation ladder', () => {
   const ladder = scn.file.ladder
   const EPS = 1e-9
 
-  it('has up-thresholds rising and each rung\'s down below its up (hysteresis)', () => {
+  it("has up-thresholds rising and each rung's down below its up (hysteresis)", () => {
     expect(ladder[0].up).toBe(0)
     for (let r = 1; r < ladder.length; r++) {
       expect(ladder[r].up).toBeGreaterThan(ladder[r - 1].up)
@@ -834,11 +857,14 @@ describe('escalation ladder', () => {
     expect(ladderRung(ladder, ladder.length - 1, 0, 1)).toBe(ladder.length - 2)
   })
 
-  it('the state\'s rung is the ladder read from the hottest cross-bloc tension, with hysteresis', () => {
+  it("the state's rung is the ladder read from the hottest cross-bloc tension, with hysteresis", () => {
     const s = onlyVariant([], (file) => twoBlocs(file, EAST, 0.6, (ladder[2].up + ladder[3].up) / 2))
     const start = startGame(s, 1)
     expect(start.rung).toBe(2)
-    const withCross = (state: GameState, t: number): GameState => ({ ...structuredClone(state), tension: state.tension.map((x) => (x > 0 ? t : x)) })
+    const withCross = (state: GameState, t: number): GameState => ({
+      ...structuredClone(state),
+      tension: state.tension.map((x) => (x > 0 ? t : x)),
+    })
     const climbed = resolveTurn(s, withCross(start, ladder[4].up), [])
     expect(climbed.state.rung).toBe(4)
     const entry = climbed.ledger.find((e) => e.variable === 'rung')!

@@ -11,7 +11,9 @@ function errorsOf(text: string, limits?: Partial<JsonLimits>): JsonError[] {
 
 /** `line:column message [pointer]` of each error, for compact assertions. */
 function described(text: string, limits?: Partial<JsonLimits>): string[] {
-  return errorsOf(text, limits).map((e) => `${e.position.line}:${e.position.column} ${e.message} [${e.pointer}]${e.hint ? ` hint: ${e.hint}` : ''}`)
+  return errorsOf(text, limits).map(
+    (e) => `${e.position.line}:${e.position.column} ${e.message} [${e.pointer}]${e.hint ? ` hint: ${e.hint}` : ''}`,
+  )
 }
 
 describe('parseJson: values and positions', () => {
@@ -68,11 +70,18 @@ describe('parseJson: values and positions', () => {
 
   it('never throws on arbitrary text, and accepts nothing JSON.parse rejects', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json().map((t) => t.slice(0, -1))), (text) => {
-        const result = parseJson(text)
-        if (result.ok) expect(() => JSON.parse(text)).not.toThrow()
-        else for (const error of result.errors) expect(error.position.line).toBeGreaterThanOrEqual(1)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.json().map((t) => t.slice(0, -1)),
+        ),
+        (text) => {
+          const result = parseJson(text)
+          if (result.ok) expect(() => JSON.parse(text)).not.toThrow()
+          else for (const error of result.errors) expect(error.position.line).toBeGreaterThanOrEqual(1)
+        },
+      ),
       { numRuns: 1000 },
     )
   })
@@ -99,7 +108,10 @@ describe('parseJson: malformed input', () => {
     ['{"a":\n  "abc', '2:3 unterminated string [/a] hint: the closing double quote is missing'],
     ['["abc\ndef"]', '1:2 unterminated string [/0] hint: a string cannot span lines: close it, or write \\n for a line break'],
     ['["a\tb"]', '1:4 control character U+0009 must be escaped in a string [/0]'],
-    ['["\\q"]', '1:3 invalid escape "\\q" [/0] hint: valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits'],
+    [
+      '["\\q"]',
+      '1:3 invalid escape "\\q" [/0] hint: valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits',
+    ],
     ['["\\u12G4"]', '1:3 invalid unicode escape "\\u12G4" [/0] hint: write \\u followed by four hexadecimal digits'],
     ['["\\ud800"]', '1:3 invalid unicode escape "\\ud800": unpaired surrogate [/0]'],
     ['["\\udc00\\ud800"]', '1:3 invalid unicode escape "\\udc00": unpaired surrogate [/0]'],

@@ -76,15 +76,23 @@ describe('the minimal scenario', () => {
   })
 
   it('accepts typographic quotes in a citation against plain ones in the text, and odd white space', () => {
-    const source = new TextDecoder().decode(MINIMAL_SOURCE).replace('“strategic partnership without limits”', '"strategic  partnership\u00a0without limits"')
-    const scenario = edited(['"quote": "a \\"strategic partnership without limits\\""', '"quote": "a „strategic partnership without limits‟"'])
+    const source = new TextDecoder()
+      .decode(MINIMAL_SOURCE)
+      .replace('“strategic partnership without limits”', '"strategic  partnership\u00a0without limits"')
+    const scenario = edited([
+      '"quote": "a \\"strategic partnership without limits\\""',
+      '"quote": "a „strategic partnership without limits‟"',
+    ])
     expect(lines(load(scenario, { 'sources/text.txt': source }))).toEqual([])
   })
 
   it('accepts a byte order mark, CRLF line ends and a scenario file in a sub-folder', () => {
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(MINIMAL_JSON.replace(/\n/g, '\r\n'))])
     expect(lines(load(withBom))).toEqual([])
-    const nested = loadScenario({ 'game/scenario.json': MINIMAL_JSON, './game//sources/text.txt': MINIMAL_SOURCE }, { main: 'game/scenario.json' })
+    const nested = loadScenario(
+      { 'game/scenario.json': MINIMAL_JSON, './game//sources/text.txt': MINIMAL_SOURCE },
+      { main: 'game/scenario.json' },
+    )
     const flat = load(MINIMAL_JSON)
     expect(nested.ok && nested.hash).toBe(flat.ok && flat.hash)
   })
@@ -104,7 +112,9 @@ const BROKEN: Record<string, string[]> = {
     'scenario.json:23:5: error: missing required key "playable" [/actors/1/playable]',
     'scenario.json:28:7: error: unknown key "playble" [/actors/1/playble] hint: did you mean "playable"?',
   ],
-  'unknown-rule-kind': ['scenario.json:294:15: error: unknown rule kind "tension-cooler" [/rules/8/kind] hint: did you mean "tension-cooling"?'],
+  'unknown-rule-kind': [
+    'scenario.json:294:15: error: unknown rule kind "tension-cooler" [/rules/8/kind] hint: did you mean "tension-cooling"?',
+  ],
   'unknown-effect-variable': [
     'scenario.json:198:23: error: "comitment" is not one of: alignment, tension, commitment, interdependence, readiness, grievance [/actions/0/effects/0/variable] hint: did you mean "commitment"?',
   ],
@@ -120,7 +130,9 @@ const BROKEN: Record<string, string[]> = {
     'scenario.json:70:69: error: quote not found in paragraph 2 of source "straits-account" [/start/alignment/pairs/0/citations/0/quote] hint: it is in paragraph 5',
     'scenario.json:95:69: error: quote not found in paragraph 3 of source "straits-account" [/start/readiness/actors/0/citations/0/quote]',
   ],
-  'missing-grounding': ['scenario.json:206:5: error: action "hotline-call" is not grounded [/actions/1] hint: add "citations" or an "assumption"'],
+  'missing-grounding': [
+    'scenario.json:206:5: error: action "hotline-call" is not grounded [/actions/1] hint: add "citations" or an "assumption"',
+  ],
   'several-errors': [
     'scenario.json:5:14: error: "1.0" must be a version MAJOR.MINOR.PATCH [/version]',
     'scenario.json:33:21: error: capability must be at most 1, got 2 [/actors/2/capability]',
@@ -159,14 +171,18 @@ describe('hostile and degenerate input', () => {
   })
 
   it('refuses white space only, lone surrogates, 1e999 and duplicate keys with exact positions', () => {
-    expect(lines(load(' \n \t'))).toEqual(['scenario.json:1:1: error: the file holds only white space [] hint: a scenario file is a JSON object'])
+    expect(lines(load(' \n \t'))).toEqual([
+      'scenario.json:1:1: error: the file holds only white space [] hint: a scenario file is a JSON object',
+    ])
     expect(lines(load('{"title": "bad \uD800 text"}'))).toEqual([
       'scenario.json:1:16: error: invalid text: unpaired surrogate U+D800 has no UTF-8 form []',
     ])
     expect(lines(load('{\n  "title": "bad \\udfff"\n}'))).toEqual([
       'scenario.json:2:17: error: invalid unicode escape "\\udfff": unpaired surrogate [/title]',
     ])
-    expect(lines(load('{\n  "formatVersion": 1e999\n}'))).toEqual(['scenario.json:2:20: error: number 1e999 is out of range [/formatVersion]'])
+    expect(lines(load('{\n  "formatVersion": 1e999\n}'))).toEqual([
+      'scenario.json:2:20: error: number 1e999 is out of range [/formatVersion]',
+    ])
   })
 
   it('refuses __proto__, constructor and prototype keys anywhere without polluting anything', () => {
@@ -196,11 +212,16 @@ describe('hostile and degenerate input', () => {
 
   it('refuses lists longer than any the schema allows before the schema runs', () => {
     const long = JSON.stringify({ actions: [{ actors: Array.from({ length: 5000 }, () => 'ALD') }] })
-    expect(lines(expectTimely(() => load(long)))).toEqual(['scenario.json:1:23: error: the list has more than 200 items [/actions/0/actors]'])
+    expect(lines(expectTimely(() => load(long)))).toEqual([
+      'scenario.json:1:23: error: the list has more than 200 items [/actions/0/actors]',
+    ])
   })
 
   it('stays fast and bounded on files with thousands of schema errors', () => {
-    const rule = { kind: 'reaction', when: { actions: Array.from({ length: 150 }, () => 'Bad Id'), actors: Array.from({ length: 150 }, () => 'x') } }
+    const rule = {
+      kind: 'reaction',
+      when: { actions: Array.from({ length: 150 }, () => 'Bad Id'), actors: Array.from({ length: 150 }, () => 'x') },
+    }
     const text = JSON.stringify({ rules: Array.from({ length: 100 }, () => rule) })
     const result = expectTimely(() => load(text))
     expect(result.ok).toBe(false)
@@ -254,7 +275,10 @@ describe('semantic checks', () => {
   it('checks pairs: two different actors, each pair listed once (in either order)', () => {
     const text = edited(
       ['{ "pair": ["CAS", "BOR"], "value": 0.3,', '{ "pair": ["CAS", "CAS"], "value": 0.3,'],
-      [`"commitment": {\n      "default": { "value": 0, ${ASSUMPTION} },\n      "pairs": [`, `"commitment": {\n      "default": { "value": 0, ${ASSUMPTION} },\n      "pairs": [\n        { "pair": ["BOR", "ALD"], "value": 0.2, ${ASSUMPTION} },`],
+      [
+        `"commitment": {\n      "default": { "value": 0, ${ASSUMPTION} },\n      "pairs": [`,
+        `"commitment": {\n      "default": { "value": 0, ${ASSUMPTION} },\n      "pairs": [\n        { "pair": ["BOR", "ALD"], "value": 0.2, ${ASSUMPTION} },`,
+      ],
     )
     expect(lines(load(text))).toEqual([
       'scenario.json:85:19: error: a pair needs two different actors, but "CAS" is named twice [/start/tension/pairs/0/pair]',
@@ -265,7 +289,10 @@ describe('semantic checks', () => {
   it('checks rule kinds and the references of triggers', () => {
     const text = edited(
       ['"kind": "arms"', '"kind": "balance"'],
-      ['"when": { "tags": ["hostile"] },\n      "effects": [\n        { "variable": "tension"', '"when": { "actions": ["joint-patrl"], "actors": ["CSA"] },\n      "effects": [\n        { "variable": "tension"'],
+      [
+        '"when": { "tags": ["hostile"] },\n      "effects": [\n        { "variable": "tension"',
+        '"when": { "actions": ["joint-patrl"], "actors": ["CSA"] },\n      "effects": [\n        { "variable": "tension"',
+      ],
     )
     expect(lines(load(text))).toEqual([
       'scenario.json:227:29: error: unknown action "joint-patrl" [/rules/0/when/actions/0] hint: did you mean "joint-patrol"?',
@@ -296,8 +323,14 @@ describe('semantic checks', () => {
 
   it('needs a playable actor, some capability and a positive total weight per role', () => {
     const text = edited(
-      ['"capability": 0.5,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": true', '"capability": 0,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": false'],
-      ['"capability": 0.3,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": true', '"capability": 0,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": false'],
+      [
+        '"capability": 0.5,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": true',
+        '"capability": 0,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": false',
+      ],
+      [
+        '"capability": 0.3,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": true',
+        '"capability": 0,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": false',
+      ],
       ['"capability": 0.2,', '"capability": 0,'],
       ['"playable": true,\n      "budget": 4', '"playable": false,\n      "budget": 4'],
       ['"weight": 1,\n          "measure": { "kind": "commitment"', '"weight": 0,\n          "measure": { "kind": "commitment"'],
@@ -311,9 +344,15 @@ describe('semantic checks', () => {
 
   it('loads with warnings for an uncited source, a second role for one actor and an ungrounded objective', () => {
     const text = edited(
-      ['"actor": "BOR",\n      "name": "Borovia",\n      "description": "Bind', '"actor": "CAS",\n      "name": "Borovia",\n      "description": "Bind'],
+      [
+        '"actor": "BOR",\n      "name": "Borovia",\n      "description": "Bind',
+        '"actor": "CAS",\n      "name": "Borovia",\n      "description": "Bind',
+      ],
       [`"goal": "high",\n          ${ASSUMPTION}`, '"goal": "high"'],
-      ['"file": "sources/text.txt"\n    }', '"file": "sources/text.txt"\n    },\n    { "id": "unused", "title": "Never cited", "date": "2024-01-01", "file": "sources/text.txt" }'],
+      [
+        '"file": "sources/text.txt"\n    }',
+        '"file": "sources/text.txt"\n    },\n    { "id": "unused", "title": "Never cited", "date": "2024-01-01", "file": "sources/text.txt" }',
+      ],
     )
     const result = load(text)
     expect(result.ok).toBe(true)
@@ -326,12 +365,32 @@ describe('semantic checks', () => {
 
   it('explains schema problems inside unions and discriminated unions', () => {
     const cases: [string, string, string][] = [
-      ['"kind": "tension", "pair": ["BOR", "CAS"]', '"kind": "tensio", "pair": ["BOR", "CAS"]', 'scenario.json:360:32: error: unknown measure kind "tensio" [/roles/0/objectives/0/measure/kind] hint: did you mean "tension"?'],
-      ['"kind": "tension", "pair": ["BOR", "CAS"]', '"pair": ["BOR", "CAS"]', 'scenario.json:360:22: error: missing required key "kind" [/roles/0/objectives/0/measure/kind]'],
-      ['"of": "participants"', '"of": "participant"', 'scenario.json:199:42: error: "participant" is not one of: actor, partners, participants, targets, nor an upper-case actor id such as "CHN" [/actions/0/effects/1/of] hint: did you mean "participants"?'],
-      ['"of": "participants"', '"of": 3', 'scenario.json:199:42: error: expected one of: actor, partners, participants, targets or a string, got a number [/actions/0/effects/1/of]'],
+      [
+        '"kind": "tension", "pair": ["BOR", "CAS"]',
+        '"kind": "tensio", "pair": ["BOR", "CAS"]',
+        'scenario.json:360:32: error: unknown measure kind "tensio" [/roles/0/objectives/0/measure/kind] hint: did you mean "tension"?',
+      ],
+      [
+        '"kind": "tension", "pair": ["BOR", "CAS"]',
+        '"pair": ["BOR", "CAS"]',
+        'scenario.json:360:22: error: missing required key "kind" [/roles/0/objectives/0/measure/kind]',
+      ],
+      [
+        '"of": "participants"',
+        '"of": "participant"',
+        'scenario.json:199:42: error: "participant" is not one of: actor, partners, participants, targets, nor an upper-case actor id such as "CHN" [/actions/0/effects/1/of] hint: did you mean "participants"?',
+      ],
+      [
+        '"of": "participants"',
+        '"of": 3',
+        'scenario.json:199:42: error: expected one of: actor, partners, participants, targets or a string, got a number [/actions/0/effects/1/of]',
+      ],
       ['"budget": 4', '"budget": 4.5', 'scenario.json:36:17: error: expected a whole number, got 4.5 [/actors/2/budget]'],
-      ['"between": ["actor", "partners"]', '"between": ["actor"]', 'scenario.json:198:48: error: between must have at least 2 items, got 1 [/actions/0/effects/0/between]'],
+      [
+        '"between": ["actor", "partners"]',
+        '"between": ["actor"]',
+        'scenario.json:198:48: error: between must have at least 2 items, got 1 [/actions/0/effects/0/between]',
+      ],
     ]
     for (const [old, replacement, expected] of cases) expect(lines(load(edited([old, replacement])))).toEqual([expected])
   })
@@ -359,11 +418,21 @@ describe('paragraphs and quotes', () => {
 })
 
 describe('diagnostics', () => {
-  const base: Diagnostic = { severity: 'error', code: 'x', file: 'a/scenario.json', line: 3, column: 7, pointer: '/actors/0/id', message: 'bad id' }
+  const base: Diagnostic = {
+    severity: 'error',
+    code: 'x',
+    file: 'a/scenario.json',
+    line: 3,
+    column: 7,
+    pointer: '/actors/0/id',
+    message: 'bad id',
+  }
 
   it('formats as file:line:column: severity: message [pointer], with an optional hint', () => {
     expect(formatDiagnostic(base)).toBe('a/scenario.json:3:7: error: bad id [/actors/0/id]')
-    expect(formatDiagnostic({ ...base, severity: 'warning', hint: 'try "y"' })).toBe('a/scenario.json:3:7: warning: bad id [/actors/0/id] hint: try "y"')
+    expect(formatDiagnostic({ ...base, severity: 'warning', hint: 'try "y"' })).toBe(
+      'a/scenario.json:3:7: warning: bad id [/actors/0/id] hint: try "y"',
+    )
   })
 
   it('suggests only close names, ignoring case', () => {

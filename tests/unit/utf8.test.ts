@@ -30,7 +30,12 @@ describe('decodeUtf8', () => {
     ['a code point above U+10FFFF', bytes(0xf4, 0x90, 0x80, 0x80), 0, 'code point above U+10FFFF'],
     ['a byte that never appears', bytes(0x41, 0x42, 0xff), 2, 'byte 0xFF never appears in UTF-8'],
     ['a sequence cut by the end of the file', bytes(0x41, 0xe2, 0x80), 1, 'truncated sequence (byte 0xE2 at the end of the file)'],
-    ['a sequence cut by another character', bytes(0xe2, 0x41, 0x42), 0, 'truncated sequence (byte 0xE2 is not followed by enough continuation bytes)'],
+    [
+      'a sequence cut by another character',
+      bytes(0xe2, 0x41, 0x42),
+      0,
+      'truncated sequence (byte 0xE2 is not followed by enough continuation bytes)',
+    ],
   ])('rejects %s', (_, input, offset, message) => {
     const error = errorOf(input)
     expect(error.offset).toBe(offset)

@@ -52,7 +52,11 @@ function enumerate(scn: CompiledScenario, state: GameState, actor: string): Choi
     const data = action.data
     if (!data.actors.includes(actor)) continue
     const partnerSets = data.partners
-      ? combinations(data.partners.from.filter((id) => id !== actor && id in scn.actorIndex), data.partners.min, data.partners.max)
+      ? combinations(
+          data.partners.from.filter((id) => id !== actor && id in scn.actorIndex),
+          data.partners.min,
+          data.partners.max,
+        )
       : [[]]
     for (const partners of partnerSets) {
       const excluded = new Set([actor, ...partners])

@@ -83,7 +83,15 @@ export function chooseActions(
  * Builds the plan one choice at a time, each time taking the shortlisted choice that adds most
  * to the whole plan's value a turn ahead, so choices that hurt together are not taken together.
  */
-function planAhead(scn: CompiledScenario, state: GameState, actor: string, shortlist: Scored[], budget: number, skill: Skill, baseline: number): Choice[] {
+function planAhead(
+  scn: CompiledScenario,
+  state: GameState,
+  actor: string,
+  shortlist: Scored[],
+  budget: number,
+  skill: Skill,
+  baseline: number,
+): Choice[] {
   const picked: Choice[] = []
   let planValue = evaluatePlan(scn, state, actor, [], baseline)
   let spent = 0
@@ -106,13 +114,24 @@ function planAhead(scn: CompiledScenario, state: GameState, actor: string, short
 }
 
 /** Whether a computer partner takes part: the choice must be worth it to it, goodwill included. */
-export function computerConsents(scn: CompiledScenario, state: GameState, partner: string, choice: Choice, difficulty: Difficulty): boolean {
+export function computerConsents(
+  scn: CompiledScenario,
+  state: GameState,
+  partner: string,
+  choice: Choice,
+  difficulty: Difficulty,
+): boolean {
   const p = scn.pairOf[scn.actorIndex[partner] * scn.n + scn.actorIndex[choice.actor]]
   const goodwill = 4 * state.alignment[p]
   if (difficulty === 'easy') return state.alignment[p] > 0.2
   return evaluateChoice(scn, state, partner, choice) + goodwill > 0
 }
 
-export function consentPolicy(scn: CompiledScenario, state: GameState, computerActors: ReadonlySet<string>, difficulty: Difficulty): ConsentPolicy {
+export function consentPolicy(
+  scn: CompiledScenario,
+  state: GameState,
+  computerActors: ReadonlySet<string>,
+  difficulty: Difficulty,
+): ConsentPolicy {
   return (partner, choice) => !computerActors.has(partner) || computerConsents(scn, state, partner, choice, difficulty)
 }

@@ -71,7 +71,12 @@ export function readJsonString(text: string, start: number, maxLength: number): 
     } else if (escape === 'u') {
       const digits = text.slice(j + 2, j + 6)
       if (!HEX4.test(digits)) {
-        return fail('json-syntax', `invalid unicode escape "\\u${digits.replace(/[^\w]/g, '')}"`, j, 'write \\u followed by four hexadecimal digits')
+        return fail(
+          'json-syntax',
+          `invalid unicode escape "\\u${digits.replace(/[^\w]/g, '')}"`,
+          j,
+          'write \\u followed by four hexadecimal digits',
+        )
       }
       const unit = parseInt(digits, 16)
       if (unit >= 0xdc00 && unit <= 0xdfff) {

@@ -66,8 +66,7 @@ export interface JsonError {
 }
 
 export type JsonParseResult =
-  | { ok: true; value: JsonValue; positions: JsonPositions }
-  | { ok: false; errors: JsonError[]; positions: JsonPositions }
+  { ok: true; value: JsonValue; positions: JsonPositions } | { ok: false; errors: JsonError[]; positions: JsonPositions }
 
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
@@ -136,7 +135,12 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonP
     return stop('json-syntax', `unexpected character ${describeCharacter(char)} (expected ${expected})`, i, where, hint ?? hintFor(char))
   }
   const endOfFile = (expected: string): JsonParseResult =>
-    stop('json-syntax', `unexpected end of file (expected ${expected})`, i, state === 'value' ? pointer : (stack[stack.length - 1]?.pointer ?? ''))
+    stop(
+      'json-syntax',
+      `unexpected end of file (expected ${expected})`,
+      i,
+      state === 'value' ? pointer : (stack[stack.length - 1]?.pointer ?? ''),
+    )
   const tokenError = (error: TokenError): JsonParseResult => stop(error.code, error.message, error.at, pointer, error.hint)
 
   const complete = (value: JsonValue): void => {
@@ -148,7 +152,12 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonP
       if (frame.keep) Object.defineProperty(frame.value, frame.key, { value, enumerable: true, writable: true, configurable: true })
     } else if (frame.value.push(value) === maxArrayLength + 1) {
       const position = lines.at(positions.valueOffsets.get(frame.pointer) ?? 0)
-      errors.push({ code: 'json-list-too-long', message: `the list has more than ${maxArrayLength} items`, pointer: frame.pointer, position })
+      errors.push({
+        code: 'json-list-too-long',
+        message: `the list has more than ${maxArrayLength} items`,
+        pointer: frame.pointer,
+        position,
+      })
     }
   }
 
@@ -213,7 +222,8 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonP
     } else if (state === 'key') {
       const frame = stack[stack.length - 1] as Extract<Frame, { kind: 'object' }>
       if (char === undefined) return endOfFile('a key in double quotes')
-      if (char !== '"') return unexpected('a key in double quotes', afterComma && char === '}' ? 'trailing commas are not allowed in JSON' : undefined)
+      if (char !== '"')
+        return unexpected('a key in double quotes', afterComma && char === '}' ? 'trailing commas are not allowed in JSON' : undefined)
       afterComma = false
       const keyOffset = i
       const token = readJsonString(text, i, maxStringLength)
@@ -225,7 +235,12 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonP
       frame.keep = false
       const first = positions.keyOffsets.get(pointer)
       if (FORBIDDEN_KEYS.has(key)) {
-        errors.push({ code: 'json-forbidden-key', message: `key ${quoteForMessage(key)} is not allowed`, pointer, position: lines.at(keyOffset) })
+        errors.push({
+          code: 'json-forbidden-key',
+          message: `key ${quoteForMessage(key)} is not allowed`,
+          pointer,
+          position: lines.at(keyOffset),
+        })
       } else if (first !== undefined) {
         const { line, column } = lines.at(first)
         const message = `duplicate key ${quoteForMessage(key)} (first at line ${line}, column ${column})`
@@ -244,7 +259,13 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonP
       if (!frame) {
         if (char === undefined) break
         const extra = describeCharacter(String.fromCodePoint(text.codePointAt(i) ?? 0))
-        return stop('json-syntax', `unexpected character ${extra} after the end of the JSON value`, i, '', 'a file holds exactly one JSON value')
+        return stop(
+          'json-syntax',
+          `unexpected character ${extra} after the end of the JSON value`,
+          i,
+          '',
+          'a file holds exactly one JSON value',
+        )
       }
       const closer = frame.kind === 'array' ? ']' : '}'
       if (char === undefined) return endOfFile(`',' or '${closer}'`)

@@ -136,7 +136,9 @@ export function loadScenario(files: ScenarioFiles, options: LoadOptions = {}): L
   const fileSet = new FileSet(files)
   const mainKey = fileSet.keyOf(main)
   if (mainKey === undefined) {
-    return failure([{ severity: 'error', code: 'file-missing', file: main, line: 1, column: 1, pointer: '', message: 'the scenario file was not found' }])
+    return failure([
+      { severity: 'error', code: 'file-missing', file: main, line: 1, column: 1, pointer: '', message: 'the scenario file was not found' },
+    ])
   }
   const text = readText(fileSet.content(mainKey), main, '', maxBytes, diagnostics)
   if (text === undefined) return failure(diagnostics)
@@ -212,7 +214,15 @@ function readSourceParagraphs(
 
 function internalError(file: string, error: unknown): Diagnostic {
   const detail = error instanceof Error ? error.message : String(error)
-  return { severity: 'error', code: 'internal-error', file, line: 1, column: 1, pointer: '', message: `the loader failed on this file: ${detail}` }
+  return {
+    severity: 'error',
+    code: 'internal-error',
+    file,
+    line: 1,
+    column: 1,
+    pointer: '',
+    message: `the loader failed on this file: ${detail}`,
+  }
 }
 
 /** Runs the schema; on failure reports every issue and returns undefined. */

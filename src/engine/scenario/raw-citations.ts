@@ -14,7 +14,8 @@ export function rawSources(value: JsonValue): { id: string; file: string; index:
   if (!isObject(value) || !Array.isArray(value.sources)) return []
   const found: { id: string; file: string; index: number }[] = []
   value.sources.forEach((source, index) => {
-    if (isObject(source) && typeof source.id === 'string' && typeof source.file === 'string') found.push({ id: source.id, file: source.file, index })
+    if (isObject(source) && typeof source.id === 'string' && typeof source.file === 'string')
+      found.push({ id: source.id, file: source.file, index })
   })
   return found
 }

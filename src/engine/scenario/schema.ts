@@ -21,11 +21,7 @@ export const ActorId = z
 export const Citation = z
   .strictObject({
     source: Id.describe('The id of a source listed in `sources`.'),
-    paragraph: z
-      .number()
-      .int()
-      .min(1)
-      .describe('1-based paragraph number: paragraphs are the non-empty lines of the source file.'),
+    paragraph: z.number().int().min(1).describe('1-based paragraph number: paragraphs are the non-empty lines of the source file.'),
     quote: z
       .string()
       .min(3)
@@ -58,9 +54,7 @@ function grounded<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject({ ...shape, ...groundingFields }).meta(GROUNDING_META)
 }
 
-export const Pair = z
-  .tuple([ActorId, ActorId])
-  .describe('Two different actor ids; order does not matter (pair variables are symmetric).')
+export const Pair = z.tuple([ActorId, ActorId]).describe('Two different actor ids; order does not matter (pair variables are symmetric).')
 
 const GroundedValue = grounded({ value: z.number().describe('The value.') })
 
@@ -103,11 +97,7 @@ export const Actor = z
   .strictObject({
     id: ActorId,
     name: z.string().min(1).max(100),
-    capability: z
-      .number()
-      .min(0)
-      .max(1)
-      .describe('Static share of military and economic capability; weights the blocs.'),
+    capability: z.number().min(0).max(1).describe('Static share of military and economic capability; weights the blocs.'),
     capital: z
       .strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
       .describe('Where the actor is drawn on the map.'),
@@ -162,8 +152,8 @@ const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
   balanceRate: 'η: how fast "the enemy of my enemy" reshapes alignment each turn.',
   stressAmplifier: 'β: how much mean tension speeds up the balance term.',
   interestPull: 'μ: pull of alignment back toward the baseline propensity (common interests).',
-  pactPull: 'h: how strongly a pact holds a pair\'s alignment up.',
-  armsReactivity: 'k: Richardson reactivity to rivals\' readiness.',
+  pactPull: "h: how strongly a pact holds a pair's alignment up.",
+  armsReactivity: "k: Richardson reactivity to rivals' readiness.",
   armsCost: 'α: Richardson fatigue: the cost of keeping forces ready.',
   armsBase: 'g: baseline procurement per turn.',
   readinessMax: 'The cap of readiness.',
@@ -191,9 +181,10 @@ const Parameter = grounded({ value: z.number().describe('The value.'), descripti
 
 export const Parameters = z
   .strictObject(
-    Object.fromEntries(
-      PARAMETER_NAMES.map((name) => [name, Parameter.describe(PARAMETER_DESCRIPTIONS[name])]),
-    ) as Record<ParameterName, typeof Parameter>,
+    Object.fromEntries(PARAMETER_NAMES.map((name) => [name, Parameter.describe(PARAMETER_DESCRIPTIONS[name])])) as Record<
+      ParameterName,
+      typeof Parameter
+    >,
   )
   .describe('The numbers of the rules. Every parameter is grounded.')
 
@@ -202,29 +193,16 @@ export const Rung = grounded({
   name: z.string().min(1).max(60),
   description: z.string().max(500),
   up: z.number().min(0).max(1).describe('Climb to this rung when the hottest cross-bloc tension reaches this value.'),
-  down: z
-    .number()
-    .min(0)
-    .max(1)
-    .describe('Leave this rung downward when that tension falls below this value (at most `up`: hysteresis).'),
+  down: z.number().min(0).max(1).describe('Leave this rung downward when that tension falls below this value (at most `up`: hysteresis).'),
 }).describe('A rung of the escalation ladder, lowest first.')
 
-export const ACTION_TAGS = [
-  'hostile',
-  'pin-prick',
-  'pact',
-  'joint',
-  'military',
-  'economic',
-  'diplomatic',
-  'de-escalation',
-] as const
+export const ACTION_TAGS = ['hostile', 'pin-prick', 'pact', 'joint', 'military', 'economic', 'diplomatic', 'de-escalation'] as const
 
 export const Ref = z
   .union([
-    z.enum(['actor', 'partners', 'participants', 'targets']).describe(
-      'Relative to the action: its actor, its partners, actor and partners together, or its targets.',
-    ),
+    z
+      .enum(['actor', 'partners', 'participants', 'targets'])
+      .describe('Relative to the action: its actor, its partners, actor and partners together, or its targets.'),
     ActorId.describe('A fixed actor.'),
   ])
   .describe('Who an effect applies to.')
@@ -333,7 +311,10 @@ const PairRule = <Kind extends string>(kind: Kind, description: string) =>
     .describe(description)
 
 const SimpleRule = <Kind extends string>(kind: Kind, description: string) =>
-  z.strictObject({ ...RuleBase, kind: z.literal(kind) }).meta(GROUNDING_META).describe(description)
+  z
+    .strictObject({ ...RuleBase, kind: z.literal(kind) })
+    .meta(GROUNDING_META)
+    .describe(description)
 
 export const RULE_KINDS = [
   'reaction',
@@ -357,12 +338,15 @@ export const Rule = z
   .discriminatedUnion('kind', [
     ReactionRule,
     DoubleContainmentRule,
-    SimpleRule('arms', 'Richardson arms dynamics: readiness answers rivals\' readiness, weighted by hostility and contact.'),
+    SimpleRule('arms', "Richardson arms dynamics: readiness answers rivals' readiness, weighted by hostility and contact."),
     SimpleRule('balance', 'Structural balance: the enemy of my enemy becomes my friend, faster when tension is high.'),
     SimpleRule('interests', 'Alignment drifts back toward the baseline propensity of each pair.'),
     SimpleRule('pacts', 'Commitment holds alignment up.'),
-    PairRule('autonomy-cap', 'Strategic autonomy: the pair\'s alignment stays at or below `autonomyCap`.'),
-    SimpleRule('interdependence-floor', 'Interdependence puts a floor under alignment: a pair with ties (interdependence above 0) stays at or above `interdependenceFloor` × its interdependence.'),
+    PairRule('autonomy-cap', "Strategic autonomy: the pair's alignment stays at or below `autonomyCap`."),
+    SimpleRule(
+      'interdependence-floor',
+      'Interdependence puts a floor under alignment: a pair with ties (interdependence above 0) stays at or above `interdependenceFloor` × its interdependence.',
+    ),
     SimpleRule('tension-cooling', 'Tension cools by a share each turn.'),
     SimpleRule('tension-hostility', 'Hostility between armed rivals feeds tension.'),
     SimpleRule('grievance-fading', 'Grievances fade each turn.'),
@@ -396,7 +380,7 @@ export const Objective = z
     goal: z.enum(['high', 'low']).describe('Whether the role wants the measure high or low.'),
     ...groundingFields,
   })
-  .describe('One weighted term of a role\'s score.')
+  .describe("One weighted term of a role's score.")
 
 export const Role = z
   .strictObject({
@@ -410,7 +394,10 @@ export const Role = z
 
 export const Turns = z
   .strictObject({
-    start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').describe('Date of turn 1, YYYY-MM.'),
+    start: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+      .describe('Date of turn 1, YYYY-MM.'),
     monthsPerTurn: z.number().int().min(1).max(12),
     default: z.number().int().min(1).max(100).describe('Default number of turns.'),
     max: z.number().int().min(1).max(100).describe('Most turns a game may have.'),
@@ -427,7 +414,7 @@ export const Scenario = z
     version: z
       .string()
       .regex(/^\d+\.\d+\.\d+$/, 'must be a version MAJOR.MINOR.PATCH')
-      .describe('The scenario\'s own version, MAJOR.MINOR.PATCH.'),
+      .describe("The scenario's own version, MAJOR.MINOR.PATCH."),
     description: z.string().max(4000),
     author: z.string().max(200).optional(),
     sources: z.array(Source).min(1).max(20),

@@ -68,7 +68,8 @@ function checkParameters(scenario: ScenarioFile, sink: DiagnosticSink): void {
     const value = scenario.parameters[name].value
     const pointer = `/parameters/${name}/value`
     if (TURN_COUNTS.has(name)) {
-      if (!Number.isInteger(value) || value < 1) sink.error('out-of-range', pointer, `parameter ${name} must be a whole number of at least 1, got ${value}`)
+      if (!Number.isInteger(value) || value < 1)
+        sink.error('out-of-range', pointer, `parameter ${name} must be a whole number of at least 1, got ${value}`)
     } else if (RATES.has(name)) {
       if (!inRange(value, 0, 1)) sink.error('out-of-range', pointer, `parameter ${name} must be between 0 and 1, got ${value}`)
     } else if (name === 'rigidityThreshold') {
@@ -87,13 +88,21 @@ function checkLadder(scenario: ScenarioFile, sink: DiagnosticSink): void {
       sink.error('ladder-order', `${base}/up`, `the first rung must start at 0, got up = ${rung.up}`)
     }
     if (previous && !(rung.up > previous.up)) {
-      sink.error('ladder-order', `${base}/up`, `rung "${rung.id}" must start above the rung before it: up ${rung.up} is not greater than ${previous.up}`)
+      sink.error(
+        'ladder-order',
+        `${base}/up`,
+        `rung "${rung.id}" must start above the rung before it: up ${rung.up} is not greater than ${previous.up}`,
+      )
     }
     if (rung.down > rung.up) {
       sink.error('ladder-order', `${base}/down`, `rung "${rung.id}": down ${rung.down} must not be greater than up ${rung.up}`)
     }
     if (previous && rung.down < previous.down) {
-      sink.error('ladder-order', `${base}/down`, `rung "${rung.id}": down ${rung.down} must not be less than the down of the rung before it (${previous.down})`)
+      sink.error(
+        'ladder-order',
+        `${base}/down`,
+        `rung "${rung.id}": down ${rung.down} must not be less than the down of the rung before it (${previous.down})`,
+      )
     }
   })
 }

@@ -32,7 +32,12 @@ export function validateScenario(scenario: ScenarioFile, context: ValidationCont
 }
 
 /** Reports every repeat of a key after its first occurrence. */
-function checkUnique(entries: Iterable<[key: string, pointer: string]>, describe: (key: string, first: string) => string, code: string, sink: DiagnosticSink): void {
+function checkUnique(
+  entries: Iterable<[key: string, pointer: string]>,
+  describe: (key: string, first: string) => string,
+  code: string,
+  sink: DiagnosticSink,
+): void {
   const first = new Map<string, string>()
   for (const [key, pointer] of entries) {
     const earlier = first.get(key)
@@ -53,7 +58,11 @@ function checkIds(scenario: ScenarioFile, sink: DiagnosticSink): void {
     ['action', scenario.actions, '/actions'],
     ['rule', scenario.rules, '/rules'],
     ['role', scenario.roles, '/roles'],
-    ...scenario.roles.map((role, index): [string, readonly { id: string }[], string] => ['objective', role.objectives, `/roles/${index}/objectives`]),
+    ...scenario.roles.map((role, index): [string, readonly { id: string }[], string] => [
+      'objective',
+      role.objectives,
+      `/roles/${index}/objectives`,
+    ]),
   ]
   for (const [noun, items, base] of lists) {
     checkUnique(idsOf(items, base), (id, first) => `duplicate ${noun} id "${id}" (first at ${first})`, 'duplicate-id', sink)
@@ -80,7 +89,12 @@ function checkRoles(scenario: ScenarioFile, sink: DiagnosticSink): void {
     else sink.warning('duplicate-role-actor', `/roles/${index}/actor`, `actor "${role.actor}" already has a role (${earlier})`)
     const totalWeight = role.objectives.reduce((sum, objective) => sum + objective.weight, 0)
     if (!(totalWeight > 0)) {
-      sink.error('zero-weight', `/roles/${index}/objectives`, `the objectives of role "${role.id}" have a total weight of 0`, 'give at least one objective a positive weight')
+      sink.error(
+        'zero-weight',
+        `/roles/${index}/objectives`,
+        `the objectives of role "${role.id}" have a total weight of 0`,
+        'give at least one objective a positive weight',
+      )
     }
   })
 }
@@ -108,8 +122,15 @@ class ReferenceChecker {
       ['/start/commitment', scenario.start.commitment],
       ['/start/interdependence', scenario.start.interdependence],
     ] as const
-    for (const [base, table] of pairTables) this.pairList(table.pairs.map((entry) => entry.pair), `${base}/pairs`)
-    this.pairList(scenario.static.contact.map((entry) => entry.pair), '/static/contact')
+    for (const [base, table] of pairTables)
+      this.pairList(
+        table.pairs.map((entry) => entry.pair),
+        `${base}/pairs`,
+      )
+    this.pairList(
+      scenario.static.contact.map((entry) => entry.pair),
+      '/static/contact',
+    )
     const readiness = scenario.start.readiness.actors
     readiness.forEach((entry, index) => this.actor(entry.actor, `/start/readiness/actors/${index}/actor`))
     checkUnique(
@@ -155,7 +176,8 @@ class ReferenceChecker {
   private pair(pair: Pair, pointer: string): void {
     this.actor(pair[0], `${pointer}/0`)
     this.actor(pair[1], `${pointer}/1`)
-    if (pair[0] === pair[1]) this.sink.error('same-actor-pair', pointer, `a pair needs two different actors, but "${pair[0]}" is named twice`)
+    if (pair[0] === pair[1])
+      this.sink.error('same-actor-pair', pointer, `a pair needs two different actors, but "${pair[0]}" is named twice`)
   }
 
   private pairList(pairs: readonly Pair[], base: string): void {
@@ -163,7 +185,12 @@ class ReferenceChecker {
     const entries = pairs.flatMap((pair, index): [string, string][] =>
       pair[0] === pair[1] ? [] : [[[...pair].sort().join('-'), `${base}/${index}/pair`]],
     )
-    checkUnique(entries, (key, first) => `pair ${key} is listed twice (first at ${first.replace(/\/pair$/, '')})`, 'duplicate-pair', this.sink)
+    checkUnique(
+      entries,
+      (key, first) => `pair ${key} is listed twice (first at ${first.replace(/\/pair$/, '')})`,
+      'duplicate-pair',
+      this.sink,
+    )
   }
 
   private ref(ref: string, pointer: string): void {

@@ -104,7 +104,16 @@ export function clampTouched(ctx: TurnContext): void {
       const after = clamp(before, low, high)
       if (after === before) continue
       values[index] = after
-      record(ctx, CLAMP_CAUSE, variable, ownersOf(ctx.scn, variable, index), before, after, undefined, `${variable} stays within ${low}..${high}`)
+      record(
+        ctx,
+        CLAMP_CAUSE,
+        variable,
+        ownersOf(ctx.scn, variable, index),
+        before,
+        after,
+        undefined,
+        `${variable} stays within ${low}..${high}`,
+      )
     }
   }
   ctx.touched.clear()
@@ -116,6 +125,13 @@ export function setTo(ctx: TurnContext, cause: Cause, variable: ArrayVariable, i
 }
 
 /** Records a derived value (rung, rigidity, score) that the indices step recomputes. */
-export function recordDerived(ctx: TurnContext, cause: Cause, variable: StateVariable, actors: string[], before: number, after: number): void {
+export function recordDerived(
+  ctx: TurnContext,
+  cause: Cause,
+  variable: StateVariable,
+  actors: string[],
+  before: number,
+  after: number,
+): void {
   if (before !== after) record(ctx, cause, variable, actors, before, after)
 }

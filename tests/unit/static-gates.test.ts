@@ -1,0 +1,51 @@
+// Static gates over the source: patterns that are never allowed, and the engine's purity.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return /\.(ts|mts|mjs|js)$/.test(entry.name) ? [path] : []
+  })
+}
+
+const BANNED = [
+  /\beval\(/,
+  /new Function\(/,
+  /\.innerHTML\s*=/,
+  /insertAdjacentHTML/,
+  /document\.write\(/,
+  /sandbox:\s*false/,
+  /nodeIntegration:\s*true/,
+  /contextIsolation:\s*false/,
+]
+
+describe('static gates', () => {
+  it('no source file uses eval, new Function, HTML injection or a weakened window', () => {
+    const hits = sourceFiles('src').flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, k) => (BANNED.some((pattern) => pattern.test(line)) ? [`${file}:${k + 1}: ${line.trim()}`] : [])),
+    )
+    expect(hits).toEqual([])
+  })
+
+  it('the engine imports only itself, zod and immer, and never reads the clock or Math.random', () => {
+    const problems: string[] = []
+    for (const file of sourceFiles('src/engine')) {
+      const text = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line))
+        .join('\n')
+      for (const match of text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)) {
+        const target = match[1]
+        if (!target.startsWith('.') && target !== 'zod' && target !== 'immer') problems.push(`${file}: imports ${target}`)
+      }
+      if (/\bMath\.random\b|\bDate\.now\b|\bnew Date\(|\bperformance\.now\b/.test(text)) problems.push(`${file}: reads the clock or Math.random`)
+      if (/\b(window|document|localStorage|process)\./.test(text)) problems.push(`${file}: touches the DOM or the process`)
+    }
+    expect(problems).toEqual([])
+  })
+})
