@@ -64,7 +64,7 @@ function aiTurnMs(scn: CompiledScenario): number {
 /** Wall time of the real command: 1,000 games of 12 turns, computer players, all cores. */
 function batch1000S(): number {
   const start = performance.now()
-  execFileSync(process.execPath, ['bin/redlines.mjs', 'batch', '--scenario', SCENARIO, '--runs', '1000', '--turns', '12', '--json'], {
+  execFileSync(process.execPath, ['src/cli/redlines.mjs', 'batch', '--scenario', SCENARIO, '--runs', '1000', '--turns', '12', '--json'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   })
   return (performance.now() - start) / 1000

@@ -160,7 +160,7 @@ describe('redlines schema', () => {
 describe('redlines as a process', () => {
   const node = process.execPath
   it('gives byte-identical --json output for the same scenario, seed and choices', () => {
-    const args = ['bin/redlines.mjs', 'simulate', '--scenario', SCENARIO, '--seed', '11', '--turns', '6', '--json']
+    const args = ['src/cli/redlines.mjs', 'simulate', '--scenario', SCENARIO, '--seed', '11', '--turns', '6', '--json']
     const first = execFileSync(node, args)
     const second = execFileSync(node, args)
     expect(first.length).toBeGreaterThan(1000)
@@ -168,7 +168,7 @@ describe('redlines as a process', () => {
   })
 
   it('runs a batch on worker threads with the same result for 1 and 2 workers', () => {
-    const args = ['bin/redlines.mjs', 'batch', '--scenario', SCENARIO, '--runs', '12', '--seed', '4', '--turns', '6', '--json']
+    const args = ['src/cli/redlines.mjs', 'batch', '--scenario', SCENARIO, '--runs', '12', '--seed', '4', '--turns', '6', '--json']
     const one = spawnSync(node, [...args, '--workers', '1'], { encoding: 'utf8' })
     const two = spawnSync(node, [...args, '--workers', '2'], { encoding: 'utf8' })
     expect(one.status).toBe(0)
@@ -185,7 +185,7 @@ describe('redlines as a process', () => {
   it('prints no stack trace for a bad scenario', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'scenario.json'), '{ "id": ')
-    const result = spawnSync(node, ['bin/redlines.mjs', 'simulate', '--scenario', dir], { encoding: 'utf8' })
+    const result = spawnSync(node, ['src/cli/redlines.mjs', 'simulate', '--scenario', dir], { encoding: 'utf8' })
     expect(result.status).toBe(1)
     expect(result.stdout).toMatch(/scenario\.json:1:\d+: error: /)
     expect(result.stderr).not.toMatch(/\n\s+at /)

@@ -26,7 +26,7 @@ describe('determinism', () => {
   it('a separate process computes the same scenario hash and the same histories', () => {
     const output = execFileSync(
       process.execPath,
-      [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'tests', 'support', 'history-digest.ts'), String(TURNS), ...SEEDS.map(String)],
+      [join(ROOT, 'src', 'cli', 'run-ts.mjs'), join(ROOT, 'tests', 'support', 'history-digest.ts'), String(TURNS), ...SEEDS.map(String)],
       { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
     )
     const other = JSON.parse(output.trim().split('\n').at(-1)!) as { hash: string; digests: Record<string, string> }

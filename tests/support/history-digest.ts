@@ -1,6 +1,6 @@
 // Prints, as JSON, the SHA-256 of the full serialised history of computer-played games of the default
 // scenario, one per seed given on the command line. Run in a separate process by tests/scenario/golden.test.ts:
-//   node bin/run-ts.mjs tests/support/history-digest.ts <turns> <seed>...
+//   node src/cli/run-ts.mjs tests/support/history-digest.ts <turns> <seed>...
 import { createHash } from 'node:crypto'
 import type { CompiledScenario } from '../../src/engine/index.ts'
 import { playGame } from '../../src/engine/index.ts'

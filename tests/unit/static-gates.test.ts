@@ -43,7 +43,8 @@ describe('static gates', () => {
         const target = match[1]
         if (!target.startsWith('.') && target !== 'zod' && target !== 'immer') problems.push(`${file}: imports ${target}`)
       }
-      if (/\bMath\.random\b|\bDate\.now\b|\bnew Date\(|\bperformance\.now\b/.test(text)) problems.push(`${file}: reads the clock or Math.random`)
+      if (/\bMath\.random\b|\bDate\.now\b|\bnew Date\(|\bperformance\.now\b/.test(text))
+        problems.push(`${file}: reads the clock or Math.random`)
       if (/\b(window|document|localStorage|process)\./.test(text)) problems.push(`${file}: touches the DOM or the process`)
     }
     expect(problems).toEqual([])

@@ -10,5 +10,5 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error
   })
 }
-const { main } = await import('../src/cli/main.ts')
+const { main } = await import('./main.ts')
 process.exitCode = await main(process.argv.slice(2))

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a TypeScript file with tsx registered: `node bin/run-ts.mjs file.ts [args]`.
+// Runs a TypeScript file with tsx registered: `node src/cli/run-ts.mjs file.ts [args]`.
 import { register } from 'tsx/esm/api'
 import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
