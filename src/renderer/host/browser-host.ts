@@ -1,0 +1,141 @@
+// The browser edition's Host: bundled scenarios, saves and settings in IndexedDB (keeping previous
+// generations of every slot), exports as downloads.
+import type {
+  Host,
+  HostResult,
+  SaveGeneration,
+  ScenarioFilesText,
+  ScenarioListing,
+  ScenarioOrigin,
+  SlotId,
+  SlotListing,
+} from '../../shared/host.ts'
+import { MAX_SAVE_BYTES, SLOT_ID_PATTERN } from '../../shared/host.ts'
+import { bundledScenarios } from './bundled-scenarios.ts'
+
+const DATABASE = 'red-lines'
+const SAVES = 'saves'
+const SETTINGS = 'settings'
+const GENERATIONS_KEPT = 4
+
+interface StoredSave {
+  slot: SlotId
+  /** Newest first. */
+  generations: { text: string; modified: string }[]
+}
+
+const ok = <T>(value: T): HostResult<T> => ({ ok: true, value })
+const fail = (code: Extract<HostResult<never>, { ok: false }>['code'], message: string): HostResult<never> => ({ ok: false, code, message })
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+}
+
+function openDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(DATABASE, 1)
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore(SAVES, { keyPath: 'slot' })
+      open.result.createObjectStore(SETTINGS)
+    }
+    open.onsuccess = () => resolve(open.result)
+    open.onerror = () => reject(open.error)
+  })
+}
+
+export class BrowserHost implements Host {
+  readonly edition = 'browser' as const
+  private readonly scenarios = bundledScenarios()
+  private database: Promise<IDBDatabase> | null = null
+
+  private async store(name: string, mode: IDBTransactionMode): Promise<IDBObjectStore> {
+    this.database ??= openDatabase()
+    return (await this.database).transaction(name, mode).objectStore(name)
+  }
+
+  private async guarded<T>(work: () => Promise<HostResult<T>>): Promise<HostResult<T>> {
+    try {
+      return await work()
+    } catch (error) {
+      return fail('io-error', `the browser's storage failed: ${(error as Error)?.message ?? 'unknown error'}`)
+    }
+  }
+
+  async listScenarios(): Promise<HostResult<ScenarioListing[]>> {
+    return ok([...this.scenarios.keys()].sort().map((folder) => ({ folder, origin: 'shipped' as const, location: `bundled: ${folder}` })))
+  }
+
+  async readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioFilesText>> {
+    const files = origin === 'shipped' ? this.scenarios.get(folder) : undefined
+    return files ? ok({ ...files }) : fail('not-found', `no scenario "${folder}"`)
+  }
+
+  async listSaves(): Promise<HostResult<SlotListing[]>> {
+    return this.guarded(async () => {
+      const saves = (await request((await this.store(SAVES, 'readonly')).getAll())) as StoredSave[]
+      return ok(
+        saves
+          .filter((save) => save.generations.length > 0)
+          .map((save) => ({ slot: save.slot, modified: save.generations[0].modified, bytes: save.generations[0].text.length })),
+      )
+    })
+  }
+
+  async writeSave(slot: SlotId, text: string): Promise<HostResult<null>> {
+    if (!SLOT_ID_PATTERN.test(slot)) return fail('invalid-argument', 'a save slot name uses lower-case letters, digits and hyphens')
+    if (text.length > MAX_SAVE_BYTES) return fail('too-large', 'the save is too large')
+    return this.guarded(async () => {
+      const store = await this.store(SAVES, 'readwrite')
+      const existing = (await request(store.get(slot))) as StoredSave | undefined
+      const generations = [{ text, modified: new Date().toISOString() }, ...(existing?.generations ?? [])].slice(0, GENERATIONS_KEPT)
+      await request(store.put({ slot, generations } satisfies StoredSave))
+      return ok(null)
+    })
+  }
+
+  async readSave(slot: SlotId): Promise<HostResult<SaveGeneration[]>> {
+    if (!SLOT_ID_PATTERN.test(slot)) return fail('invalid-argument', 'bad slot name')
+    return this.guarded(async () => {
+      const save = (await request((await this.store(SAVES, 'readonly')).get(slot))) as StoredSave | undefined
+      if (!save || save.generations.length === 0) return fail('not-found', `no save "${slot}"`)
+      return ok(save.generations.map((generation, index) => ({ generation: index, text: generation.text })))
+    })
+  }
+
+  async deleteSave(slot: SlotId): Promise<HostResult<null>> {
+    if (!SLOT_ID_PATTERN.test(slot)) return fail('invalid-argument', 'bad slot name')
+    return this.guarded(async () => {
+      await request((await this.store(SAVES, 'readwrite')).delete(slot))
+      return ok(null)
+    })
+  }
+
+  async exportFile(suggestedName: string, text: string): Promise<HostResult<null>> {
+    const url = URL.createObjectURL(new Blob([text], { type: suggestedName.endsWith('.csv') ? 'text/csv' : 'application/json' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = suggestedName.replace(/[^A-Za-z0-9._-]/g, '_')
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return ok(null)
+  }
+
+  async readSettings(): Promise<HostResult<string | null>> {
+    return this.guarded(async () =>
+      ok(((await request((await this.store(SETTINGS, 'readonly')).get('settings'))) as string | undefined) ?? null),
+    )
+  }
+
+  async writeSettings(text: string): Promise<HostResult<null>> {
+    if (text.length > MAX_SAVE_BYTES) return fail('too-large', 'settings too large')
+    return this.guarded(async () => {
+      await request((await this.store(SETTINGS, 'readwrite')).put(text, 'settings'))
+      return ok(null)
+    })
+  }
+}

@@ -1,0 +1,235 @@
+// The one owner of the game in the renderer: the scenario, the state, the history of resolved turns,
+// and the human players' choices for the turn being planned (changed only through immer, so that
+// every change has an inverse patch and Undo is exact).
+import { applyPatches, enablePatches, produceWithPatches } from 'immer'
+import type { Patch } from 'immer'
+import type { Choice, CompiledScenario, Difficulty, GameState, Plan, Rejection, TurnResult } from '../../engine/index.ts'
+import {
+  choiceProblem,
+  computerChoices,
+  computerConsents,
+  costOf,
+  jointKey,
+  normaliseChoice,
+  planTurn,
+  resolveTurn,
+  startGame,
+} from '../../engine/index.ts'
+import type { ScenarioListing } from '../../shared/host.ts'
+import type { SavePayload } from '../../shared/save-format.ts'
+import { stateHash } from './save-codec.ts'
+
+enablePatches()
+
+export const APP_VERSION = '0.1.0'
+
+export interface NewGameOptions {
+  listing: ScenarioListing
+  scenario: CompiledScenario
+  /** The actors humans play, in the order they take their turns (hot seat). */
+  humans: string[]
+  difficulty: Difficulty
+  turns: number
+  seed: number
+}
+
+export interface ResolvedTurn {
+  plan: Plan
+  result: TurnResult
+}
+
+/** Asks a human partner whether they take part in a joint action. */
+export type AskHuman = (partner: string, choice: Choice) => Promise<boolean>
+
+type Pending = Record<string, Choice[]>
+
+export class GameSession {
+  readonly scenario: CompiledScenario
+  readonly listing: ScenarioListing
+  readonly humans: readonly string[]
+  readonly difficulty: Difficulty
+  readonly seed: number
+  readonly start: GameState
+  readonly history: ResolvedTurn[] = []
+  state: GameState
+  pending: Pending
+  activeHuman = 0
+  private undoStack: Patch[][] = []
+
+  constructor(options: NewGameOptions) {
+    this.scenario = options.scenario
+    this.listing = options.listing
+    this.humans = options.humans
+    this.difficulty = options.difficulty
+    this.seed = options.seed
+    this.start = startGame(options.scenario, options.seed, options.turns)
+    this.state = this.start
+    this.pending = this.emptyPending()
+  }
+
+  private emptyPending(): Pending {
+    return Object.fromEntries(this.humans.map((actor) => [actor, []]))
+  }
+
+  get activeActor(): string {
+    return this.humans[this.activeHuman]
+  }
+
+  get over(): boolean {
+    return this.state.outcome !== null
+  }
+
+  /** The next turn to be played, 1-based. */
+  get turn(): number {
+    return this.state.turn + 1
+  }
+
+  spent(actor: string): number {
+    return (this.pending[actor] ?? []).reduce(
+      (sum, choice) => sum + costOf(this.scenario, this.state, this.scenario.actionById[choice.action]),
+      0,
+    )
+  }
+
+  budget(actor: string): number {
+    return this.scenario.budget[this.scenario.actorIndex[actor]]
+  }
+
+  /** Why the active human cannot add this choice now, or null. */
+  problemWith(choice: Choice): Rejection | null {
+    const normal = normaliseChoice(choice)
+    const problem = choiceProblem(this.scenario, this.state, normal)
+    if (problem) return problem
+    const mine = this.pending[normal.actor] ?? []
+    if (mine.some((other) => jointKey(other) === jointKey(normal))) {
+      return { choice: normal, code: 'duplicate', reason: 'that action is already in your plan' }
+    }
+    const cost = costOf(this.scenario, this.state, this.scenario.actionById[normal.action])
+    const left = this.budget(normal.actor) - this.spent(normal.actor)
+    if (cost > left) return { choice: normal, code: 'over-budget', reason: `it costs ${cost} and you have ${left} capital left` }
+    return null
+  }
+
+  addChoice(choice: Choice): Rejection | null {
+    const problem = this.problemWith(choice)
+    if (problem) return problem
+    this.change((draft) => void draft[choice.actor].push(normaliseChoice(choice)))
+    return null
+  }
+
+  removeChoice(actor: string, index: number): void {
+    this.change((draft) => void draft[actor].splice(index, 1))
+  }
+
+  private change(recipe: (draft: Pending) => void): void {
+    const [next, , inverse] = produceWithPatches(this.pending, recipe)
+    this.pending = next
+    this.undoStack.push(inverse)
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0
+  }
+
+  undo(): boolean {
+    const inverse = this.undoStack.pop()
+    if (!inverse) return false
+    this.pending = applyPatches(this.pending, inverse)
+    return true
+  }
+
+  /** Hands over to the next human of a hot-seat game; false when everyone has planned. */
+  nextHuman(): boolean {
+    if (this.activeHuman + 1 >= this.humans.length) return false
+    this.activeHuman += 1
+    this.undoStack = []
+    return true
+  }
+
+  /** Resolves the turn: humans' plans, the computer's choices, every partner's consent. */
+  async endTurn(askHuman: AskHuman): Promise<ResolvedTurn> {
+    if (this.over) throw new Error('the game is over')
+    const humans = new Set(this.humans)
+    const computer = new Set(this.scenario.actorIds.filter((id) => !humans.has(id)))
+    const choices = [
+      ...this.humans.flatMap((actor) => this.pending[actor] ?? []),
+      ...computerChoices(this.scenario, this.state, { computer, difficulty: this.difficulty }),
+    ]
+    const consent = new Map<string, boolean>()
+    for (const choice of choices) {
+      for (const partner of choice.partners ?? []) {
+        const key = `${partner}|${jointKey(choice)}`
+        if (consent.has(key)) continue
+        const agrees = humans.has(partner)
+          ? await askHuman(partner, choice)
+          : computerConsents(this.scenario, this.state, partner, choice, this.difficulty)
+        consent.set(key, agrees)
+      }
+    }
+    const plan = planTurn(this.scenario, this.state, choices, (partner, choice) => consent.get(`${partner}|${jointKey(choice)}`) ?? false)
+    const result = resolveTurn(this.scenario, this.state, plan.orders)
+    const resolved = { plan, result }
+    this.history.push(resolved)
+    this.state = result.state
+    this.pending = this.emptyPending()
+    this.undoStack = []
+    this.activeHuman = 0
+    return resolved
+  }
+
+  ordersPerTurn(): Choice[][] {
+    return this.history.map(({ result }) => result.orders)
+  }
+
+  toSavePayload(name: string, savedAt: string): SavePayload {
+    return {
+      name,
+      savedAt,
+      appVersion: APP_VERSION,
+      scenario: {
+        id: this.scenario.id,
+        version: this.scenario.version,
+        hash: this.scenario.hash,
+        origin: this.listing.origin,
+        folder: this.listing.folder,
+      },
+      game: {
+        seed: this.seed,
+        turnLimit: this.start.turnLimit,
+        difficulty: this.difficulty,
+        humans: [...this.humans],
+        orders: this.ordersPerTurn(),
+      },
+      stateHash: stateHash(this.state),
+    }
+  }
+
+  /**
+   * Rebuilds a saved game by replaying its orders (with the ledger, so every report and chart is back)
+   * and checks that the state is exactly the one saved.
+   */
+  static fromSave(payload: SavePayload, scenario: CompiledScenario, listing: ScenarioListing): GameSession | string {
+    if (payload.scenario.hash !== scenario.hash) {
+      return `the save was made with another version of "${payload.scenario.id}" (${payload.scenario.version}); this one is ${scenario.version}`
+    }
+    const unknown = payload.game.humans.find((actor) => !(actor in scenario.actorIndex))
+    if (unknown) return `the save names a power the scenario does not have: ${unknown}`
+    const session = new GameSession({
+      listing,
+      scenario,
+      humans: payload.game.humans,
+      difficulty: payload.game.difficulty,
+      turns: payload.game.turnLimit,
+      seed: payload.game.seed,
+    })
+    for (const orders of payload.game.orders) {
+      if (session.over) return 'the save has more turns than its game could have'
+      const plan = { orders, rejected: [], spent: {} }
+      const result = resolveTurn(scenario, session.state, orders)
+      session.history.push({ plan, result })
+      session.state = result.state
+    }
+    if (stateHash(session.state) !== payload.stateHash) return 'replaying the save does not give the state it recorded'
+    return session
+  }
+}

@@ -1,0 +1,184 @@
+// What the screens show, derived from the session. Scenes and panels read these; they never rule.
+import type { Choice, CitationData, CompiledScenario, GameState, LedgerEntry, TurnResult } from '../../engine/index.ts'
+import { dateOfTurn, incidentProbability } from '../../engine/index.ts'
+import type { MapEvent, MapView } from '../map/map-view.ts'
+import type { GameSession, ResolvedTurn } from './session.ts'
+
+export function pairValue(scn: CompiledScenario, values: readonly number[], a: string, b: string): number {
+  return values[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]]
+}
+
+export function actorName(scn: CompiledScenario, id: string): string {
+  return scn.file.actors.find((actor) => actor.id === id)?.name ?? id
+}
+
+export function mapView(session: GameSession, last: ResolvedTurn | undefined): MapView {
+  const { scenario: scn, state } = session
+  const actors = scn.file.actors.map((actor, i) => ({
+    id: actor.id,
+    name: actor.name,
+    lon: actor.capital.lon,
+    lat: actor.capital.lat,
+    bloc: (state.blocs[1].includes(actor.id) ? 1 : 0) as 0 | 1,
+    readiness: state.readiness[i] / scn.params.readinessMax,
+    human: session.humans.includes(actor.id),
+  }))
+  const links = scn.pairActors.map(([i, j], p) => ({
+    a: scn.actorIds[i],
+    b: scn.actorIds[j],
+    alignment: state.alignment[p],
+    tension: state.tension[p],
+  }))
+  return { actors, links, events: last ? mapEvents(scn, last.result) : [], turn: state.turn }
+}
+
+function mapEvents(scn: CompiledScenario, result: TurnResult): MapEvent[] {
+  const events: MapEvent[] = []
+  for (const order of result.orders) {
+    if (!scn.actionById[order.action].data.pinPrick) continue
+    for (const target of order.targets ?? []) {
+      const p = scn.pairOf[scn.actorIndex[order.actor] * scn.n + scn.actorIndex[target]]
+      const theatre = scn.theatre[p]
+      const place = theatre ?? scn.file.actors.find((actor) => actor.id === target)!.capital
+      events.push({
+        kind: 'pin-prick',
+        severity: 1,
+        lon: place.lon,
+        lat: place.lat,
+        label: `${actionName(scn, order.action)}: ${order.actor} near ${target}`,
+      })
+    }
+  }
+  for (const incident of result.incidents) {
+    if (incident.lon === null || incident.lat === null) continue
+    events.push({
+      kind: 'incident',
+      severity: incident.severity,
+      lon: incident.lon,
+      lat: incident.lat,
+      label: `${incident.severity === 2 ? 'Severe incident' : 'Incident'}: ${incident.actors.join('–')}${incident.theatre ? `, ${incident.theatre}` : ''}`,
+    })
+  }
+  return events
+}
+
+export function actionName(scn: CompiledScenario, id: string): string {
+  return scn.actionById[id]?.data.name ?? id
+}
+
+export function describeChoice(scn: CompiledScenario, choice: Choice): string {
+  const partners = choice.partners?.length ? ` with ${choice.partners.map((id) => actorName(scn, id)).join(', ')}` : ''
+  const targets = choice.targets?.length ? ` → ${choice.targets.map((id) => actorName(scn, id)).join(', ')}` : ''
+  return `${actorName(scn, choice.actor)}: ${actionName(scn, choice.action)}${partners}${targets}`
+}
+
+export interface LadderRungView {
+  id: string
+  name: string
+  description: string
+  current: boolean
+}
+
+export function ladderView(scn: CompiledScenario, state: GameState): LadderRungView[] {
+  return scn.file.ladder
+    .map((rung, index) => ({ id: rung.id, name: rung.name, description: rung.description, current: index === state.rung }))
+    .reverse()
+}
+
+/** The incident chance of each participant–target pair before and after this choice's pin pricks. */
+export function incidentRisks(scn: CompiledScenario, state: GameState, choice: Choice): { pair: string; before: number; after: number }[] {
+  if (!scn.actionById[choice.action]?.data.pinPrick) return []
+  const risks: { pair: string; before: number; after: number }[] = []
+  for (const participant of [choice.actor, ...(choice.partners ?? [])]) {
+    for (const target of choice.targets ?? []) {
+      const p = scn.pairOf[scn.actorIndex[participant] * scn.n + scn.actorIndex[target]]
+      if (!scn.contact[p]) continue
+      risks.push({
+        pair: `${participant}–${target}`,
+        before: incidentProbability({ scn }, state.tension[p], 0),
+        after: incidentProbability({ scn }, state.tension[p], 1),
+      })
+    }
+  }
+  return risks
+}
+
+const VARIABLE_NAMES: Record<string, string> = {
+  alignment: 'Alignment',
+  tension: 'Tension',
+  commitment: 'Commitment',
+  interdependence: 'Interdependence',
+  readiness: 'Readiness',
+  grievance: 'Grievance',
+  rung: 'Escalation rung',
+  rigidity: 'Bloc rigidity',
+  score: 'Score',
+}
+
+export function variableName(variable: string): string {
+  return VARIABLE_NAMES[variable] ?? variable
+}
+
+export interface ChangeGroup {
+  /** Cause id, e.g. an action or a rule. */
+  cause: string
+  causeName: string
+  step: string
+  citations: readonly CitationData[]
+  assumption?: string
+  entries: LedgerEntry[]
+}
+
+/** The ledger of a turn grouped by cause, in the order the causes first acted. */
+export function changeGroups(ledger: readonly LedgerEntry[]): ChangeGroup[] {
+  const groups = new Map<string, ChangeGroup>()
+  for (const entry of ledger) {
+    const key = `${entry.step}|${entry.cause}`
+    let group = groups.get(key)
+    if (!group) {
+      group = { cause: entry.cause, causeName: entry.causeName, step: entry.step, citations: entry.citations, entries: [] }
+      if (entry.assumption !== undefined) group.assumption = entry.assumption
+      groups.set(key, group)
+    }
+    group.entries.push(entry)
+  }
+  return [...groups.values()]
+}
+
+export function formatValue(variable: string, value: number): string {
+  if (variable === 'alignment') return `${value >= 0 ? '+' : '−'}${Math.abs(Math.round(value * 100))}`
+  if (variable === 'readiness' || variable === 'rigidity' || variable === 'score') return value.toFixed(1)
+  if (variable === 'rung') return String(value)
+  return `${Math.round(value * 100)}%`
+}
+
+export function formatDelta(variable: string, delta: number): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±'
+  if (variable === 'alignment') return `${sign}${Math.abs(delta * 100).toFixed(1)}`
+  if (variable === 'readiness' || variable === 'rigidity' || variable === 'score' || variable === 'rung')
+    return `${sign}${Math.abs(delta).toFixed(1)}`
+  return `${sign}${Math.abs(delta * 100).toFixed(1)} pts`
+}
+
+export function turnDate(scn: CompiledScenario, turn: number): string {
+  const [year, month] = dateOfTurn(scn, turn).split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+}
+
+/** Which actions and rules cite each paragraph of a source: paragraph number → names. */
+export function citationsByParagraph(scn: CompiledScenario, sourceId: string): Map<number, string[]> {
+  const byParagraph = new Map<number, string[]>()
+  const add = (citations: readonly CitationData[] | undefined, label: string) => {
+    for (const citation of citations ?? []) {
+      if (citation.source !== sourceId) continue
+      const list = byParagraph.get(citation.paragraph) ?? []
+      if (!list.includes(label)) list.push(label)
+      byParagraph.set(citation.paragraph, list)
+    }
+  }
+  for (const action of scn.file.actions) add(action.citations, `Action: ${action.name}`)
+  for (const rule of scn.file.rules) add(rule.citations, `Rule: ${rule.name}`)
+  for (const rung of scn.file.ladder) add(rung.citations, `Ladder: ${rung.name}`)
+  for (const [name, parameter] of Object.entries(scn.file.parameters)) add(parameter.citations, `Parameter: ${name}`)
+  return byParagraph
+}

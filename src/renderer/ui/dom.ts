@@ -1,0 +1,128 @@
+// A tiny DOM builder. Scenario text (names, quotes, descriptions) only ever becomes text nodes, never HTML.
+
+type Child = Node | string | number | null | undefined | false
+type Attributes = Record<string, string | number | boolean | null | undefined | EventListener>
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2).toLowerCase(), value)
+    } else if (name === 'className') {
+      element.className = String(value)
+    } else if (value === true) {
+      element.setAttribute(name, '')
+    } else {
+      element.setAttribute(name, String(value))
+    }
+  }
+  append(element, children)
+  return element
+}
+
+function append(parent: Node, children: (Child | Child[])[]): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child)
+  }
+}
+
+export function replaceChildren(parent: Element, ...children: (Child | Child[])[]): void {
+  parent.replaceChildren()
+  append(parent, children)
+}
+
+export function button(label: string, onClick: () => void, attributes: Attributes = {}): HTMLButtonElement {
+  return h('button', { type: 'button', ...attributes, onclick: () => onClick() }, label)
+}
+
+/** Says something to screen-reader users through the page's live region. */
+export function announce(text: string): void {
+  const region = document.getElementById('announcer')
+  if (!region) return
+  region.textContent = ''
+  // A new text node in a fresh task makes screen readers announce a repeated message too.
+  setTimeout(() => (region.textContent = text), 30)
+}
+
+/** Moves focus to the first heading or focusable element of a freshly shown screen. */
+export function focusFirst(container: Element): void {
+  const target =
+    container.querySelector<HTMLElement>('[data-autofocus]') ??
+    container.querySelector<HTMLElement>('h1, h2, button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')
+  if (!target) return
+  if (/^H[1-6]$/.test(target.tagName) && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+  target.focus()
+}
+
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+
+/** Shows a modal dialog; resolves with the value of the button pressed (Escape gives `cancelValue`). */
+export function modal<T>(
+  title: string,
+  body: (Child | Child[])[],
+  choices: { label: string; value: T; primary?: boolean }[],
+  cancelValue: T,
+): Promise<T> {
+  return new Promise((resolve) => {
+    const previous = document.activeElement as HTMLElement | null
+    const titleId = `dialog-title-${Math.floor(performance.now())}`
+    const close = (value: T) => {
+      overlay.remove()
+      previous?.focus()
+      resolve(value)
+    }
+    const dialog = h(
+      'div',
+      { className: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
+      h('h2', { id: titleId }, title),
+      h('div', { className: 'dialog-body' }, ...body),
+      h(
+        'div',
+        { className: 'dialog-actions' },
+        ...choices.map((choice) =>
+          button(choice.label, () => close(choice.value), {
+            className: choice.primary ? 'primary' : '',
+            'data-autofocus': choice.primary ? true : null,
+          }),
+        ),
+      ),
+    )
+    const overlay = h('div', { className: 'overlay' }, dialog)
+    overlay.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        close(cancelValue)
+      } else if (event.key === 'Tab') {
+        const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)]
+        if (focusable.length === 0) return
+        const first = focusable[0]
+        const last = focusable[focusable.length - 1]
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault()
+          last.focus()
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault()
+          first.focus()
+        }
+      }
+    })
+    document.body.appendChild(overlay)
+    focusFirst(dialog)
+  })
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`
+}
+
+export function signed(value: number, digits = 0): string {
+  const rounded = Number(value.toFixed(digits))
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded).toFixed(digits)}`
+}

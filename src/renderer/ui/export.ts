@@ -1,0 +1,26 @@
+// Exports for the debrief. CSV is quoted per RFC 4180 and cells that a spreadsheet would run as a
+// formula (= + - @ tab CR at the start) get a leading apostrophe.
+import type { GameSession } from '../session/session.ts'
+import { describeChoice } from '../session/view-models.ts'
+import { dateOfTurn } from '../../engine/index.ts'
+
+export function csvCell(value: string | number): string {
+  let text = String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) || text.startsWith("'") ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function timelineCsv(session: GameSession): string {
+  const scn = session.scenario
+  const header = ['turn', 'date', 'rung', 'rigidity', 'incidents', 'actions', ...scn.roles.map((role) => `score ${role.actor}`)]
+  const rows = session.history.map(({ result }) => [
+    result.turn,
+    dateOfTurn(scn, result.turn),
+    scn.file.ladder[result.state.rung].name,
+    Math.round(result.state.rigidity),
+    result.incidents.length,
+    result.orders.map((order) => describeChoice(scn, order)).join('; '),
+    ...scn.roles.map((role) => Math.round(result.state.scores[role.id] ?? 0)),
+  ])
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}

@@ -1,0 +1,57 @@
+// Saving: the autosave after every turn and named slots; the result is announced, never silent.
+import type { SlotId } from '../../shared/host.ts'
+import { AUTOSAVE_SLOT, SLOT_ID_PATTERN } from '../../shared/host.ts'
+import { encodeSave } from '../session/save-codec.ts'
+import type { App } from './app.ts'
+import { announce, h, modal } from './dom.ts'
+
+async function write(app: App, slot: SlotId, name: string): Promise<string | null> {
+  const session = app.session
+  if (!session) return 'there is no game to save'
+  const text = encodeSave(session.toSavePayload(name, new Date().toISOString()))
+  const result = await app.host.writeSave(slot, text)
+  return result.ok ? null : result.message
+}
+
+export async function autosave(app: App): Promise<boolean> {
+  return (await write(app, AUTOSAVE_SLOT, 'Autosave')) === null
+}
+
+export function slotFromName(name: string): SlotId {
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'save'
+  )
+}
+
+export async function saveAs(app: App): Promise<void> {
+  const session = app.session
+  if (!session) return
+  const input = h('input', {
+    id: 'save-name',
+    type: 'text',
+    maxlength: 40,
+    value: `${session.scenario.file.title} turn ${session.turn}`,
+  }) as HTMLInputElement
+  const chosen = await modal(
+    'Save game',
+    [h('label', { for: 'save-name' }, 'Name of the save'), input],
+    [
+      { label: 'Save', value: true, primary: true },
+      { label: 'Cancel', value: false },
+    ],
+    false,
+  )
+  if (!chosen) return
+  const slot = slotFromName(input.value)
+  if (!SLOT_ID_PATTERN.test(slot) || slot === AUTOSAVE_SLOT) {
+    announce('Choose another name for the save.')
+    return
+  }
+  const problem = await write(app, slot, input.value.trim() || slot)
+  announce(problem ? `Not saved: ${problem}.` : `Saved as "${input.value.trim() || slot}".`)
+}

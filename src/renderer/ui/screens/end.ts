@@ -1,0 +1,102 @@
+// The end: the outcome, who met their objectives, the final blocs, a timeline, and the debrief export.
+import { measureValue } from '../../../engine/index.ts'
+import { actorName, turnDate } from '../../session/view-models.ts'
+import type { App, Screen } from '../app.ts'
+import { announce, button, h } from '../dom.ts'
+import { timelineCsv } from '../export.ts'
+import { chartsScreen } from './charts.ts'
+import { newGameScreen } from './new-game.ts'
+import { titleScreen } from './title.ts'
+
+export function endScreen(): Screen {
+  return {
+    name: 'end',
+    title: 'Outcome',
+    render(app: App) {
+      const session = app.session!
+      const scn = session.scenario
+      const state = session.state
+      const outcome = state.outcome
+      const headline = !outcome
+        ? 'The game goes on'
+        : outcome.armedClash
+          ? `Armed clash in ${turnDate(scn, outcome.turn)}: everyone loses`
+          : `${turnDate(scn, outcome.turn)}: the last turn is played`
+      const exportTimeline = async () => {
+        const result = await app.host.exportFile(`red-lines-${scn.id}-seed-${session.seed}.csv`, timelineCsv(session))
+        announce(result.ok ? 'Timeline exported.' : `Export failed: ${result.message}`)
+      }
+      return h(
+        'main',
+        { className: 'end' },
+        h('h1', {}, headline),
+        h(
+          'ul',
+          { className: 'outcome' },
+          h('li', {}, `Rigid blocs: ${state.rigidBlocs ? 'yes' : 'no'} (rigidity ${Math.round(state.rigidity)} of 100)`),
+          h('li', {}, `Impasse: ${state.impasse ? 'yes' : 'no'}`),
+          h('li', {}, `Quasi-alliance of China and Russia: ${state.quasiAlliance ? 'yes' : 'no'}`),
+          h('li', {}, `Final blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}`),
+          h('li', {}, `Escalation ladder: ${scn.file.ladder[state.rung].name}`),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'objectives-title' },
+          h('h2', { id: 'objectives-title' }, 'Objectives'),
+          scn.roles.map((role) =>
+            h(
+              'div',
+              { className: `role-result${session.humans.includes(role.actor) ? ' human' : ''}` },
+              h(
+                'h3',
+                {},
+                `${role.name}${session.humans.includes(role.actor) ? ' (you)' : ''}: ${Math.round(state.scores[role.id] ?? 0)} points`,
+              ),
+              h(
+                'ul',
+                {},
+                role.objectives.map((objective) => {
+                  const value = Math.min(1, Math.max(0, measureValue(scn, state, objective.measure)))
+                  const met = (objective.goal === 'high' ? value : 1 - value) >= 0.5
+                  return h(
+                    'li',
+                    {},
+                    `${met ? 'Met' : 'Not met'}: ${objective.description} (${Math.round((objective.goal === 'high' ? value : 1 - value) * 100)}%)`,
+                  )
+                }),
+              ),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'timeline-title' },
+          h('h2', { id: 'timeline-title' }, 'Timeline'),
+          h(
+            'ol',
+            { className: 'timeline' },
+            session.history.map(({ result }) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, `${turnDate(scn, result.turn)}: `),
+                `${scn.file.ladder[result.state.rung].name}; ${result.orders.length} actions; ${result.incidents.length} incident${result.incidents.length === 1 ? '' : 's'}`,
+                result.incidents.length
+                  ? ` (${result.incidents.map((i) => i.actors.map((id) => actorName(scn, id)).join('–')).join(', ')})`
+                  : '',
+              ),
+            ),
+          ),
+        ),
+        h(
+          'div',
+          { className: 'actions' },
+          button('New game', () => app.show(newGameScreen()), { className: 'primary' }),
+          button('Charts', () => app.show(chartsScreen(() => app.show(endScreen())))),
+          button('Export timeline (CSV)', () => void exportTimeline()),
+          button('Main menu', () => app.show(titleScreen())),
+        ),
+      )
+    },
+  }
+}

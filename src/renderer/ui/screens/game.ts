@@ -1,0 +1,195 @@
+// Your turn: the map, the escalation ladder, your plan, the action cards; Undo, End turn, Save.
+import type { Choice } from '../../../engine/index.ts'
+import type { MapHandle } from '../../map/index.ts'
+import { mapView, ladderView, actorName, describeChoice, turnDate } from '../../session/view-models.ts'
+import type { App, Screen } from '../app.ts'
+import { actionCard } from '../cards.ts'
+import { announce, button, h, modal, replaceChildren } from '../dom.ts'
+import { autosave, saveAs } from '../saving.ts'
+import { chartsScreen } from './charts.ts'
+import { endScreen } from './end.ts'
+import { handOverScreen } from './hand-over.ts'
+import { readerScreen } from './reader.ts'
+import { reportScreen } from './report.ts'
+import { settingsScreen } from './settings.ts'
+import { titleScreen } from './title.ts'
+
+export function gameScreen(): Screen {
+  let map: MapHandle | null = null
+  let disposed = false
+  return {
+    name: 'game',
+    title: 'Your turn',
+    dispose() {
+      disposed = true
+      map?.destroy()
+      map = null
+    },
+    render(app: App) {
+      const session = app.session!
+      if (session.over) return endScreen().render(app)
+      const scn = session.scenario
+      const back = () => app.show(gameScreen())
+      const openReader = (paragraph?: number) => app.show(readerScreen(scn, paragraph, back))
+
+      const planList = h('ol', { className: 'plan-list' })
+      const budget = h('p', { className: 'budget' })
+      const undoButton = button('Undo', () => {
+        if (session.undo()) {
+          announce('Undone.')
+          refreshPlan()
+        }
+      })
+      const refreshPlan = () => {
+        const actor = session.activeActor
+        const mine = session.pending[actor] ?? []
+        budget.textContent = `Political capital: ${session.budget(actor) - session.spent(actor)} of ${session.budget(actor)} left`
+        replaceChildren(
+          planList,
+          mine.length === 0 ? h('li', { className: 'note' }, 'Nothing planned yet: choose actions below, or end the turn to pass.') : null,
+          mine.map((choice, index) =>
+            h(
+              'li',
+              {},
+              describeChoice(scn, choice),
+              ' ',
+              button(
+                'Remove',
+                () => {
+                  session.removeChoice(actor, index)
+                  announce(`Removed ${describeChoice(scn, choice)}.`)
+                  refreshPlan()
+                },
+                { className: 'small', 'aria-label': `Remove ${describeChoice(scn, choice)}` },
+              ),
+            ),
+          ),
+        )
+        undoButton.disabled = !session.canUndo
+        for (const card of cards.querySelectorAll('.card')) card.dispatchEvent(new Event('change'))
+      }
+      const add = (choice: Choice) => {
+        const problem = session.addChoice(choice)
+        announce(problem ? `Not added: ${problem.reason}.` : `Added ${describeChoice(scn, choice)}.`)
+        refreshPlan()
+      }
+      const actor = session.activeActor
+      const cards = h(
+        'div',
+        { className: 'cards' },
+        scn.file.actions.filter((action) => action.actors.includes(actor)).map((action) => actionCard(session, action, add, openReader)),
+      )
+
+      const endTurn = async () => {
+        if (session.nextHuman()) {
+          app.show(handOverScreen(session.activeActor, () => app.show(gameScreen())))
+          return
+        }
+        endButton.disabled = true
+        const resolved = await session.endTurn(async (partner, choice) =>
+          modal(
+            `${actorName(scn, partner)}: join this action?`,
+            [
+              session.humans.length > 1
+                ? `Pass the device to whoever plays ${actorName(scn, partner)}. ${actorName(scn, choice.actor)} proposes: ${describeChoice(scn, choice)}.`
+                : `${actorName(scn, choice.actor)} proposes: ${describeChoice(scn, choice)}. Do you take part?`,
+            ],
+            [
+              { label: 'Agree', value: true, primary: true },
+              { label: 'Decline', value: false },
+            ],
+            false,
+          ),
+        )
+        if (disposed) return
+        const saved = await autosave(app)
+        const incidents = resolved.result.incidents.length
+        announce(
+          `Turn ${resolved.result.turn} resolved: ${resolved.result.orders.length} actions, ${incidents} incident${incidents === 1 ? '' : 's'}. ${saved ? 'Autosaved.' : 'Autosave failed.'}`,
+        )
+        app.show(reportScreen(resolved))
+      }
+      const endButton = button('End turn', () => void endTurn(), { className: 'primary' })
+
+      const ladder = h(
+        'ol',
+        { className: 'ladder-list' },
+        ladderView(scn, session.state).map((rung) =>
+          h(
+            'li',
+            { className: rung.current ? 'current' : '', 'aria-current': rung.current ? 'step' : null, title: rung.description },
+            rung.name,
+            rung.current ? h('strong', {}, ' ◀ now') : null,
+          ),
+        ),
+      )
+      const state = session.state
+      const score = state.scores[scn.roleByActor[actor]?.id ?? ''] ?? 0
+      const mapContainer = h('div', { className: 'map', 'aria-hidden': 'true' })
+      const summary = h(
+        'p',
+        { className: 'map-summary' },
+        `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}. Rigidity ${Math.round(state.rigidity)} of 100.${state.impasse ? ' Impasse.' : ''}${state.quasiAlliance ? ' China and Russia act as a quasi-alliance.' : ''}`,
+      )
+      const main = h(
+        'main',
+        { className: 'game' },
+        h(
+          'header',
+          { className: 'game-header' },
+          h('h1', {}, `Turn ${session.turn} of ${state.turnLimit} — ${turnDate(scn, session.turn)}`),
+          h('p', {}, `Playing ${actorName(scn, actor)} · Score ${Math.round(score)}`),
+          h(
+            'nav',
+            { className: 'toolbar', 'aria-label': 'Game' },
+            button('Save', () => void saveAs(app)),
+            button('Source reader', () => openReader()),
+            button('Charts', () => app.show(chartsScreen(back))),
+            button('Settings', () => app.show(settingsScreen(back))),
+            button('Main menu', () => app.show(titleScreen())),
+          ),
+        ),
+        h('section', { className: 'world', 'aria-label': 'The world' }, mapContainer, summary),
+        h(
+          'aside',
+          { className: 'ladder', 'aria-labelledby': 'ladder-title' },
+          h('h2', { id: 'ladder-title' }, 'Escalation ladder'),
+          ladder,
+        ),
+        h(
+          'section',
+          { className: 'plan', 'aria-labelledby': 'plan-title' },
+          h('h2', { id: 'plan-title' }, `Your plan (${actorName(scn, actor)})`),
+          budget,
+          planList,
+          h('div', { className: 'actions' }, undoButton, endButton),
+        ),
+        h('section', { className: 'actions-panel', 'aria-labelledby': 'cards-title' }, h('h2', { id: 'cards-title' }, 'Actions'), cards),
+      )
+      refreshPlan()
+      void import('../../map/index.ts').then(async ({ createMap }) => {
+        const renderer =
+          new URLSearchParams(location.search).get('renderer') === 'webgl'
+            ? 'webgl'
+            : new URLSearchParams(location.search).get('renderer') === 'canvas'
+              ? 'canvas'
+              : 'auto'
+        const last = session.history[session.history.length - 1]
+        const handle = await createMap(
+          mapContainer,
+          mapView(session, last),
+          {
+            reducedMotion: app.settings.reducedMotion,
+            animationSpeed: app.settings.animationSpeed,
+            colourBlindSafe: app.settings.colourBlindSafe,
+          },
+          { renderer },
+        )
+        if (disposed) handle.destroy()
+        else map = handle
+        ;(window as unknown as { __redLines?: unknown }).__redLines = { map: handle }
+      })
+      return main
+    },
+  }
+}

@@ -1,0 +1,175 @@
+// New game: scenario, role (several for hot seat), difficulty, number of turns, seed.
+import { DIFFICULTIES } from '../../../engine/index.ts'
+import type { Difficulty } from '../../../engine/index.ts'
+import { GameSession } from '../../session/session.ts'
+import type { App, Screen } from '../app.ts'
+import type { CatalogEntry } from '../catalog.ts'
+import { loadCatalog } from '../catalog.ts'
+import { announce, button, h, replaceChildren } from '../dom.ts'
+import { gameScreen } from './game.ts'
+import { titleScreen } from './title.ts'
+
+export interface NewGamePreset {
+  folder?: string
+  roles?: string[]
+  difficulty?: Difficulty
+  turns?: number
+}
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000
+}
+
+export function newGameScreen(preset: NewGamePreset = {}): Screen {
+  return {
+    name: 'new-game',
+    title: 'New game',
+    render(app: App) {
+      const body = h('div', { className: 'form-body' }, h('p', {}, 'Loading scenarios…'))
+      const main = h(
+        'main',
+        { className: 'new-game' },
+        h('h1', {}, 'New game'),
+        body,
+        h(
+          'div',
+          { className: 'actions' },
+          button('Back', () => app.show(titleScreen())),
+        ),
+      )
+      void loadCatalog(app.host).then((catalog) => {
+        if (typeof catalog === 'string') replaceChildren(body, h('p', { role: 'alert' }, catalog))
+        else replaceChildren(body, form(app, catalog, preset))
+      })
+      return main
+    },
+  }
+}
+
+function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLElement {
+  const ready = catalog.filter((entry) => entry.scenario)
+  const broken = catalog.filter((entry) => !entry.scenario)
+  const scenarioSelect = h(
+    'select',
+    { id: 'scenario', name: 'scenario' },
+    ready.map((entry) =>
+      h(
+        'option',
+        { value: `${entry.listing.origin}/${entry.listing.folder}`, selected: entry.listing.folder === preset.folder },
+        entry.title,
+      ),
+    ),
+  )
+  const rolesBox = h('fieldset', { className: 'roles' })
+  const difficulty = h(
+    'select',
+    { id: 'difficulty' },
+    DIFFICULTIES.map((d) => h('option', { value: d, selected: d === (preset.difficulty ?? 'normal') }, d[0].toUpperCase() + d.slice(1))),
+  )
+  const turns = h('input', { id: 'turns', type: 'number', min: 1, inputmode: 'numeric' }) as HTMLInputElement
+  const seed = h('input', {
+    id: 'seed',
+    type: 'number',
+    min: 0,
+    max: 4294967295,
+    value: randomSeed(),
+    inputmode: 'numeric',
+  }) as HTMLInputElement
+  const error = h('p', { className: 'error', role: 'alert' })
+  const description = h('p', { className: 'scenario-description' })
+
+  const selected = () => ready.find((entry) => `${entry.listing.origin}/${entry.listing.folder}` === scenarioSelect.value) ?? ready[0]
+  const refresh = () => {
+    const entry = selected()
+    if (!entry?.scenario) return
+    const scn = entry.scenario
+    description.textContent = scn.file.description
+    turns.max = String(scn.file.turns.max)
+    turns.value = String(Math.min(preset.turns ?? scn.file.turns.default, scn.file.turns.max))
+    const wanted = preset.roles ?? [scn.roles[0]?.actor]
+    replaceChildren(
+      rolesBox,
+      h('legend', {}, 'Play as (choose several for hot seat: players take turns at one machine)'),
+      scn.roles
+        .filter((role) => scn.file.actors.find((actor) => actor.id === role.actor)?.playable)
+        .map((role) =>
+          h(
+            'label',
+            { className: 'role' },
+            h('input', { type: 'checkbox', name: 'role', value: role.actor, checked: wanted.includes(role.actor) }),
+            ` ${role.name} `,
+            h('span', { className: 'note' }, `— ${role.description}`),
+          ),
+        ),
+    )
+  }
+  scenarioSelect.addEventListener('change', () => {
+    preset = {}
+    refresh()
+  })
+  refresh()
+
+  const start = () => {
+    const entry = selected()
+    if (!entry?.scenario) return
+    const humans = [...rolesBox.querySelectorAll<HTMLInputElement>('input[name=role]:checked')].map((input) => input.value)
+    const turnCount = Number(turns.value)
+    const seedValue = Number(seed.value)
+    const problems: string[] = []
+    if (humans.length === 0) problems.push('Choose at least one power to play.')
+    if (!Number.isInteger(turnCount) || turnCount < 1 || turnCount > entry.scenario.file.turns.max)
+      problems.push(`Turns must be a whole number from 1 to ${entry.scenario.file.turns.max}.`)
+    if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 4294967295)
+      problems.push('The seed must be a whole number from 0 to 4294967295.')
+    error.textContent = problems.join(' ')
+    if (problems.length > 0) return
+    app.session = new GameSession({
+      listing: entry.listing,
+      scenario: entry.scenario,
+      humans,
+      difficulty: difficulty.value as Difficulty,
+      turns: turnCount,
+      seed: seedValue,
+    })
+    announce(`New game: ${entry.title}, seed ${seedValue}.`)
+    app.show(gameScreen())
+  }
+
+  return h(
+    'form',
+    { className: 'new-game-form', onsubmit: (event: Event) => (event.preventDefault(), start()) },
+    h('div', { className: 'field' }, h('label', { for: 'scenario' }, 'Scenario'), scenarioSelect),
+    description,
+    broken.length > 0
+      ? h(
+          'details',
+          { className: 'broken-scenarios' },
+          h('summary', {}, `${broken.length} scenario${broken.length === 1 ? '' : 's'} cannot be played`),
+          broken.map((entry) =>
+            h(
+              'div',
+              {},
+              h('h3', {}, entry.listing.folder),
+              h(
+                'ul',
+                {},
+                entry.problems.map((p) => h('li', {}, p)),
+              ),
+            ),
+          ),
+        )
+      : null,
+    rolesBox,
+    h('div', { className: 'field' }, h('label', { for: 'difficulty' }, 'Computer players'), difficulty),
+    h('div', { className: 'field' }, h('label', { for: 'turns' }, 'Number of turns'), turns),
+    h(
+      'div',
+      { className: 'field' },
+      h('label', { for: 'seed' }, 'Seed'),
+      seed,
+      h('span', { className: 'note' }, ' Share it: the same seed and choices give the same world.'),
+    ),
+    error,
+    h('button', { type: 'submit', className: 'primary' }, 'Start'),
+  )
+}

@@ -1,0 +1,196 @@
+// The turn report: every choice, reaction and incident, and every change with a "Why?" that opens
+// the rule and its quoted passages.
+import type { CompiledScenario, LedgerEntry } from '../../../engine/index.ts'
+import type { ResolvedTurn } from '../../session/session.ts'
+import type { ChangeGroup } from '../../session/view-models.ts'
+import { actorName, changeGroups, describeChoice, formatDelta, formatValue, turnDate, variableName } from '../../session/view-models.ts'
+import type { App, Screen } from '../app.ts'
+import { citationList } from '../citations.ts'
+import { button, h } from '../dom.ts'
+import { endScreen } from './end.ts'
+import { gameScreen } from './game.ts'
+import { readerScreen } from './reader.ts'
+
+const STEP_NAMES: Record<string, string> = {
+  actions: 'Actions',
+  reactions: 'Reactions',
+  arms: 'Arms',
+  alignment: 'Alignment drift',
+  tension: 'Tension',
+  incidents: 'Incidents',
+  indices: 'Indices',
+}
+
+function describeCause(scn: CompiledScenario, group: ChangeGroup): string {
+  const action = scn.actionById[group.cause]
+  if (action) return action.data.description
+  const rule = scn.file.rules.find((r) => r.id === group.cause)
+  if (rule) return rule.description
+  if (group.cause === 'clamp') return 'Values are kept within their range; the clamp is booked as its own change.'
+  if (group.cause === 'escalation-ladder') return 'The rung is read from the tension of the hottest pair across the blocs, with hysteresis.'
+  if (group.cause === 'objectives') return 'Each role’s score is the weighted share of its objectives met.'
+  return ''
+}
+
+function entryLine(scn: CompiledScenario, entry: LedgerEntry): string {
+  const who =
+    entry.actors.length === 0
+      ? ''
+      : entry.variable === 'grievance'
+        ? `${entry.actors[0]} toward ${entry.actors[1]}`
+        : entry.actors.join('–')
+  const by = entry.by && entry.by.length ? ` (by ${entry.by.map((id) => actorName(scn, id)).join(', ')})` : ''
+  return `${variableName(entry.variable)}${who ? ` ${who}` : ''}: ${formatValue(entry.variable, entry.before)} → ${formatValue(entry.variable, entry.after)} (${formatDelta(entry.variable, entry.delta)})${by}`
+}
+
+function groupView(scn: CompiledScenario, group: ChangeGroup, index: number, onRead: (paragraph: number) => void): HTMLElement {
+  const panelId = `why-${index}`
+  const panel = h(
+    'div',
+    { id: panelId, className: 'why', hidden: true },
+    h('p', {}, describeCause(scn, group)),
+    citationList(group.citations, group.assumption, onRead, 'The passages'),
+  )
+  panel.querySelector('details')?.setAttribute('open', '')
+  const whyButton = button(
+    'Why?',
+    () => {
+      const open = panel.hidden
+      panel.hidden = !open
+      whyButton.setAttribute('aria-expanded', String(open))
+    },
+    { 'aria-expanded': 'false', 'aria-controls': panelId, 'aria-label': `Why? ${group.causeName}` },
+  )
+  const shown = group.entries.slice(0, 6)
+  const rest = group.entries.slice(6)
+  return h(
+    'li',
+    { className: 'change-group', 'data-cause': group.cause },
+    h(
+      'h4',
+      {},
+      `${group.causeName} `,
+      h(
+        'span',
+        { className: 'note' },
+        `· ${STEP_NAMES[group.step] ?? group.step} · ${group.entries.length} change${group.entries.length === 1 ? '' : 's'}`,
+      ),
+      ' ',
+      whyButton,
+    ),
+    panel,
+    h(
+      'ul',
+      { className: 'entries' },
+      shown.map((entry) => h('li', {}, entryLine(scn, entry))),
+    ),
+    rest.length > 0
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `${rest.length} more`),
+          h(
+            'ul',
+            { className: 'entries' },
+            rest.map((entry) => h('li', {}, entryLine(scn, entry))),
+          ),
+        )
+      : null,
+  )
+}
+
+export function reportScreen(resolved: ResolvedTurn): Screen {
+  return {
+    name: 'report',
+    title: `Turn ${resolved.result.turn} report`,
+    render(app: App) {
+      const session = app.session!
+      const scn = session.scenario
+      const { plan, result } = resolved
+      const state = result.state
+      const back = () => app.show(reportScreen(resolved))
+      const onRead = (paragraph: number) => app.show(readerScreen(scn, paragraph, back))
+      const next = () => app.show(session.over ? endScreen() : gameScreen())
+      const rung = scn.file.ladder[state.rung]
+      return h(
+        'main',
+        { className: 'report' },
+        h('h1', {}, `Turn ${result.turn} report — ${turnDate(scn, result.turn)}`),
+        h(
+          'section',
+          { 'aria-labelledby': 'done-title' },
+          h('h2', { id: 'done-title' }, 'What everyone did'),
+          h(
+            'ul',
+            {},
+            result.orders.length ? result.orders.map((order) => h('li', {}, describeChoice(scn, order))) : h('li', {}, 'Nobody acted.'),
+          ),
+          plan.rejected.length
+            ? h(
+                'div',
+                {},
+                h('h3', {}, 'Not carried out'),
+                h(
+                  'ul',
+                  {},
+                  plan.rejected.map((r) => h('li', {}, `${describeChoice(scn, r.choice)}: ${r.reason}`)),
+                ),
+              )
+            : null,
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'incidents-title' },
+          h('h2', { id: 'incidents-title' }, 'Incidents'),
+          h(
+            'ul',
+            {},
+            result.incidents.length
+              ? result.incidents.map((incident) =>
+                  h(
+                    'li',
+                    {},
+                    `${incident.severity === 2 ? 'Severe incident' : 'Incident'} between ${incident.actors.map((id) => actorName(scn, id)).join(' and ')}${incident.theatre ? ` in the ${incident.theatre}` : ''} (chance was ${Math.round(incident.probability * 100)}%). Nobody chose it.`,
+                  ),
+                )
+              : h('li', {}, 'No incident this turn.'),
+          ),
+          state.clash
+            ? h('p', { className: 'alert', role: 'alert' }, `Armed clash between ${state.clash.actors.join(' and ')}. Everyone loses.`)
+            : null,
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'world-title' },
+          h('h2', { id: 'world-title' }, 'The world now'),
+          h(
+            'ul',
+            {},
+            h('li', {}, `Escalation ladder: ${rung.name}`),
+            h(
+              'li',
+              {},
+              `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
+            ),
+            state.impasse ? h('li', {}, 'Impasse: rigid blocs, high tension, no movement.') : null,
+            state.quasiAlliance ? h('li', {}, 'China and Russia now act as a quasi-alliance.') : null,
+            session.humans.map((actor) =>
+              h('li', {}, `Score of ${actorName(scn, actor)}: ${Math.round(state.scores[scn.roleByActor[actor]?.id ?? ''] ?? 0)}`),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'changes-title' },
+          h('h2', { id: 'changes-title' }, 'Every change, and why'),
+          h(
+            'ol',
+            { className: 'change-groups' },
+            changeGroups(result.ledger).map((group, index) => groupView(scn, group, index, onRead)),
+          ),
+        ),
+        h('div', { className: 'actions sticky' }, button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' })),
+      )
+    },
+  }
+}

@@ -1,0 +1,54 @@
+// Settings that persist: text size, colour-blind-safe palette, reduced motion, animation speed.
+import { TEXT_SIZES, applySettings, saveSettings } from '../../session/settings.ts'
+import type { Settings } from '../../session/settings.ts'
+import type { App, Screen } from '../app.ts'
+import { announce, button, h } from '../dom.ts'
+
+const TEXT_SIZE_NAMES: Record<(typeof TEXT_SIZES)[number], string> = {
+  small: 'Small',
+  normal: 'Normal',
+  large: 'Large',
+  'x-large': 'Extra large',
+}
+
+export function settingsScreen(onBack: () => void): Screen {
+  return {
+    name: 'settings',
+    title: 'Settings',
+    render(app: App) {
+      const update = async (change: Partial<Settings>) => {
+        app.settings = { ...app.settings, ...change }
+        applySettings(app.settings)
+        announce((await saveSettings(app.host, app.settings)) ? 'Settings saved.' : 'Settings could not be saved.')
+      }
+      const s = app.settings
+      const textSize = h(
+        'select',
+        { id: 'text-size' },
+        TEXT_SIZES.map((size) => h('option', { value: size, selected: size === s.textSize }, TEXT_SIZE_NAMES[size])),
+      )
+      textSize.addEventListener('change', () => void update({ textSize: textSize.value as Settings['textSize'] }))
+      const palette = h('input', { id: 'palette', type: 'checkbox', checked: s.colourBlindSafe }) as HTMLInputElement
+      palette.addEventListener('change', () => void update({ colourBlindSafe: palette.checked }))
+      const motion = h('input', { id: 'motion', type: 'checkbox', checked: s.reducedMotion }) as HTMLInputElement
+      motion.addEventListener('change', () => void update({ reducedMotion: motion.checked }))
+      const speed = h('input', { id: 'speed', type: 'range', min: 0.5, max: 2, step: 0.25, value: s.animationSpeed }) as HTMLInputElement
+      const speedValue = h('output', { for: 'speed' }, `${s.animationSpeed}×`)
+      speed.addEventListener('change', () => {
+        speedValue.textContent = `${speed.value}×`
+        void update({ animationSpeed: Number(speed.value) })
+      })
+      return h(
+        'main',
+        { className: 'settings' },
+        h('h1', {}, 'Settings'),
+        h('div', { className: 'field' }, h('label', { for: 'text-size' }, 'Text size'), textSize),
+        h('div', { className: 'field' }, palette, h('label', { for: 'palette' }, ' Colour-blind-safe palette (Okabe–Ito)')),
+        h('div', { className: 'field' }, motion, h('label', { for: 'motion' }, ' Reduce motion')),
+        h('div', { className: 'field' }, h('label', { for: 'speed' }, 'Animation speed '), speed, ' ', speedValue),
+        h('p', { className: 'note' }, 'Settings are saved as you change them.'),
+        h('div', { className: 'actions' }, button('Back', onBack, { className: 'primary' })),
+      )
+    },
+  }
+}

@@ -1,0 +1,24 @@
+// The browser edition: the same renderer, built as static files (served by src/launch/web.mjs).
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+export default defineConfig({
+  root,
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('../../out/web', import.meta.url)),
+    emptyOutDir: true,
+    minify: true,
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }] },
+      },
+    },
+  },
+  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+})
