@@ -1,13 +1,10 @@
 // The renderer's entry: the same code for the desktop and the browser edition; only the Host differs.
-import * as z from 'zod'
+import './zod-setup.ts'
 import './ui/styles.css'
 import { pickHost } from './host/pick-host.ts'
 import { applySettings, loadSettings } from './session/settings.ts'
 import { createApp } from './ui/app.ts'
 import { titleScreen } from './ui/screens/title.ts'
-
-// zod would otherwise compile validators with `new Function`, which our Content-Security-Policy forbids.
-z.config({ jitless: true })
 
 async function boot(): Promise<void> {
   const host = pickHost()

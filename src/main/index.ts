@@ -1,0 +1,99 @@
+// The desktop edition's entry: privileged scheme and sandbox before ready, then one hardened window whose
+// page comes from app://bundle and whose only way out is the guarded Host channels.
+import { join } from 'node:path'
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron'
+import { APP_SCHEME_PRIVILEGES, registerBundleProtocol } from './protocol.ts'
+import { createDurableWriter } from './durable-write.ts'
+import { exportFile } from './export-file.ts'
+import { registerHostHandlers } from './ipc.ts'
+import { appLocations, userDataLayout } from './paths.ts'
+import { createSaveStore } from './save-store.ts'
+import { createScenarioStore } from './scenario-store.ts'
+import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
+
+const APP_NAME = 'Red Lines'
+const QUIT_FLUSH_TIMEOUT_MS = 3000
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+app.enableSandbox()
+
+// The user's files live in "<appData>/Red Lines" (the README promises it), whatever package.json's name is.
+// End-to-end tests give each run its own folder instead; a packaged app ignores the variable.
+app.setName(APP_NAME)
+const testUserData = app.isPackaged ? undefined : process.env.REDLINES_USER_DATA_DIR
+app.setPath('userData', testUserData || join(app.getPath('appData'), APP_NAME))
+
+const writer = createDurableWriter()
+const locations = appLocations(__dirname, app.isPackaged ? { resourcesPath: process.resourcesPath } : null)
+let mainWindow: BrowserWindow | null = null
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({ preloadFile: locations.preloadFile })
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+function start(): void {
+  hardenSession(session.defaultSession)
+  registerBundleProtocol(protocol, locations.rendererDir)
+  const layout = userDataLayout(app.getPath('userData'))
+  const saves = createSaveStore({ layout, writer })
+  const scenarios = createScenarioStore({
+    shippedDir: locations.shippedScenariosDir,
+    userDir: layout.scenariosDir,
+    onSkipped: (origin, folder, skipped) =>
+      console.warn(`[scenarios] ${origin}/${folder}: skipped ${skipped.map(({ file, reason }) => `${file} (${reason})`).join(', ')}`),
+  })
+  registerHostHandlers(
+    ipcMain,
+    {
+      saves,
+      scenarios,
+      exportFile: (name, text) =>
+        exportFile(
+          {
+            exportsDir: layout.exportsDir,
+            writer,
+            showSaveDialog: (request) => (mainWindow ? dialog.showSaveDialog(mainWindow, request) : dialog.showSaveDialog(request)),
+          },
+          name,
+          text,
+        ),
+    },
+    {
+      mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
+      log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
+    },
+  )
+  openMainWindow()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow()
+  })
+  // A save being written when the player quits is finished first (bounded, so quitting never hangs).
+  let flushed = false
+  app.on('before-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    const timeout = new Promise<void>((done) => setTimeout(done, QUIT_FLUSH_TIMEOUT_MS))
+    void Promise.race([writer.idle(), timeout]).finally(() => {
+      flushed = true
+      app.quit()
+    })
+  })
+  void app.whenReady().then(start)
+}

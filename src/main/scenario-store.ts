@@ -1,0 +1,226 @@
+// Scenarios on disk: the shipped ones (read-only, from the app) and the user's own folder. A scenario is
+// a folder holding scenario.json and, under sources/, the .txt files it cites. Everything here is untrusted:
+// only regular files inside the folder are read, each under a size cap; anything else is skipped with a
+// reason. Validation of the content is the engine's job in the renderer.
+import { constants } from 'node:fs'
+import * as fsp from 'node:fs/promises'
+import { dirname, join, sep } from 'node:path'
+import type { HostResult, ScenarioFilesText, ScenarioListing, ScenarioOrigin } from '../shared/host.ts'
+import { fail, fileFailure, ok } from './host-result.ts'
+
+export const MAX_SCENARIO_FILE_BYTES = 5 * 1024 * 1024
+export const MAX_SCENARIO_TOTAL_BYTES = 32 * 1024 * 1024
+export const MAX_SCENARIO_FILES = 256
+export const MAX_SOURCES_DEPTH = 4
+const MAIN_FILE = 'scenario.json'
+const SOURCES_DIR = 'sources'
+
+export type SkipReason =
+  | 'symlink'
+  | 'not-a-regular-file'
+  | 'outside-folder'
+  | 'changed-while-reading'
+  | 'too-large'
+  | 'too-many-files'
+  | 'too-deep'
+  | 'not-utf8'
+  | 'unreadable'
+
+export interface SkippedFile {
+  /** Relative to the scenario folder, with forward slashes. */
+  file: string
+  reason: SkipReason
+}
+
+export interface ScenarioRead {
+  files: ScenarioFilesText
+  skipped: SkippedFile[]
+}
+
+export interface ScenarioStoreOptions {
+  shippedDir: string
+  userDir: string
+  /** Told about every skipped file (for the log); the Host result carries only the files read. */
+  onSkipped?: (origin: ScenarioOrigin, folder: string, skipped: readonly SkippedFile[]) => void
+  /** Injected in tests to simulate a path swapped for a link between listing and reading. */
+  realpath?: (path: string) => Promise<string>
+}
+
+export interface ScenarioStore {
+  listScenarios(): Promise<HostResult<ScenarioListing[]>>
+  readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioFilesText>>
+  readScenarioDetailed(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioRead>>
+}
+
+/** A plain folder name: no separators, no dot names, no control or reserved characters, at most 64 chars. */
+export function isScenarioFolderName(name: unknown): name is string {
+  return (
+    typeof name === 'string' &&
+    name.length >= 1 &&
+    name.length <= 64 &&
+    !name.startsWith('.') &&
+    !/[\\/:*?"<>|\u0000-\u001f\u007f]/.test(name) &&
+    name.trim() === name
+  )
+}
+
+// Opening a FIFO would block without O_NONBLOCK; O_NOFOLLOW refuses a final symlink swapped in after lstat.
+// Both are 0 (absent) on Windows, where lstat alone decides.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+type FileOutcome = { ok: true; text: string; bytes: number } | { ok: false; reason: SkipReason }
+
+function isInside(realFolder: string, realPath: string): boolean {
+  return realPath.startsWith(realFolder + sep)
+}
+
+async function readContainedFile(path: string, realFolder: string, realpath: (p: string) => Promise<string>): Promise<FileOutcome> {
+  const info = await fsp.lstat(path).catch(() => null)
+  if (!info) return { ok: false, reason: 'unreadable' }
+  if (info.isSymbolicLink()) return { ok: false, reason: 'symlink' }
+  if (!info.isFile()) return { ok: false, reason: 'not-a-regular-file' }
+  if (info.size > MAX_SCENARIO_FILE_BYTES) return { ok: false, reason: 'too-large' }
+  const real = await realpath(path).catch(() => null)
+  if (real === null) return { ok: false, reason: 'unreadable' }
+  if (!isInside(realFolder, real)) return { ok: false, reason: 'outside-folder' }
+  let handle: fsp.FileHandle | null = null
+  try {
+    handle = await fsp.open(path, READ_FLAGS)
+    const opened = await handle.stat()
+    if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { ok: false, reason: 'changed-while-reading' }
+    if (opened.size > MAX_SCENARIO_FILE_BYTES) return { ok: false, reason: 'too-large' }
+    const bytes = await handle.readFile()
+    if (bytes.length > MAX_SCENARIO_FILE_BYTES) return { ok: false, reason: 'too-large' }
+    try {
+      return { ok: true, text: utf8.decode(bytes), bytes: bytes.length }
+    } catch {
+      return { ok: false, reason: 'not-utf8' }
+    }
+  } catch (error) {
+    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink' : 'unreadable' }
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+const MAIN_FILE_PROBLEMS: Record<SkipReason, string> = {
+  symlink: 'scenario.json is a link; only plain files are read.',
+  'not-a-regular-file': 'scenario.json is not a plain file.',
+  'outside-folder': 'scenario.json is not inside the scenario folder.',
+  'changed-while-reading': 'scenario.json changed while it was being read.',
+  'too-large': `scenario.json is larger than ${MAX_SCENARIO_FILE_BYTES} bytes.`,
+  'too-many-files': 'The scenario has too many files.',
+  'too-deep': 'The scenario folder is nested too deeply.',
+  'not-utf8': 'scenario.json is not UTF-8 text.',
+  unreadable: 'scenario.json could not be read.',
+}
+
+/** Reads scenario.json and sources/**\/*.txt from `<root>/<folder>`. */
+export async function readScenarioFolder(
+  root: string,
+  folder: string,
+  realpath: (path: string) => Promise<string> = fsp.realpath,
+): Promise<HostResult<ScenarioRead>> {
+  if (!isScenarioFolderName(folder)) return fail('invalid-argument', 'That is not a valid scenario folder name.')
+  const folderPath = join(root, folder)
+  const folderInfo = await fsp.lstat(folderPath).catch(() => null)
+  if (!folderInfo?.isDirectory()) return fail('not-found', 'There is no scenario folder with that name.')
+  let realFolder: string
+  try {
+    const realRoot = await realpath(root)
+    realFolder = await realpath(folderPath)
+    if (dirname(realFolder) !== realRoot) return fail('forbidden', 'The scenario folder is not where it should be.')
+  } catch (error) {
+    return fileFailure(error, 'read', 'the scenario folder')
+  }
+
+  const main = await readContainedFile(join(folderPath, MAIN_FILE), realFolder, realpath)
+  if (!main.ok) {
+    if (main.reason === 'unreadable' && !(await fsp.lstat(join(folderPath, MAIN_FILE)).catch(() => null)))
+      return fail('not-found', 'The scenario folder has no scenario.json.')
+    return fail(
+      main.reason === 'too-large' ? 'too-large' : main.reason === 'unreadable' ? 'io-error' : 'forbidden',
+      MAIN_FILE_PROBLEMS[main.reason],
+    )
+  }
+  const files: ScenarioFilesText = { [MAIN_FILE]: main.text }
+  const skipped: SkippedFile[] = []
+  let total = main.bytes
+  let count = 1
+
+  const sourcesInfo = await fsp.lstat(join(folderPath, SOURCES_DIR)).catch(() => null)
+  if (sourcesInfo?.isSymbolicLink()) skipped.push({ file: SOURCES_DIR, reason: 'symlink' })
+  else if (sourcesInfo?.isDirectory()) {
+    // Iterative walk, sorted, so the order and the caps do not depend on the platform's readdir order.
+    const pending: { relative: string; depth: number }[] = [{ relative: SOURCES_DIR, depth: 1 }]
+    while (pending.length > 0) {
+      const { relative, depth } = pending.shift()!
+      const entries = await fsp.readdir(join(folderPath, relative), { withFileTypes: true }).catch(() => null)
+      if (!entries) {
+        skipped.push({ file: relative, reason: 'unreadable' })
+        continue
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      for (const entry of entries) {
+        const key = `${relative}/${entry.name}`
+        if (entry.isDirectory()) {
+          if (depth >= MAX_SOURCES_DEPTH) skipped.push({ file: key, reason: 'too-deep' })
+          else pending.push({ relative: key, depth: depth + 1 })
+          continue
+        }
+        if (!entry.name.toLowerCase().endsWith('.txt')) {
+          if (entry.isSymbolicLink()) skipped.push({ file: key, reason: 'symlink' })
+          continue
+        }
+        if (count >= MAX_SCENARIO_FILES) {
+          skipped.push({ file: key, reason: 'too-many-files' })
+          continue
+        }
+        const read = await readContainedFile(join(folderPath, ...key.split('/')), realFolder, realpath)
+        if (!read.ok) skipped.push({ file: key, reason: read.reason })
+        else if (total + read.bytes > MAX_SCENARIO_TOTAL_BYTES) skipped.push({ file: key, reason: 'too-large' })
+        else {
+          files[key] = read.text
+          total += read.bytes
+          count++
+        }
+      }
+    }
+  } else if (sourcesInfo) skipped.push({ file: SOURCES_DIR, reason: 'not-a-regular-file' })
+  return ok({ files, skipped })
+}
+
+async function listRoot(root: string, origin: ScenarioOrigin): Promise<ScenarioListing[]> {
+  const entries = await fsp.readdir(root, { withFileTypes: true }).catch(() => [])
+  const listings: ScenarioListing[] = []
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !isScenarioFolderName(entry.name)) continue
+    const main = await fsp.lstat(join(root, entry.name, MAIN_FILE)).catch(() => null)
+    if (main?.isFile()) listings.push({ folder: entry.name, origin, location: join(root, entry.name) })
+  }
+  return listings.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
+}
+
+export function createScenarioStore(options: ScenarioStoreOptions): ScenarioStore {
+  const { shippedDir, userDir, onSkipped, realpath = fsp.realpath } = options
+  const rootOf = (origin: ScenarioOrigin) => (origin === 'shipped' ? shippedDir : userDir)
+  const store: ScenarioStore = {
+    async listScenarios() {
+      // The user's folder is created so there is somewhere to put their own scenarios.
+      await fsp.mkdir(userDir, { recursive: true }).catch(() => undefined)
+      return ok([...(await listRoot(shippedDir, 'shipped')), ...(await listRoot(userDir, 'user'))])
+    },
+    async readScenarioDetailed(origin, folder) {
+      if (origin !== 'shipped' && origin !== 'user') return fail('invalid-argument', 'Unknown scenario origin.')
+      const result = await readScenarioFolder(rootOf(origin), folder, realpath)
+      if (result.ok && result.value.skipped.length > 0) onSkipped?.(origin, folder, result.value.skipped)
+      return result
+    },
+    async readScenario(origin, folder) {
+      const result = await store.readScenarioDetailed(origin, folder)
+      return result.ok ? ok(result.value.files) : result
+    },
+  }
+  return store
+}

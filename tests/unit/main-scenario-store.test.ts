@@ -1,0 +1,214 @@
+// Scenario folders on real files: only regular files inside the folder are read, each skip has a reason,
+// and both shipped and user scenarios are listed.
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readScenarioFromDisk } from '../../src/cli/read-scenario.ts'
+import { loadScenario } from '../../src/engine/scenario/index.ts'
+import type { SkippedFile } from '../../src/main/scenario-store.ts'
+import { MAX_SCENARIO_FILE_BYTES, createScenarioStore, isScenarioFolderName, readScenarioFolder } from '../../src/main/scenario-store.ts'
+
+let dir: string
+let shipped: string
+let user: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rl-scenarios-'))
+  shipped = join(dir, 'app', 'scenarios')
+  user = join(dir, 'userData', 'scenarios')
+  await mkdir(shipped, { recursive: true })
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function scenario(root: string, folder: string, files: Record<string, string | Buffer> = {}): Promise<string> {
+  const path = join(root, folder)
+  await mkdir(join(path, 'sources'), { recursive: true })
+  await writeFile(join(path, 'scenario.json'), '{"id":"x"}')
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(path, name, '..'), { recursive: true })
+    await writeFile(join(path, name), content)
+  }
+  return path
+}
+
+async function read(root: string, folder: string) {
+  const result = await readScenarioFolder(root, folder)
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
+  return result.value
+}
+
+describe('reading a scenario folder', () => {
+  it('reads scenario.json and every .txt under sources/, keyed with forward slashes', async () => {
+    await scenario(shipped, 'demo', { 'sources/a.txt': 'alpha', 'sources/deeper/b.TXT': 'beta', 'sources/notes.md': 'ignored' })
+    const { files, skipped } = await read(shipped, 'demo')
+    expect(files).toEqual({ 'scenario.json': '{"id":"x"}', 'sources/a.txt': 'alpha', 'sources/deeper/b.TXT': 'beta' })
+    expect(skipped).toEqual([])
+  })
+
+  it('keeps the text exactly, byte-order mark included, so the content hash matches the command line', async () => {
+    await scenario(shipped, 'bom', { 'sources/a.txt': '\uFEFFquote — “x”' })
+    expect((await read(shipped, 'bom')).files['sources/a.txt']).toBe('\uFEFFquote — “x”')
+  })
+
+  it('skips a symlinked source file, even one pointing inside the folder', async () => {
+    const path = await scenario(shipped, 'links', { 'sources/real.txt': 'real' })
+    await writeFile(join(dir, 'secret.txt'), 'secret')
+    await symlink(join(dir, 'secret.txt'), join(path, 'sources', 'outside.txt'))
+    await symlink(join(path, 'sources', 'real.txt'), join(path, 'sources', 'inside.txt'))
+    const { files, skipped } = await read(shipped, 'links')
+    expect(Object.keys(files).sort()).toEqual(['scenario.json', 'sources/real.txt'])
+    expect(skipped).toEqual<SkippedFile[]>([
+      { file: 'sources/inside.txt', reason: 'symlink' },
+      { file: 'sources/outside.txt', reason: 'symlink' },
+    ])
+    expect(JSON.stringify(files)).not.toContain('secret')
+  })
+
+  it('skips a symlinked folder under sources/ and a symlinked sources/ itself', async () => {
+    const outside = join(dir, 'elsewhere')
+    await mkdir(outside)
+    await writeFile(join(outside, 'leak.txt'), 'secret')
+    const path = await scenario(shipped, 'dirlink')
+    await symlink(outside, join(path, 'sources', 'sub'))
+    expect((await read(shipped, 'dirlink')).skipped).toEqual([{ file: 'sources/sub', reason: 'symlink' }])
+
+    const other = join(shipped, 'srclink')
+    await mkdir(other)
+    await writeFile(join(other, 'scenario.json'), '{}')
+    await symlink(outside, join(other, 'sources'))
+    const { files, skipped } = await read(shipped, 'srclink')
+    expect(files).toEqual({ 'scenario.json': '{}' })
+    expect(skipped).toEqual([{ file: 'sources', reason: 'symlink' }])
+  })
+
+  it('skips a file whose real path turns out to be outside the folder (swapped after listing)', async () => {
+    await scenario(shipped, 'race', { 'sources/a.txt': 'fine', 'sources/b.txt': 'swapped' })
+    const swapped = async (path: string) => (path.endsWith('b.txt') ? resolve(dir, 'elsewhere', 'b.txt') : realpath(path))
+    const result = await readScenarioFolder(shipped, 'race', swapped)
+    expect(result.ok && result.value.skipped).toEqual([{ file: 'sources/b.txt', reason: 'outside-folder' }])
+    expect(result.ok && Object.keys(result.value.files)).toEqual(['scenario.json', 'sources/a.txt'])
+  })
+
+  it('skips a source over 5 MiB and accepts one of exactly 5 MiB', async () => {
+    await scenario(shipped, 'big', {
+      'sources/exact.txt': Buffer.alloc(MAX_SCENARIO_FILE_BYTES, 0x61),
+      'sources/over.txt': Buffer.alloc(MAX_SCENARIO_FILE_BYTES + 1, 0x61),
+    })
+    const { files, skipped } = await read(shipped, 'big')
+    expect(files['sources/exact.txt']).toHaveLength(MAX_SCENARIO_FILE_BYTES)
+    expect(skipped).toEqual([{ file: 'sources/over.txt', reason: 'too-large' }])
+  })
+
+  it.skipIf(process.platform === 'win32')('skips a special file (a FIFO) without blocking on it', async () => {
+    const path = await scenario(shipped, 'fifo', { 'sources/a.txt': 'a' })
+    execFileSync('mkfifo', [join(path, 'sources', 'pipe.txt')])
+    const { files, skipped } = await read(shipped, 'fifo')
+    expect(Object.keys(files)).toEqual(['scenario.json', 'sources/a.txt'])
+    expect(skipped).toEqual([{ file: 'sources/pipe.txt', reason: 'not-a-regular-file' }])
+  })
+
+  it('skips a source that is not UTF-8 rather than guessing', async () => {
+    await scenario(shipped, 'latin1', { 'sources/a.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9]) })
+    expect((await read(shipped, 'latin1')).skipped).toEqual([{ file: 'sources/a.txt', reason: 'not-utf8' }])
+  })
+
+  it('a scenario.json that is missing, a symlink or too large fails with a code and a plain message', async () => {
+    await mkdir(join(shipped, 'empty'))
+    expect(await readScenarioFolder(shipped, 'empty')).toMatchObject({ ok: false, code: 'not-found' })
+
+    const linked = join(shipped, 'linked')
+    await mkdir(linked)
+    await writeFile(join(dir, 'x.json'), '{}')
+    await symlink(join(dir, 'x.json'), join(linked, 'scenario.json'))
+    const result = await readScenarioFolder(shipped, 'linked')
+    expect(result).toMatchObject({ ok: false, code: 'forbidden' })
+    expect(JSON.stringify(result)).not.toContain(dir)
+
+    const huge = join(shipped, 'huge')
+    await mkdir(huge)
+    await writeFile(join(huge, 'scenario.json'), Buffer.alloc(MAX_SCENARIO_FILE_BYTES + 1, 0x20))
+    expect(await readScenarioFolder(shipped, 'huge')).toMatchObject({ ok: false, code: 'too-large' })
+  })
+
+  it('refuses folder names that are paths, and a scenario folder that is itself a symlink', async () => {
+    for (const name of ['..', '.', '../app', 'a/b', 'a\\b', '', '.hidden', 'x'.repeat(65), 'nul\0', ' padded', 'c:'])
+      expect(isScenarioFolderName(name), name).toBe(false)
+    expect(isScenarioFolderName('Pin Pricks (2021)')).toBe(true)
+    expect(await readScenarioFolder(shipped, '../app')).toMatchObject({ ok: false, code: 'invalid-argument' })
+
+    const real = await scenario(join(dir, 'outside'), 'real')
+    await symlink(real, join(shipped, 'alias'))
+    expect(await readScenarioFolder(shipped, 'alias')).toMatchObject({ ok: false, code: 'not-found' })
+  })
+})
+
+describe('the store', () => {
+  it('lists shipped then user scenarios, only folders with a scenario.json, and creates the user folder', async () => {
+    await scenario(shipped, 'b-shipped')
+    await scenario(shipped, 'a-shipped')
+    await mkdir(join(shipped, 'no-scenario-json'))
+    await writeFile(join(shipped, 'scenario.schema.json'), '{}')
+    await symlink(join(shipped, 'a-shipped'), join(shipped, 'c-link'))
+    const store = createScenarioStore({ shippedDir: shipped, userDir: user })
+    expect(await store.listScenarios()).toEqual({
+      ok: true,
+      value: [
+        { folder: 'a-shipped', origin: 'shipped', location: join(shipped, 'a-shipped') },
+        { folder: 'b-shipped', origin: 'shipped', location: join(shipped, 'b-shipped') },
+      ],
+    })
+    await scenario(user, 'mine')
+    const listed = await store.listScenarios()
+    expect(listed.ok && listed.value.map((s) => `${s.origin}/${s.folder}`)).toEqual(['shipped/a-shipped', 'shipped/b-shipped', 'user/mine'])
+  })
+
+  it('a missing shipped folder lists as empty', async () => {
+    const store = createScenarioStore({ shippedDir: join(dir, 'nowhere'), userDir: user })
+    expect(await store.listScenarios()).toEqual({ ok: true, value: [] })
+  })
+
+  it('reads from the right root and reports skips to the log hook only', async () => {
+    await scenario(shipped, 'same', { 'sources/s.txt': 'shipped text' })
+    const mine = await scenario(user, 'same', { 'sources/u.txt': 'user text' })
+    await symlink(join(mine, 'sources', 'u.txt'), join(mine, 'sources', 'again.txt'))
+    const logged: string[] = []
+    const store = createScenarioStore({
+      shippedDir: shipped,
+      userDir: user,
+      onSkipped: (origin, folder, skipped) => logged.push(`${origin}/${folder}: ${skipped.map((s) => s.reason).join()}`),
+    })
+    expect(await store.readScenario('shipped', 'same')).toEqual({
+      ok: true,
+      value: { 'scenario.json': '{"id":"x"}', 'sources/s.txt': 'shipped text' },
+    })
+    expect(await store.readScenario('user', 'same')).toEqual({
+      ok: true,
+      value: { 'scenario.json': '{"id":"x"}', 'sources/u.txt': 'user text' },
+    })
+    expect(logged).toEqual(['user/same: symlink'])
+    expect(await store.readScenario('other' as 'user', 'same')).toMatchObject({ ok: false, code: 'invalid-argument' })
+  })
+
+  it('reads the real shipped Pin Pricks scenario from the project', async () => {
+    const store = createScenarioStore({ shippedDir: resolve('scenarios'), userDir: user })
+    const listed = await store.listScenarios()
+    expect(listed.ok && listed.value.some((s) => s.folder === 'pin-pricks-2021' && s.origin === 'shipped')).toBe(true)
+    const read = await store.readScenarioDetailed('shipped', 'pin-pricks-2021')
+    expect(read.ok).toBe(true)
+    if (read.ok) {
+      expect(Object.keys(read.value.files)).toContain('scenario.json')
+      expect(Object.keys(read.value.files).some((f) => /^sources\/.+\.txt$/.test(f))).toBe(true)
+      expect(read.value.skipped).toEqual([])
+      // The text handed to the renderer loads to the same scenario hash as the command line's byte read.
+      const fromText = loadScenario(read.value.files)
+      const fromDisk = loadScenario((await readScenarioFromDisk('scenarios/pin-pricks-2021')).files)
+      expect(fromText.ok && fromDisk.ok).toBe(true)
+      if (fromText.ok && fromDisk.ok) expect(fromText.hash).toBe(fromDisk.hash)
+    }
+  })
+})
