@@ -26,6 +26,7 @@ function readJson(path) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 rmSync('test-results/vitest.json', { force: true })
 rmSync('test-results/e2e.json', { force: true })
+rmSync('test-results/e2e-electron.json', { force: true })
 
 const typesOk = run('type check', 'npm', ['run', '--silent', 'typecheck'])
 run('unit, scenario and command tests', npx, ['vitest', 'run', '--config', 'tests/vitest.config.ts'])
@@ -35,6 +36,11 @@ if (existsSync(CHROMIUM)) {
 } else {
   e2eSkipped = true
   console.warn(`\n!!! END-TO-END TESTS SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH. !!!\n`)
+}
+
+// The desktop smoke test runs wherever an Electron binary exists, and skips itself loudly elsewhere.
+if (run('desktop build', npx, ['electron-vite', 'build'])) {
+  run('desktop smoke test (Electron)', npx, ['playwright', 'test', '-c', 'tests/e2e-electron/playwright.config.ts'])
 }
 
 let passed = 0
@@ -55,6 +61,12 @@ if (e2e) {
   skipped += e2e.stats.skipped
 } else if (!e2eSkipped) {
   failed += 1
+}
+const electronSuite = readJson('test-results/e2e-electron.json')
+if (electronSuite) {
+  passed += electronSuite.stats.expected + electronSuite.stats.flaky
+  failed += electronSuite.stats.unexpected
+  skipped += electronSuite.stats.skipped
 }
 if (!typesOk) failed += 1
 const failedStages = stages.filter((stage) => !stage.ok).map((stage) => stage.name)
