@@ -175,16 +175,15 @@ export function gameScreen(): Screen {
               ? 'canvas'
               : 'auto'
         const last = session.history[session.history.length - 1]
-        const handle = await createMap(
-          mapContainer,
-          mapView(session, last),
-          {
-            reducedMotion: app.settings.reducedMotion,
-            animationSpeed: app.settings.animationSpeed,
-            colourBlindSafe: app.settings.colourBlindSafe,
-          },
-          { renderer },
-        )
+        const view = mapView(session, last)
+        const settings = {
+          reducedMotion: app.settings.reducedMotion,
+          animationSpeed: app.settings.animationSpeed,
+          colourBlindSafe: app.settings.colourBlindSafe,
+        }
+        // The map animates the events of an update whose turn is new: start one turn behind, then update.
+        const handle = await createMap(mapContainer, { ...view, events: [], turn: view.turn - 1 }, settings, { renderer })
+        handle.update(view)
         if (disposed) handle.destroy()
         else map = handle
         ;(window as unknown as { __redLines?: unknown }).__redLines = { map: handle }

@@ -1,0 +1,118 @@
+// The map's public API: a Phaser game in a host element that draws MapViews. Everything it draws
+// is bundled (Natural Earth via world-atlas); it loads nothing over the network.
+
+import * as Phaser from 'phaser'
+import type { MapSettings, MapView } from './map-view.ts'
+import { DEFAULT_PALETTE } from './palette.ts'
+import { BootScene } from './scenes/boot-scene.ts'
+import { PreloadScene } from './scenes/preload-scene.ts'
+import { MapScene } from './scenes/map-scene.ts'
+
+export interface MapHandle {
+  update(view: MapView): void
+  setSettings(settings: MapSettings): void
+  destroy(): void
+  /** frames rendered so far (for the FPS benchmark) */
+  frames(): number
+  /** 'WEBGL' | 'CANVAS' */
+  rendererType(): string
+}
+
+type RendererChoice = 'auto' | 'canvas' | 'webgl'
+
+/**
+ * Without an explicit choice, `?renderer=canvas|webgl` in the page URL decides (test convention).
+ * 'auto' takes WebGL only when it is hardware accelerated: software WebGL (SwiftShader, llvmpipe,
+ * a blocklisted GPU) fills full-screen layers several times slower than Canvas 2D.
+ */
+function chooseRenderer(choice: RendererChoice | undefined): number {
+  let c = choice
+  if (!c && typeof location !== 'undefined') {
+    const q = new URLSearchParams(location.search).get('renderer')
+    if (q === 'canvas' || q === 'webgl' || q === 'auto') c = q
+  }
+  if (c === 'canvas') return Phaser.CANVAS
+  if (c === 'webgl') return Phaser.WEBGL
+  return hasFastWebGL() ? Phaser.WEBGL : Phaser.CANVAS
+}
+
+function hasFastWebGL(): boolean {
+  try {
+    const probe = document.createElement('canvas')
+    const gl = probe.getContext('webgl', { failIfMajorPerformanceCaveat: true })
+    if (!gl) return false
+    const info = gl.getExtension('WEBGL_debug_renderer_info')
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER))
+    gl.getExtension('WEBGL_lose_context')?.loseContext()
+    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(name)
+  } catch {
+    return false
+  }
+}
+
+export function createMap(
+  parent: HTMLElement,
+  initial: MapView,
+  settings: MapSettings,
+  options?: { renderer?: RendererChoice },
+): Promise<MapHandle> {
+  return new Promise<MapHandle>((resolve, reject) => {
+    let observer: ResizeObserver | null = null
+    let destroyed = false
+
+    const ready = (scene: MapScene): void => {
+      const g = scene.game
+      // The parent may be resized by layout without a window resize. The scale manager polls
+      // for that every 500 ms; this reacts at once. (Bounds first: refresh() alone would lay out
+      // with the stale parent size and then record the new one, so the poll would miss it.)
+      if (typeof ResizeObserver !== 'undefined') {
+        observer = new ResizeObserver(() => {
+          if (!destroyed && g.scale.getParentBounds()) g.scale.refresh()
+        })
+        observer.observe(parent)
+      }
+      resolve({
+        update: (view) => {
+          if (!destroyed) scene.setView(view)
+        },
+        setSettings: (next) => {
+          if (!destroyed) scene.setSettings(next)
+        },
+        destroy: () => {
+          destroyed = true
+          observer?.disconnect()
+          g.destroy(true)
+        },
+        frames: () => g.loop.frame,
+        rendererType: () => (g.renderer?.type === Phaser.WEBGL ? 'WEBGL' : 'CANVAS'),
+      })
+    }
+
+    try {
+      new Phaser.Game({
+        type: chooseRenderer(options?.renderer),
+        parent,
+        backgroundColor: DEFAULT_PALETTE.halo,
+        banner: false,
+        autoFocus: false,
+        audio: { noAudio: true },
+        input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+        // The picture is antialiased when it is drawn (Canvas 2D), so WebGL needs no MSAA; the
+        // opaque picture covers every pixel, so no clear either.
+        render: { antialias: true, antialiasGL: false, roundPixels: false, clearBeforeRender: false },
+        scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+        callbacks: {
+          postBoot: (g) => {
+            // A DOM summary describes the map; the canvas itself is decoration to assistive tech.
+            g.canvas.setAttribute('aria-hidden', 'true')
+            g.canvas.setAttribute('tabindex', '-1')
+            g.canvas.style.display = 'block'
+          },
+        },
+        scene: [new BootScene(), new PreloadScene(), new MapScene({ view: initial, settings, onReady: ready })],
+      })
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)))
+    }
+  })
+}
