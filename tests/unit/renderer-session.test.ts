@@ -13,7 +13,7 @@ const scenario = defaultScenario()
 const listing: ScenarioListing = { origin: 'shipped', folder: 'pin-pricks-2021', location: 'test' }
 const newSession = (humans = ['USA'], turns = 4, seed = 9) =>
   new GameSession({ listing, scenario, humans, difficulty: 'normal', turns, seed })
-const decline = async () => false
+const decline = async (_partner: string, proposals: unknown[]) => proposals.map(() => false)
 
 describe('planning a turn', () => {
   it('adds legal choices within the budget, refuses the rest with a reason, and undoes exactly', () => {
@@ -52,9 +52,9 @@ describe('planning a turn', () => {
     expect(session.activeActor).toBe('RUS')
     expect(session.nextHuman()).toBe(false)
     const asked: string[] = []
-    const resolved = await session.endTurn(async (partner, choice) => {
-      asked.push(`${partner}:${choice.action}`)
-      return false
+    const resolved = await session.endTurn(async (partner, proposals) => {
+      for (const choice of proposals) asked.push(`${partner}:${choice.action}`)
+      return proposals.map(() => false)
     })
     expect(asked).toContain('RUS:energy-deal')
     expect(resolved.plan.rejected.some((r) => r.code === 'declined' && r.choice.action === 'energy-deal')).toBe(true)

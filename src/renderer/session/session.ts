@@ -38,8 +38,8 @@ export interface ResolvedTurn {
   result: TurnResult
 }
 
-/** Asks a human partner whether they take part in a joint action. */
-export type AskHuman = (partner: string, choice: Choice) => Promise<boolean>
+/** Asks a human partner which of the joint actions proposed to it this turn it takes part in. */
+export type AskHuman = (partner: string, proposals: Choice[]) => Promise<boolean[]>
 
 type Pending = Record<string, Choice[]>
 
@@ -156,15 +156,25 @@ export class GameSession {
       ...computerChoices(this.scenario, this.state, { computer, difficulty: this.difficulty }),
     ]
     const consent = new Map<string, boolean>()
+    const toAsk = new Map<string, Choice[]>()
     for (const choice of choices) {
       for (const partner of choice.partners ?? []) {
         const key = `${partner}|${jointKey(choice)}`
         if (consent.has(key)) continue
-        const agrees = humans.has(partner)
-          ? await askHuman(partner, choice)
-          : computerConsents(this.scenario, this.state, partner, choice, this.difficulty)
-        consent.set(key, agrees)
+        if (humans.has(partner)) {
+          consent.set(key, false)
+          toAsk.set(partner, [...(toAsk.get(partner) ?? []), choice])
+        } else {
+          consent.set(key, computerConsents(this.scenario, this.state, partner, choice, this.difficulty))
+        }
       }
+    }
+    // One question per human partner, listing every proposal made to it.
+    for (const partner of this.humans) {
+      const proposals = toAsk.get(partner)
+      if (!proposals) continue
+      const answers = await askHuman(partner, proposals)
+      proposals.forEach((choice, k) => consent.set(`${partner}|${jointKey(choice)}`, answers[k] === true))
     }
     const plan = planTurn(this.scenario, this.state, choices, (partner, choice) => consent.get(`${partner}|${jointKey(choice)}`) ?? false)
     const result = resolveTurn(this.scenario, this.state, plan.orders)

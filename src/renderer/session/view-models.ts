@@ -149,7 +149,8 @@ export function formatValue(variable: string, value: number): string {
   if (variable === 'alignment') return `${value >= 0 ? '+' : '−'}${Math.abs(Math.round(value * 100))}`
   if (variable === 'readiness' || variable === 'rigidity' || variable === 'score') return value.toFixed(1)
   if (variable === 'rung') return String(value)
-  return `${Math.round(value * 100)}%`
+  const percent = Math.round(value * 100)
+  return `${percent < 0 ? '−' : ''}${Math.abs(percent)}%`
 }
 
 export function formatDelta(variable: string, delta: number): string {

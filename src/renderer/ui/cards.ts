@@ -1,6 +1,6 @@
 // Action cards: cost, the choice of partners and targets, a preview of effects and incident risk,
 // and the passages the action is derived from.
-import type { ActionData, Choice, CompiledScenario, EffectData, GameState } from '../../engine/index.ts'
+import type { ActionData, Choice, CitationData, CompiledScenario, EffectData, GameState } from '../../engine/index.ts'
 import { costOf } from '../../engine/index.ts'
 import type { GameSession } from '../session/session.ts'
 import { actorName, incidentRisks } from '../session/view-models.ts'

@@ -22,7 +22,7 @@ export function citationList(
           {},
           h('blockquote', {}, `“${citation.quote}”`),
           ' ',
-          button(`Read paragraph ${citation.paragraph}`, () => onRead(citation.paragraph), { className: 'link' }),
+          button(`Read paragraph ${citation.paragraph}`, () => onRead(citation), { className: 'link' }),
         ),
       ),
     ),

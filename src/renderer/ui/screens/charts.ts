@@ -116,7 +116,8 @@ function chart(spec: ChartSpec, width: number): HTMLElement {
         height: 220,
         scales: { x: { time: false }, y: { range: spec.range } },
         axes: [
-          { label: 'turn', stroke: '#d8dde6', grid: { stroke: '#333a46' } },
+          // Turns are whole numbers: no ticks at half turns.
+          { label: 'turn', stroke: '#d8dde6', grid: { stroke: '#333a46' }, incrs: [1, 2, 5, 10, 20] },
           { stroke: '#d8dde6', grid: { stroke: '#333a46' } },
         ],
         series: [

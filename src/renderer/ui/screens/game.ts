@@ -1,5 +1,6 @@
 // Your turn: the map, the escalation ladder, your plan, the action cards; Undo, End turn, Save.
-import type { Choice } from '../../../engine/index.ts'
+import type { Choice, CitationData } from '../../../engine/index.ts'
+import type { GameSession } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
 import { mapView, ladderView, actorName, describeChoice, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
@@ -14,6 +15,40 @@ import { reportScreen } from './report.ts'
 import { settingsScreen } from './settings.ts'
 import { titleScreen } from './title.ts'
 
+/** Asks a human which of the joint actions proposed to its power it joins: all ticked to start with. */
+async function askPartner(session: GameSession, partner: string, proposals: Choice[]): Promise<boolean[]> {
+  const scn = session.scenario
+  const boxes = proposals.map((_, k) => h('input', { type: 'checkbox', id: `proposal-${k}`, checked: true }) as HTMLInputElement)
+  const intro =
+    session.humans.length > 1
+      ? `Pass the device to whoever plays ${actorName(scn, partner)}. Other powers propose these joint actions.`
+      : `Other powers propose these joint actions to ${actorName(scn, partner)}.`
+  const agreed = await modal(
+    `${actorName(scn, partner)}: take part?`,
+    [
+      h('p', {}, `${intro} Untick the ones you refuse.`),
+      h(
+        'ul',
+        { className: 'proposals' },
+        proposals.map((choice, k) =>
+          h(
+            'li',
+            {},
+            boxes[k],
+            h('label', { for: `proposal-${k}` }, ` ${actorName(scn, choice.actor)} proposes: ${describeChoice(scn, choice)}`),
+          ),
+        ),
+      ),
+    ],
+    [
+      { label: 'Agree', value: true, primary: true },
+      { label: 'Decline', value: false },
+    ],
+    false,
+  )
+  return boxes.map((box) => agreed && box.checked)
+}
+
 export function gameScreen(): Screen {
   let map: MapHandle | null = null
   let disposed = false
@@ -22,6 +57,8 @@ export function gameScreen(): Screen {
     title: 'Your turn',
     dispose() {
       disposed = true
+      const hook = window as unknown as { __redLines?: { map?: unknown } }
+      if (map && hook.__redLines?.map === map) delete hook.__redLines
       map?.destroy()
       map = null
     },
@@ -30,7 +67,7 @@ export function gameScreen(): Screen {
       if (session.over) return endScreen().render(app)
       const scn = session.scenario
       const back = () => app.show(gameScreen())
-      const openReader = (paragraph?: number) => app.show(readerScreen(scn, paragraph, back))
+      const openReader = (citation?: CitationData) => app.show(readerScreen(scn, citation, back))
 
       const planList = h('ol', { className: 'plan-list' })
       const budget = h('p', { className: 'budget' })
@@ -86,21 +123,7 @@ export function gameScreen(): Screen {
           return
         }
         endButton.disabled = true
-        const resolved = await session.endTurn(async (partner, choice) =>
-          modal(
-            `${actorName(scn, partner)}: join this action?`,
-            [
-              session.humans.length > 1
-                ? `Pass the device to whoever plays ${actorName(scn, partner)}. ${actorName(scn, choice.actor)} proposes: ${describeChoice(scn, choice)}.`
-                : `${actorName(scn, choice.actor)} proposes: ${describeChoice(scn, choice)}. Do you take part?`,
-            ],
-            [
-              { label: 'Agree', value: true, primary: true },
-              { label: 'Decline', value: false },
-            ],
-            false,
-          ),
-        )
+        const resolved = await session.endTurn((partner, proposals) => askPartner(session, partner, proposals))
         if (disposed) return
         const saved = await autosave(app)
         const incidents = resolved.result.incidents.length
@@ -184,8 +207,12 @@ export function gameScreen(): Screen {
         // The map animates the events of an update whose turn is new: start one turn behind, then update.
         const handle = await createMap(mapContainer, { ...view, events: [], turn: view.turn - 1 }, settings, { renderer })
         handle.update(view)
-        if (disposed) handle.destroy()
-        else map = handle
+        if (disposed) {
+          handle.destroy()
+          return
+        }
+        map = handle
+        // For the end-to-end tests and the benchmark: the map of the screen on show (never a destroyed one).
         ;(window as unknown as { __redLines?: unknown }).__redLines = { map: handle }
       })
       return main

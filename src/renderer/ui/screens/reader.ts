@@ -5,7 +5,11 @@ import { citationsByParagraph } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
 
-export function readerScreen(scn: CompiledScenario, highlight: number | undefined, onBack: () => void): Screen {
+export function readerScreen(
+  scn: CompiledScenario,
+  highlight: { source: string; paragraph: number } | undefined,
+  onBack: () => void,
+): Screen {
   return {
     name: 'reader',
     title: 'Source reader',
@@ -30,7 +34,7 @@ export function readerScreen(scn: CompiledScenario, highlight: number | undefine
               paragraphs.map((text, k) => {
                 const number = k + 1
                 const cites = citing.get(number) ?? []
-                const current = highlight === number && source === sources[0]
+                const current = highlight !== undefined && highlight.source === source.id && highlight.paragraph === number
                 return h(
                   'li',
                   {

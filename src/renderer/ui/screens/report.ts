@@ -1,6 +1,6 @@
 // The turn report: every choice, reaction and incident, and every change with a "Why?" that opens
 // the rule and its quoted passages.
-import type { CompiledScenario, LedgerEntry } from '../../../engine/index.ts'
+import type { CitationData, CompiledScenario, LedgerEntry } from '../../../engine/index.ts'
 import type { ResolvedTurn } from '../../session/session.ts'
 import type { ChangeGroup } from '../../session/view-models.ts'
 import { actorName, changeGroups, describeChoice, formatDelta, formatValue, turnDate, variableName } from '../../session/view-models.ts'
@@ -43,7 +43,7 @@ function entryLine(scn: CompiledScenario, entry: LedgerEntry): string {
   return `${variableName(entry.variable)}${who ? ` ${who}` : ''}: ${formatValue(entry.variable, entry.before)} → ${formatValue(entry.variable, entry.after)} (${formatDelta(entry.variable, entry.delta)})${by}`
 }
 
-function groupView(scn: CompiledScenario, group: ChangeGroup, index: number, onRead: (paragraph: number) => void): HTMLElement {
+function groupView(scn: CompiledScenario, group: ChangeGroup, index: number, onRead: (citation: CitationData) => void): HTMLElement {
   const panelId = `why-${index}`
   const panel = h(
     'div',
@@ -109,7 +109,7 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
       const { plan, result } = resolved
       const state = result.state
       const back = () => app.show(reportScreen(resolved))
-      const onRead = (paragraph: number) => app.show(readerScreen(scn, paragraph, back))
+      const onRead = (citation: CitationData) => app.show(readerScreen(scn, citation, back))
       const next = () => app.show(session.over ? endScreen() : gameScreen())
       const rung = scn.file.ladder[state.rung]
       return h(
