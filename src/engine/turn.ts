@@ -71,14 +71,20 @@ export function projectTurn(
 ): { state: GameState; pinPricks: number[] } {
   const state = cloneState(previous)
   const ctx = newContext(scn, state, previous.turn + 1, orders.slice(), false)
-  const alignmentAtStart = state.alignment.slice()
+  runSteps(ctx, { incidents: false })
+  return { state, pinPricks: ctx.pinPricks }
+}
+
+/** Steps 2-8 in the documented order, on the context's own copy of the state. */
+function runSteps(ctx: TurnContext, options: { incidents: boolean }): void {
+  const alignmentAtStart = ctx.state.alignment.slice()
   applyActions(ctx)
   applyReactions(ctx)
   applyArms(ctx)
   applyAlignmentDrift(ctx)
   applyTension(ctx)
+  if (options.incidents) applyIncidents(ctx)
   applyIndices(ctx, alignmentAtStart)
-  return { state, pinPricks: ctx.pinPricks }
 }
 
 /** Resolves one turn from orders already checked and consented (see planTurn). */
@@ -98,16 +104,7 @@ export function resolveTurn(
     orders.map((order) => ({ ...order })),
     options.ledger !== false,
   )
-  const alignmentAtStart = state.alignment.slice()
-
-  applyActions(ctx)
-  applyReactions(ctx)
-  applyArms(ctx)
-  applyAlignmentDrift(ctx)
-  applyTension(ctx)
-  applyIncidents(ctx)
-  applyIndices(ctx, alignmentAtStart)
-
+  runSteps(ctx, { incidents: true })
   state.turn = turn
   state.lastOrders = ctx.orders
   if (state.clash || turn >= state.turnLimit) state.outcome = outcomeOf(state)
