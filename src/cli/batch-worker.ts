@@ -2,17 +2,19 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { compileScenario } from '../engine/index.ts'
 import { loadScenario } from '../engine/scenario/index.ts'
+import type { BaseFiles } from '../engine/scenario/index.ts'
 import type { BatchSettings } from './batch-game.ts'
 import { playBatchGame } from './batch-game.ts'
 
 interface WorkerJob {
   files: Record<string, Uint8Array>
+  bases: Record<string, BaseFiles>
   seeds: number[]
   settings: BatchSettings
 }
 
 const job = workerData.job as WorkerJob
-const loaded = loadScenario(job.files)
+const loaded = loadScenario(job.files, { resolveBase: (id) => (Object.hasOwn(job.bases, id) ? job.bases[id] : undefined) })
 if (!loaded.ok) throw new Error('the scenario was valid in the main thread but not in a worker')
 const scn = compileScenario(loaded.scenario, loaded.sources, loaded.hash)
 for (const seed of job.seeds) parentPort!.postMessage(playBatchGame(scn, seed, job.settings))

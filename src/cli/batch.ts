@@ -5,7 +5,9 @@ import type { CompiledScenario } from '../engine/index.ts'
 import type { BatchSettings, GameSummary } from './batch-game.ts'
 import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import type { Output } from './output.ts'
-import { loadScenarioFromDisk, readScenarioFromDisk } from './read-scenario.ts'
+import { loadScenarioFromDisk } from './load-from-disk.ts'
+import { baseLoadOptions } from './resolve-base.ts'
+import type { BaseFiles } from '../engine/scenario/index.ts'
 import { readScript } from './script.ts'
 import { UsageError } from './errors.ts'
 
@@ -25,7 +27,7 @@ const WORKER_SHIM = new URL('./ts-worker.mjs', import.meta.url)
 const WORKER_ENTRY = new URL('./batch-worker.ts', import.meta.url).href
 
 function runWorker(
-  job: { files: Record<string, Uint8Array>; seeds: number[]; settings: BatchSettings },
+  job: { files: Record<string, Uint8Array>; bases: Record<string, BaseFiles>; seeds: number[]; settings: BatchSettings },
   onGame: (game: GameSummary) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -63,7 +65,7 @@ export function summarise(scn: CompiledScenario, games: GameSummary[]) {
 export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   const scenarioPath = requireScenario(flags.scenario)
   if (flags.runs === undefined) throw new UsageError('--runs <N> is required')
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(scenarioPath)
+  const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(scenarioPath)
   for (const warning of warnings) out.err(warning)
   const runs = integerFlag('runs', flags.runs, 100, 1, 1_000_000)
   const firstSeed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
@@ -75,7 +77,11 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
     script: script ? [...script.entries()] : [],
     computerOthers: othersFlag(flags.others),
   }
-  const { files } = await readScenarioFromDisk(scenarioPath)
+  const { files, folder } = checked.disk
+  // Workers load the scenario again from these bytes, so they get its bases too.
+  const { resolveBase } = baseLoadOptions(checked.bases, folder)
+  const bases: Record<string, BaseFiles> = {}
+  for (const id of checked.bases.bases.keys()) bases[id] = resolveBase!(id)!
 
   const seeds = Array.from({ length: runs }, (_, k) => (firstSeed + k) >>> 0)
   const games: GameSummary[] = []
@@ -83,7 +89,7 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   out.progress(0, runs)
   await Promise.all(
     Array.from({ length: workers }, (_, w) =>
-      runWorker({ files, seeds: seeds.filter((_, k) => k % workers === w), settings }, (game) => {
+      runWorker({ files, bases, seeds: seeds.filter((_, k) => k % workers === w), settings }, (game) => {
         games.push(game)
         out.progress(games.length, runs)
       }),

@@ -1,5 +1,5 @@
-// The `redlines` command line: validate, simulate, batch, schema.
-import { writeFile } from 'node:fs/promises'
+// The `redlines` command line: validate, simulate, batch, evidence, paths, schema, docs.
+import { readFile, writeFile } from 'node:fs/promises'
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
 import { scenarioJsonSchema } from '../engine/index.ts'
@@ -9,18 +9,31 @@ import type { Output } from './output.ts'
 import { processOutput } from './output.ts'
 import { simulate } from './simulate.ts'
 import { validate } from './validate.ts'
+import { watchValidate } from './watch.ts'
+import { evidence } from './evidence.ts'
+import { paths } from './paths.ts'
+import { updateGeneratedSections } from './modding-reference.ts'
 
 export const USAGE = `Usage: redlines <command> [options]
 
 Commands:
-  validate <scenario folder or file>...   check scenarios; every problem on its own line
+  validate <scenario folder or file>... [--provenance]
+                                          check scenarios; every problem on its own line; for an
+                                          extension, what it changes (--provenance: where every item
+                                          comes from)
+  validate --watch <scenario folder>      check again on every save, until Ctrl+C
   simulate --scenario <folder> [--seed N] [--turns K] [--difficulty easy|normal|hard]
            [--script FILE] [--others ai|none] [--json]
                                           play one game (turn summaries, or one JSON document)
   batch    --scenario <folder> --runs N [--seed S] [--turns K] [--difficulty D]
            [--script FILE] [--others ai|none] [--workers W] [--json]
                                           play N games and report the distribution of outcomes
+  evidence <scenario folder> [--json]     for each paragraph of each source, what cites it; the share
+                                          of the scenario grounded in the text versus assumed
+  paths    [--json]                       where the desktop edition keeps your scenarios, saves, settings
   schema   [--write FILE]                 print (or write) the scenario JSON Schema
+  docs     [--write FILE | --check FILE]  print the generated parts of scenarios/MODDING.md, or rewrite
+                                          them in FILE (--check: exit 1 if FILE is stale)
 
 Exit codes: 0 success, 1 failure (invalid scenario, missing file), 2 wrong usage.`
 
@@ -46,13 +59,17 @@ async function run(args: string[], out: Output): Promise<number> {
     case 'validate': {
       const { values, positionals } = parse({
         args: rest,
-        options: { help: { type: 'boolean', short: 'h' } },
+        options: { help: { type: 'boolean', short: 'h' }, provenance: { type: 'boolean' }, watch: { type: 'boolean' } },
         allowPositionals: true,
         strict: true,
       })
       if (values.help) return (out.line(USAGE), 0)
       if (positionals.length === 0) throw new UsageError('validate needs at least one scenario folder or file')
-      return validate(positionals, out)
+      if (values.watch) {
+        if (positionals.length > 1) throw new UsageError('validate --watch takes one scenario folder')
+        return watchValidate(positionals, values, out)
+      }
+      return validate(positionals, values, out)
     }
     case 'simulate': {
       const { values } = parse({
@@ -103,10 +120,71 @@ async function run(args: string[], out: Output): Promise<number> {
       }
       return 0
     }
+    case 'evidence': {
+      const { values, positionals } = parse({
+        args: rest,
+        strict: true,
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
+      })
+      if (values.help) return (out.line(USAGE), 0)
+      if (positionals.length !== 1) throw new UsageError('evidence needs one scenario folder')
+      return evidence(positionals[0], values, out)
+    }
+    case 'paths': {
+      const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } })
+      if (values.help) return (out.line(USAGE), 0)
+      return paths(values, out)
+    }
+    case 'docs': {
+      const { values } = parse({
+        args: rest,
+        strict: true,
+        options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' }, check: { type: 'string' } },
+      })
+      if (values.help) return (out.line(USAGE), 0)
+      return docs(values, out)
+    }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: validate, simulate, batch, schema)`)
+      throw new UsageError(`unknown command "${command}" (commands: validate, simulate, batch, evidence, paths, schema, docs)`)
   }
 }
+
+async function docs(flags: { write?: string; check?: string }, out: Output): Promise<number> {
+  const file = flags.write ?? flags.check
+  if (flags.write && flags.check) throw new UsageError('docs takes --write or --check, not both')
+  if (!file) {
+    out.line(updateGeneratedSections(GENERATED_TEMPLATE))
+    return 0
+  }
+  let current: string
+  try {
+    current = await readFile(file, 'utf8')
+  } catch {
+    throw new CliError(`${file}: cannot read the file`)
+  }
+  let updated: string
+  try {
+    updated = updateGeneratedSections(current)
+  } catch (error) {
+    throw new CliError(`${file}: ${(error as Error).message}`)
+  }
+  if (flags.check) {
+    if (updated === current) return (out.err(`${file} is up to date`), 0)
+    throw new CliError(`${file} is stale: run "redlines docs --write ${file}"`)
+  }
+  if (updated !== current) await writeFile(file, updated)
+  out.err(updated === current ? `${file} was already up to date` : `wrote ${file}`)
+  return 0
+}
+
+const GENERATED_TEMPLATE = [
+  '<!-- BEGIN GENERATED field-reference -->',
+  '<!-- END GENERATED field-reference -->',
+  '',
+  '<!-- BEGIN GENERATED diagnostics -->',
+  '<!-- END GENERATED diagnostics -->',
+].join('\n')
 
 /** Runs the command; every failure becomes one clear line and an exit code, never a stack trace. */
 export async function main(args: string[], out: Output = processOutput): Promise<number> {

@@ -2,10 +2,7 @@
 // regular files only, inside the folder, under the size cap.
 import { lstat, readFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import type { CompiledScenario } from '../engine/index.ts'
-import { compileScenario } from '../engine/index.ts'
-import type { Diagnostic } from '../engine/scenario/index.ts'
-import { formatDiagnostic, loadScenario } from '../engine/scenario/index.ts'
+import { fileReferences } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -27,18 +24,6 @@ async function regularFileSize(path: string): Promise<number | null> {
   }
 }
 
-/** Source file names listed in scenario.json, read leniently: the loader reports anything wrong. */
-function listedSourceFiles(bytes: Uint8Array): string[] {
-  try {
-    const data: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'))
-    const sources = (data as { sources?: unknown }).sources
-    if (!Array.isArray(sources)) return []
-    return sources.map((source) => (source as { file?: unknown })?.file).filter((file): file is string => typeof file === 'string')
-  } catch {
-    return []
-  }
-}
-
 export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDisk> {
   const absolute = resolve(target)
   let folder = absolute
@@ -54,7 +39,7 @@ export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDi
   if (mainSize > MAX_FILE_BYTES)
     throw new CliError(`${join(shownFolder, mainName)}: file is ${mainSize} bytes, over the ${MAX_FILE_BYTES}-byte limit`)
   const files: Record<string, Uint8Array> = { [MAIN_FILE]: await readFile(mainPath) }
-  for (const file of listedSourceFiles(files[MAIN_FILE])) {
+  for (const file of fileReferences(files[MAIN_FILE]).sourceFiles) {
     const path = resolve(folder, file)
     const inside = relative(folder, path)
     if (inside.startsWith('..') || inside.includes(`..${sep}`) || resolve(path) !== path) continue
@@ -63,28 +48,4 @@ export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDi
     files[file] = await readFile(path)
   }
   return { folder, shownFolder, files }
-}
-
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownFolder: string): string[] {
-  return diagnostics.map((d) => formatDiagnostic({ ...d, file: join(shownFolder, d.file) }))
-}
-
-export interface LoadedScenario {
-  scenario: CompiledScenario
-  warnings: string[]
-}
-
-/** Loads and compiles a scenario, or throws a CliError listing every diagnostic. */
-export async function loadScenarioFromDisk(target: string): Promise<LoadedScenario> {
-  const disk = await readScenarioFromDisk(target)
-  const result = loadScenario(disk.files)
-  if (!result.ok) {
-    const lines = formatDiagnostics(result.diagnostics, disk.shownFolder)
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length
-    throw new CliError(`${target}: invalid scenario (${errors} error${errors === 1 ? '' : 's'})`, lines)
-  }
-  return {
-    scenario: compileScenario(result.scenario, result.sources, result.hash),
-    warnings: formatDiagnostics(result.diagnostics, disk.shownFolder),
-  }
 }

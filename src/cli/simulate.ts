@@ -1,7 +1,7 @@
 // `redlines simulate`: one game, as readable turn summaries or one JSON document.
 import { playGame } from '../engine/index.ts'
 import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
-import { loadScenarioFromDisk } from './read-scenario.ts'
+import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { gameDocument, turnSummary } from './report.ts'
 import type { Script } from './script.ts'
 import { readScript } from './script.ts'

@@ -1,5 +1,6 @@
 // The engine's public API: pure and deterministic; no Node, DOM, Electron or Phaser.
 export * from './scenario/schema.ts'
+export { scenarioJsonSchema } from './scenario/published-schema.ts'
 export * from './compiled.ts'
 export * from './state.ts'
 export * from './ledger.ts'

@@ -4,14 +4,7 @@
 
 export type HostResult<T> = { ok: true; value: T } | { ok: false; code: HostErrorCode; message: string }
 
-export type HostErrorCode =
-  | 'not-found'
-  | 'invalid-argument'
-  | 'too-large'
-  | 'io-error'
-  | 'cancelled'
-  | 'forbidden'
-  | 'unavailable'
+export type HostErrorCode = 'not-found' | 'invalid-argument' | 'too-large' | 'io-error' | 'cancelled' | 'forbidden' | 'unavailable'
 
 export type ScenarioOrigin = 'shipped' | 'user'
 

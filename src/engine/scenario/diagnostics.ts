@@ -1,4 +1,13 @@
 // What the loader says about a file, in one shape for every stage (encoding, JSON, schema, semantics).
+import type { DiagnosticCode } from './diagnostic-codes.ts'
+
+/** The other side of a problem that involves two places (a base and its extension, two extensions). */
+export interface RelatedLocation {
+  file: string
+  line: number
+  column: number
+  pointer: string
+}
 
 export interface Diagnostic {
   severity: 'error' | 'warning'
@@ -14,17 +23,25 @@ export interface Diagnostic {
   pointer: string
   message: string
   hint?: string
+  /** Other places involved, e.g. the base item an extension cannot add again. */
+  related?: RelatedLocation[]
 }
 
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g
 
+export function formatLocation(at: RelatedLocation): string {
+  return `${at.file}:${at.line}:${at.column} [${at.pointer}]`
+}
+
 /**
- * `file:line:column: error: message [pointer]`, then ` hint: …` when there is a hint. Always one line:
- * control characters (which a hostile key could put in a pointer) are shown as \uXXXX.
+ * `file:line:column: severity: message [pointer]`, then ` (see file:line:column [pointer])` for each related
+ * place and ` hint: …` when there is a hint. Always one line: control characters (which a hostile key could
+ * put in a pointer) are shown as \uXXXX.
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? ` hint: ${d.hint}` : ''
-  const line = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.pointer}]${hint}`
+  const related = (d.related ?? []).map((at) => ` (see ${formatLocation(at)})`).join('')
+  const line = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.pointer}]${related}${hint}`
   return line.replace(LINE_BREAKING, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 
@@ -92,6 +109,16 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
 export interface Located {
   line: number
   column: number
+  /** The file the position is in, when it is not the sink's own (parts of a merged extension). */
+  file?: string
+  /** The pointer within that file, when it differs from the one asked for. */
+  pointer?: string
+}
+
+/** Finds positions by JSON pointer: JsonPositions for one file, a merged view for extensions. */
+export interface PositionLookup {
+  key(pointer: string): Located | undefined
+  nearestValue(pointer: string): Located
 }
 
 /** Collects diagnostics for one file, placing each at the value its pointer names. */
@@ -103,17 +130,41 @@ export class DiagnosticSink {
     private readonly locate: (pointer: string) => Located,
   ) {}
 
-  error(code: string, pointer: string, message: string, hint?: string): void {
-    this.add('error', code, pointer, message, hint)
+  error(code: DiagnosticCode, pointer: string, message: string, hint?: string, related?: RelatedLocation[]): void {
+    this.add('error', code, pointer, message, hint, undefined, related)
   }
 
-  warning(code: string, pointer: string, message: string, hint?: string): void {
+  warning(code: DiagnosticCode, pointer: string, message: string, hint?: string): void {
     this.add('warning', code, pointer, message, hint)
   }
 
   /** Places a diagnostic at an explicit position (e.g. a key rather than its value). */
-  add(severity: Diagnostic['severity'], code: string, pointer: string, message: string, hint?: string, at?: Located): void {
-    const { line, column } = at ?? this.locate(pointer)
-    this.diagnostics.push({ severity, code, file: this.file, line, column, pointer, message, ...(hint ? { hint } : {}) })
+  add(
+    severity: Diagnostic['severity'],
+    code: DiagnosticCode,
+    pointer: string,
+    message: string,
+    hint?: string,
+    at?: Located,
+    related?: RelatedLocation[],
+  ): void {
+    const { line, column, file, pointer: shownPointer } = at ?? this.locate(pointer)
+    this.diagnostics.push({
+      severity,
+      code,
+      file: file ?? this.file,
+      line,
+      column,
+      pointer: shownPointer ?? pointer,
+      message,
+      ...(hint ? { hint } : {}),
+      ...(related && related.length > 0 ? { related } : {}),
+    })
+  }
+
+  /** Where a pointer is, as a related location. */
+  where(pointer: string): RelatedLocation {
+    const { line, column, file, pointer: shownPointer } = this.locate(pointer)
+    return { file: file ?? this.file, line, column, pointer: shownPointer ?? pointer }
   }
 }

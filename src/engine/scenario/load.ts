@@ -1,26 +1,43 @@
 // The one ingest pipeline for scenario files: size cap → UTF-8 → bounded JSON parse with positions →
-// schema → sources → semantic checks. Untrusted input never throws out of here.
-import { Sha256 } from '../hash.ts'
-import { parseJson } from '../ingest/json.ts'
-import type { JsonPositions, JsonValue } from '../ingest/json.ts'
-import { decodeUtf8, encodeUtf8, findLoneSurrogate, utf8Length } from '../ingest/utf8.ts'
+// format migration → schema → (for an extension: its bases, merged) → sources → semantic checks.
+// Untrusted input never throws out of here.
+import type { JsonObject } from '../ingest/json.ts'
+import { ChainResolver } from './chain.ts'
+import type { ResolveBase } from './chain.ts'
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts'
 import type { Diagnostic } from './diagnostics.ts'
+import { checkLayerShape, internalError, readLayer, shownPath } from './scenario-layer.ts'
+import type { LayerShape, ScenarioLayer } from './scenario-layer.ts'
+import { hashScenarioFiles, joinPath, normalizePath, readText } from './files.ts'
+import type { ScenarioFiles } from './files.ts'
+import type { FormatMigration } from './migrations.ts'
+import { provenanceOf, removedOf } from './provenance.ts'
+import type { BaseInfo, ProvenanceEntry, RemovedEntry } from './provenance.ts'
+import { checkRawCitations, rawSources } from './raw-citations.ts'
 import { Scenario } from './schema.ts'
 import type { ScenarioFile } from './schema.ts'
+import type { ExtensionFile } from './schema-extension.ts'
 import { SchemaIssueReporter } from './schema-issues.ts'
 import { paragraphsOf } from './text.ts'
 import { validateScenario } from './validate.ts'
 import { foldedParagraphLookup } from './validate-grounding.ts'
-import { checkRawCitations, rawSources } from './raw-citations.ts'
+import { assemble, workingFromScenario } from './working.ts'
+import type { Working } from './working.ts'
 
-export type ScenarioFiles = Readonly<Record<string, string | Uint8Array>>
+export { hashScenarioFiles } from './files.ts'
+export type { ScenarioFiles } from './files.ts'
 
 export interface LoadOptions {
   /** Path of the scenario file among `files`; source paths are relative to its folder. Default "scenario.json". */
   main?: string
   /** Largest accepted file, in bytes. Default 5 MiB. */
   maxBytes?: number
+  /** Finds the base an extension names in `extends`; without it, every extension reports its base missing. */
+  resolveBase?: ResolveBase
+  /** Ids of the scenarios `resolveBase` knows, for "did you mean" hints. */
+  knownBaseIds?: readonly string[]
+  /** Format migrations to apply (default: the engine's own). */
+  migrations?: readonly FormatMigration[]
 }
 
 export type LoadResult =
@@ -29,91 +46,21 @@ export type LoadResult =
       scenario: ScenarioFile
       /** The paragraphs of each source, by source id. */
       sources: Record<string, string[]>
-      /** SHA-256 of the scenario file and its sources (see `hashScenarioFiles`). */
+      /** SHA-256 of the scenario file, its sources and any bases' files (see `hashScenarioFiles`). */
       hash: string
       /** Warnings only. */
       diagnostics: Diagnostic[]
+      /** Which file each item (action, rule, parameter, table entry…) of the scenario comes from. */
+      provenance: ProvenanceEntry[]
+      /** Items of the bases that an extension removed. */
+      removed: RemovedEntry[]
+      /** The scenarios this one builds on, nearest first; empty unless it is an extension. */
+      bases: BaseInfo[]
     }
   | { ok: false; diagnostics: Diagnostic[] }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-/** The longest list the scenario schema allows; longer lists are refused before the schema sees them. */
-const LONGEST_LIST = 200
 const MAX_DIAGNOSTICS = 500
-
-/** "a/./b//c.txt" → "a/b/c.txt". */
-function normalizePath(path: string): string {
-  return path
-    .split('/')
-    .filter((part) => part !== '' && part !== '.')
-    .join('/')
-}
-
-function folderOf(path: string): string {
-  const normalized = normalizePath(path)
-  const slash = normalized.lastIndexOf('/')
-  return slash < 0 ? '' : normalized.slice(0, slash)
-}
-
-class FileSet {
-  private readonly byPath = new Map<string, string>()
-
-  constructor(private readonly files: ScenarioFiles) {
-    for (const key of Object.keys(files)) {
-      const normalized = normalizePath(key)
-      if (!this.byPath.has(normalized)) this.byPath.set(normalized, key)
-    }
-  }
-
-  /** The key under which a path was given, if it was. */
-  keyOf(path: string): string | undefined {
-    return this.byPath.get(normalizePath(path))
-  }
-
-  content(key: string): string | Uint8Array {
-    return this.files[key]
-  }
-}
-
-/** Reads one file as text, or reports why it cannot be read (at `pointer` of the scenario file). */
-function readText(content: string | Uint8Array, file: string, pointer: string, maxBytes: number, sink: Diagnostic[]): string | undefined {
-  const report = (code: string, message: string, line = 1, column = 1, hint?: string) =>
-    sink.push({ severity: 'error', code, file, line, column, pointer, message, ...(hint ? { hint } : {}) })
-  const size = typeof content === 'string' ? (content.length > maxBytes ? content.length : utf8Length(content)) : content.length
-  if (size > maxBytes) {
-    report('file-too-large', `the file has ${size} bytes, more than the limit of ${maxBytes}`)
-    return undefined
-  }
-  if (typeof content === 'string') {
-    const lone = findLoneSurrogate(content)
-    if (lone) {
-      report('invalid-encoding', lone.message, lone.line, lone.column)
-      return undefined
-    }
-    return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
-  }
-  const decoded = decodeUtf8(content)
-  if (!decoded.ok) {
-    const { message, line, column } = decoded.error
-    report('invalid-encoding', message, line, column, 'save the file as UTF-8')
-    return undefined
-  }
-  return decoded.text
-}
-
-/**
- * SHA-256 over `path\0content\0` of each file, in sorted path order; paths are relative to the scenario
- * folder and strings count as their UTF-8 bytes.
- */
-export function hashScenarioFiles(files: ReadonlyArray<readonly [path: string, content: string | Uint8Array]>): string {
-  const hash = new Sha256()
-  const separator = new Uint8Array([0])
-  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const [path, content] of sorted) {
-    hash.update(encodeUtf8(path)).update(separator).update(content).update(separator)
-  }
-  return hash.digestHex()
-}
 
 function finish(diagnostics: Diagnostic[]): Diagnostic[] {
   const sorted = sortDiagnostics(diagnostics)
@@ -129,111 +76,149 @@ function failure(diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics: finish(diagnostics) }
 }
 
-export function loadScenario(files: ScenarioFiles, options: LoadOptions = {}): LoadResult {
-  const main = options.main ?? 'scenario.json'
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  const diagnostics: Diagnostic[] = []
-  const fileSet = new FileSet(files)
-  const mainKey = fileSet.keyOf(main)
-  if (mainKey === undefined) {
-    return failure([
-      { severity: 'error', code: 'file-missing', file: main, line: 1, column: 1, pointer: '', message: 'the scenario file was not found' },
-    ])
-  }
-  const text = readText(fileSet.content(mainKey), main, '', maxBytes, diagnostics)
-  if (text === undefined) return failure(diagnostics)
-
-  const parsed = parseJson(text, { maxArrayLength: LONGEST_LIST })
-  if (!parsed.ok) {
-    for (const { code, message, pointer, position, hint } of parsed.errors) {
-      const shownHint = code === 'json-empty' ? 'a scenario file is a JSON object' : hint
-      const { line, column } = position
-      diagnostics.push({ severity: 'error', code, file: main, line, column, pointer, message, ...(shownHint ? { hint: shownHint } : {}) })
-    }
-    return failure(diagnostics)
-  }
-  const locate = (pointer: string) => parsed.positions.nearestValue(pointer)
-  const sink = new DiagnosticSink(main, locate)
-  const folder = folderOf(main)
-  const inFolder = (file: string) => (folder === '' ? file : `${folder}/${file}`)
-  // Hashed under their paths relative to the scenario folder, so the hash does not depend on where it lies.
-  const mainName = normalizePath(main).slice(folder === '' ? 0 : folder.length + 1)
-  const hashed = new Map<string, string | Uint8Array>([[mainName, fileSet.content(mainKey)]])
-  const readSources = (sources: readonly { id: string; file: string; index: number }[]) =>
-    readSourceParagraphs(sources, fileSet, inFolder, hashed, maxBytes, diagnostics)
-
-  const scenario = checkShape(parsed.value, parsed.positions, sink)
-  if (!scenario) {
-    const sources = rawSources(parsed.value)
-    const paragraphs = readSources(sources)
-    checkRawCitations(parsed.value, sink, new Set(sources.map((source) => source.id)), foldedParagraphLookup(paragraphs))
-    return failure([...sink.diagnostics, ...diagnostics])
-  }
-  const paragraphs = readSources(scenario.sources.map((source, index) => ({ ...source, index })))
-  try {
-    const sourceFileExists = (file: string) => fileSet.keyOf(inFolder(file)) !== undefined
-    diagnostics.push(...validateScenario(scenario, { file: main, locate, sourceFileExists, paragraphs }))
-  } catch (error) {
-    diagnostics.push(internalError(main, error))
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return failure(diagnostics)
-  return {
-    ok: true,
-    scenario,
-    sources: Object.fromEntries(paragraphs),
-    hash: hashScenarioFiles([...hashed]),
-    diagnostics: finish(diagnostics),
-  }
+interface SourceRef {
+  id: string
+  file: string
+  index: number
+  layer: ScenarioLayer
 }
 
 /** Decodes each source file once and splits it into paragraphs, by source id. */
 function readSourceParagraphs(
-  sources: readonly { id: string; file: string; index: number }[],
-  fileSet: FileSet,
-  inFolder: (file: string) => string,
-  hashed: Map<string, string | Uint8Array>,
+  sources: readonly SourceRef[],
+  pointerOf: (index: number) => string,
   maxBytes: number,
   diagnostics: Diagnostic[],
 ): Map<string, string[]> {
   const paragraphs = new Map<string, string[]>()
   const paragraphsByFile = new Map<string, string[] | undefined>()
   for (const source of sources) {
-    const key = fileSet.keyOf(inFolder(source.file))
+    const { layer } = source
+    const key = layer.fileSet.keyOf(joinPath(layer.folder, source.file))
     if (key === undefined) continue // validateScenario reports it.
-    if (!paragraphsByFile.has(key)) {
-      const content = fileSet.content(key)
-      hashed.set(normalizePath(source.file), content)
-      const sourceText = readText(content, key, `/sources/${source.index}/file`, maxBytes, diagnostics)
-      paragraphsByFile.set(key, sourceText === undefined ? undefined : paragraphsOf(sourceText))
+    const hashedPath = layer.hashPrefix + normalizePath(source.file)
+    if (!paragraphsByFile.has(hashedPath)) {
+      const content = layer.fileSet.content(key)
+      layer.hashed.set(hashedPath, content)
+      const sourceText = readText(content, shownPath(layer, key), pointerOf(source.index), maxBytes, diagnostics)
+      paragraphsByFile.set(hashedPath, sourceText === undefined ? undefined : paragraphsOf(sourceText))
     }
-    const found = paragraphsByFile.get(key)
+    const found = paragraphsByFile.get(hashedPath)
     if (found && !paragraphs.has(source.id)) paragraphs.set(source.id, found)
   }
   return paragraphs
 }
 
-function internalError(file: string, error: unknown): Diagnostic {
-  const detail = error instanceof Error ? error.message : String(error)
+export function loadScenario(files: ScenarioFiles, options: LoadOptions = {}): LoadResult {
+  const main = options.main ?? 'scenario.json'
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const diagnostics: Diagnostic[] = []
+  const input = { files, main, label: '', hashPrefix: '', maxBytes, migrations: options.migrations }
+  const layer = readLayer(input, diagnostics)
+  if (!layer) return failure(diagnostics)
+  const shape = checkLayerShape(layer)
+  if (shape?.kind === 'extension') return loadExtension(layer, shape, options, maxBytes, diagnostics)
+  return loadComplete(layer, shape, maxBytes, diagnostics)
+}
+
+/** A scenario that stands alone. */
+function loadComplete(layer: ScenarioLayer, shape: LayerShape | undefined, maxBytes: number, diagnostics: Diagnostic[]): LoadResult {
+  const { sink, positions } = layer
+  const locate = (pointer: string) => positions.nearestValue(pointer)
+  const sourcePointer = (index: number) => `/sources/${index}/file`
+  if (!shape) {
+    const sources = rawSources(layer.value).map((source) => ({ ...source, layer }))
+    const paragraphs = readSourceParagraphs(sources, sourcePointer, maxBytes, diagnostics)
+    checkRawCitations(layer.value, sink, new Set(sources.map((source) => source.id)), foldedParagraphLookup(paragraphs))
+    return failure([...sink.diagnostics, ...diagnostics])
+  }
+  const scenario = shape.data as ScenarioFile
+  const sources = scenario.sources.map((source, index) => ({ ...source, index, layer }))
+  const paragraphs = readSourceParagraphs(sources, sourcePointer, maxBytes, diagnostics)
+  try {
+    const sourceFileExists = (file: string) => layer.fileSet.keyOf(joinPath(layer.folder, file)) !== undefined
+    diagnostics.push(...validateScenario(scenario, { file: layer.file, locate, sourceFileExists, paragraphs }))
+  } catch (error) {
+    diagnostics.push(internalError(layer.file, error))
+  }
+  diagnostics.push(...sink.diagnostics)
+  return success(scenario, paragraphs, [layer], workingFromScenario(layer.value as JsonObject, layer), layer, diagnostics)
+}
+
+function success(
+  scenario: ScenarioFile,
+  paragraphs: Map<string, string[]>,
+  layers: readonly ScenarioLayer[],
+  working: Working,
+  main: ScenarioLayer,
+  diagnostics: Diagnostic[],
+): LoadResult {
+  if (diagnostics.some((d) => d.severity === 'error')) return failure(diagnostics)
+  const bases = layers
+    .filter((layer) => layer !== main)
+    .map((layer) => {
+      const { id, version } = layer.value as { id: string; version: string }
+      return { id, version, file: layer.file }
+    })
   return {
-    severity: 'error',
-    code: 'internal-error',
-    file,
-    line: 1,
-    column: 1,
-    pointer: '',
-    message: `the loader failed on this file: ${detail}`,
+    ok: true,
+    scenario,
+    sources: Object.fromEntries(paragraphs),
+    hash: hashScenarioFiles(layers.flatMap((layer) => [...layer.hashed])),
+    diagnostics: finish(diagnostics),
+    provenance: provenanceOf(working, main),
+    removed: removedOf(working),
+    bases,
   }
 }
 
-/** Runs the schema; on failure reports every issue and returns undefined. */
-function checkShape(value: JsonValue, positions: JsonPositions, sink: DiagnosticSink): ScenarioFile | undefined {
+const META_KEYS = ['$schema', 'formatVersion', 'id', 'title', 'version', 'description', 'author'] as const
+
+/** An extension: its bases are resolved and merged, and the merged scenario is checked like any other. */
+function loadExtension(
+  layer: ScenarioLayer,
+  shape: { kind: 'extension'; data: ExtensionFile },
+  options: LoadOptions,
+  maxBytes: number,
+  diagnostics: Diagnostic[],
+): LoadResult {
+  const resolver = new ChainResolver({ ...options, maxBytes }, diagnostics)
+  const gathered = () => [...diagnostics, ...resolver.layers.flatMap((each) => each.sink.diagnostics)]
+  const working = resolver.build(layer, shape)
+  if (!working || gathered().some((d) => d.severity === 'error')) return failure(gathered())
+  const source = layer.value as JsonObject
+  const meta: JsonObject = {}
+  for (const key of META_KEYS) if (source[key] !== undefined) meta[key] = source[key]
+  const merged = assemble(working, meta, layer)
+  const locate = (pointer: string) => merged.positions.nearestValue(pointer)
+  const mergedSink = new DiagnosticSink(layer.file, locate)
+  let scenario: ScenarioFile
   try {
-    const result = Scenario.safeParse(value)
-    if (result.success) return result.data
-    new SchemaIssueReporter(Scenario, value, positions, sink).report(result.error.issues)
+    const result = Scenario.safeParse(merged.document)
+    if (!result.success) {
+      new SchemaIssueReporter(Scenario, merged.document, merged.positions, mergedSink).report(result.error.issues)
+      return failure([...gathered(), ...mergedSink.diagnostics])
+    }
+    scenario = result.data
   } catch (error) {
-    // Zod gathers issues with spread calls, which can exhaust the stack on files with very many errors.
-    sink.diagnostics.push(internalError(sink.file, error))
+    return failure([...gathered(), internalError(layer.file, error)])
   }
-  return undefined
+  const sourceEntries = working.collections.get('sources') ?? []
+  const layerOfSource = (index: number) => {
+    const entry = sourceEntries[index]
+    return (entry.fields.file ?? entry.origin).layer
+  }
+  const sources = scenario.sources.map((each, index) => ({ ...each, index, layer: layerOfSource(index) }))
+  const sourcePointer = (index: number) => locate(`/sources/${index}/file`).pointer ?? `/sources/${index}/file`
+  const paragraphs = readSourceParagraphs(sources, sourcePointer, maxBytes, diagnostics)
+  try {
+    const sourceFileExists = (file: string, index: number) => {
+      const owner = layerOfSource(index)
+      return owner.fileSet.keyOf(joinPath(owner.folder, file)) !== undefined
+    }
+    diagnostics.push(...validateScenario(scenario, { file: layer.file, locate, sourceFileExists, paragraphs }))
+  } catch (error) {
+    diagnostics.push(internalError(layer.file, error))
+  }
+  return success(scenario, paragraphs, working.layers, working, layer, gathered())
 }

@@ -2,9 +2,8 @@
 // worded in the author's terms, with "did you mean" hints.
 import type * as z from 'zod'
 import { escapePointerToken, pointerOf } from '../ingest/json.ts'
-import type { JsonPositions } from '../ingest/json.ts'
 import { didYouMean } from './diagnostics.ts'
-import type { DiagnosticSink } from './diagnostics.ts'
+import type { DiagnosticSink, PositionLookup } from './diagnostics.ts'
 
 type Issue = z.core.$ZodIssue
 type Path = readonly PropertyKey[]
@@ -152,7 +151,7 @@ export class SchemaIssueReporter {
   constructor(
     root: z.ZodType,
     private readonly data: unknown,
-    private readonly positions: JsonPositions,
+    private readonly positions: PositionLookup,
     private readonly sink: DiagnosticSink,
   ) {
     this.root = root as unknown as SchemaNode

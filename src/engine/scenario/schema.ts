@@ -32,7 +32,7 @@ export const Citation = z
   })
   .describe('A passage of a source that grounds an item.')
 
-const groundingFields = {
+export const groundingFields = {
   citations: z
     .array(Citation)
     .min(1)
@@ -56,10 +56,10 @@ function grounded<Shape extends z.ZodRawShape>(shape: Shape) {
 
 export const Pair = z.tuple([ActorId, ActorId]).describe('Two different actor ids; order does not matter (pair variables are symmetric).')
 
-const GroundedValue = grounded({ value: z.number().describe('The value.') })
+export const GroundedValue = grounded({ value: z.number().describe('The value.') })
 
-const PairValue = grounded({ pair: Pair, value: z.number().describe('The value for this pair.') })
-const ActorValue = grounded({ actor: ActorId, value: z.number().describe('The value for this actor.') })
+export const PairValue = grounded({ pair: Pair, value: z.number().describe('The value for this pair.') })
+export const ActorValue = grounded({ actor: ActorId, value: z.number().describe('The value for this actor.') })
 
 const PairTable = z
   .strictObject({
@@ -78,9 +78,9 @@ const ActorTable = z
 export const Source = z
   .strictObject({
     id: Id,
-    title: z.string().min(1).max(300),
-    author: z.string().max(300).optional(),
-    publisher: z.string().max(300).optional(),
+    title: z.string().min(1).max(300).describe('The title of the text, as shown in the source reader.'),
+    author: z.string().max(300).optional().describe('Who wrote it.'),
+    publisher: z.string().max(300).optional().describe('Where it was published.'),
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
@@ -96,10 +96,13 @@ export const Source = z
 export const Actor = z
   .strictObject({
     id: ActorId,
-    name: z.string().min(1).max(100),
+    name: z.string().min(1).max(100).describe('The name players see.'),
     capability: z.number().min(0).max(1).describe('Static share of military and economic capability; weights the blocs.'),
     capital: z
-      .strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+      .strictObject({
+        lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
+        lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
+      })
       .describe('Where the actor is drawn on the map.'),
     playable: z.boolean().describe('Whether a human may take this actor.'),
     budget: z.number().int().min(0).max(20).optional().describe('Political capital per turn; defaults to `turns.budget`.'),
@@ -108,13 +111,13 @@ export const Actor = z
 
 export const Theatre = z
   .strictObject({
-    name: z.string().min(1).max(100),
-    lon: z.number().min(-180).max(180),
-    lat: z.number().min(-90).max(90),
+    name: z.string().min(1).max(100).describe('The name of the place, e.g. "East China Sea".'),
+    lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
+    lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
   })
   .describe('Where encounters between a pair happen (for the map).')
 
-const ContactPair = grounded({ pair: Pair, theatre: Theatre.optional() }).describe(
+export const ContactPair = grounded({ pair: Pair, theatre: Theatre.optional() }).describe(
   'A pair whose forces operate near each other: only such pairs can have incidents.',
 )
 
@@ -148,7 +151,7 @@ export const PARAMETER_NAMES = [
 ] as const
 export type ParameterName = (typeof PARAMETER_NAMES)[number]
 
-const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
+export const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
   balanceRate: 'η: how fast "the enemy of my enemy" reshapes alignment each turn.',
   stressAmplifier: 'β: how much mean tension speeds up the balance term.',
   interestPull: 'μ: pull of alignment back toward the baseline propensity (common interests).',
@@ -177,7 +180,10 @@ const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
   impasseSurcharge: 'Extra political capital a de-escalation action costs during an impasse.',
 }
 
-const Parameter = grounded({ value: z.number().describe('The value.'), description: z.string().max(500).optional() })
+export const Parameter = grounded({
+  value: z.number().describe('The value.'),
+  description: z.string().max(500).optional().describe('A note on the value, shown with the parameter.'),
+})
 
 export const Parameters = z
   .strictObject(
@@ -190,8 +196,8 @@ export const Parameters = z
 
 export const Rung = grounded({
   id: Id,
-  name: z.string().min(1).max(60),
-  description: z.string().max(500),
+  name: z.string().min(1).max(60).describe('The name players see, e.g. "Confrontation".'),
+  description: z.string().max(500).describe('What this rung means, shown with the ladder.'),
   up: z.number().min(0).max(1).describe('Climb to this rung when the hottest cross-bloc tension reaches this value.'),
   down: z.number().min(0).max(1).describe('Leave this rung downward when that tension falls below this value (at most `up`: hysteresis).'),
 }).describe('A rung of the escalation ladder, lowest first.')
@@ -213,24 +219,24 @@ export const Effect = z
   .union([
     z
       .strictObject({
-        variable: z.enum(PAIR_VARIABLES),
+        variable: z.enum(PAIR_VARIABLES).describe('The pair variable to change.'),
         between: z.tuple([Ref, Ref]).describe('Every pair formed by one actor of each side (pairs of an actor with itself are skipped).'),
-        delta: z.number().min(-1).max(1),
+        delta: z.number().min(-1).max(1).describe('The change, added before the variable is clamped to its range.'),
       })
       .describe('Changes a pair variable.'),
     z
       .strictObject({
-        variable: z.literal('readiness'),
-        of: Ref,
-        delta: z.number().min(-100).max(100),
+        variable: z.literal('readiness').describe("Readiness: how ready an actor's forces are, 0 .. readinessMax."),
+        of: Ref.describe('Whose readiness.'),
+        delta: z.number().min(-100).max(100).describe('The change, added before readiness is clamped to 0 .. readinessMax.'),
       })
       .describe('Changes readiness.'),
     z
       .strictObject({
-        variable: z.literal('grievance'),
+        variable: z.literal('grievance').describe('Grievance: how provoked one actor feels by another, 0 .. 1.'),
         of: Ref.describe('Who feels the grievance.'),
         toward: Ref.describe('Whom it is held against.'),
-        delta: z.number().min(-1).max(1),
+        delta: z.number().min(-1).max(1).describe('The change, added before the grievance is clamped to 0 .. 1.'),
       })
       .describe('Changes a grievance: how provoked one actor feels by another; computer players answer it.'),
   ])
@@ -238,22 +244,22 @@ export const Effect = z
 
 export const Action = grounded({
   id: Id,
-  name: z.string().min(1).max(80),
-  description: z.string().max(1000),
+  name: z.string().min(1).max(80).describe('The name on the action card.'),
+  description: z.string().max(1000).describe('What the action is, on the action card.'),
   actors: z.array(ActorId).min(1).describe('Who may take this action.'),
   partners: z
     .strictObject({
-      from: z.array(ActorId).min(1),
-      min: z.number().int().min(1).max(7),
-      max: z.number().int().min(1).max(7),
+      from: z.array(ActorId).min(1).describe('Who may be asked to join.'),
+      min: z.number().int().min(1).max(7).describe('Fewest partners.'),
+      max: z.number().int().min(1).max(7).describe('Most partners.'),
     })
     .optional()
     .describe('A joint action needs partners; each must consent.'),
   targets: z
     .strictObject({
       from: z.array(ActorId).min(1).optional().describe('Who may be targeted; any other actor when omitted.'),
-      min: z.number().int().min(0).max(7),
-      max: z.number().int().min(0).max(7),
+      min: z.number().int().min(0).max(7).describe('Fewest targets.'),
+      max: z.number().int().min(0).max(7).describe('Most targets.'),
       contact: z.boolean().optional().describe('Whether a participant must be in contact with each target.'),
     })
     .optional()
@@ -263,13 +269,13 @@ export const Action = grounded({
   pinPrick: z
     .boolean()
     .describe('A local confrontation near a target: adds to the incident hazard of each participant–target pair this turn.'),
-  effects: z.array(Effect).max(40),
+  effects: z.array(Effect).max(40).describe('What the action changes; refs are relative to it.'),
 })
 
-const RuleBase = {
+export const RuleBase = {
   id: Id,
-  name: z.string().min(1).max(80),
-  description: z.string().max(1000),
+  name: z.string().min(1).max(80).describe('The name players see in the ledger and the "Why?" panel.'),
+  description: z.string().max(1000).describe('What the rule does, in plain words.'),
   enabled: z.boolean().optional().describe('Set to false to switch the rule off (counterfactuals).'),
   ...groundingFields,
 }
@@ -364,8 +370,16 @@ export const Measure = z
     z.strictObject({ kind: z.literal('interdependence'), pair: Pair }),
     z.strictObject({ kind: z.literal('commitment'), pair: Pair }),
     z.strictObject({ kind: z.literal('readiness'), actor: ActorId }),
-    z.strictObject({ kind: z.literal('mean-alignment'), actor: ActorId, with: z.array(ActorId).min(1) }),
-    z.strictObject({ kind: z.literal('mean-tension'), actor: ActorId, with: z.array(ActorId).min(1) }),
+    z.strictObject({
+      kind: z.literal('mean-alignment'),
+      actor: ActorId,
+      with: z.array(ActorId).min(1).describe('The others, averaged over.'),
+    }),
+    z.strictObject({
+      kind: z.literal('mean-tension'),
+      actor: ActorId,
+      with: z.array(ActorId).min(1).describe('The others, averaged over.'),
+    }),
     z.strictObject({ kind: z.literal('rigidity') }),
     z.strictObject({ kind: z.literal('rung') }),
   ])
@@ -374,8 +388,8 @@ export const Measure = z
 export const Objective = z
   .strictObject({
     id: Id,
-    description: z.string().min(1).max(300),
-    weight: z.number().min(0).max(10),
+    description: z.string().min(1).max(300).describe('What the role wants, in a few words ("Keep the allies close").'),
+    weight: z.number().min(0).max(10).describe("How much this objective counts against the role's others."),
     measure: Measure,
     goal: z.enum(['high', 'low']).describe('Whether the role wants the measure high or low.'),
     ...groundingFields,
@@ -386,9 +400,9 @@ export const Role = z
   .strictObject({
     id: Id,
     actor: ActorId,
-    name: z.string().min(1).max(80),
-    description: z.string().max(1000),
-    objectives: z.array(Objective).min(1).max(12),
+    name: z.string().min(1).max(80).describe('The name players choose.'),
+    description: z.string().max(1000).describe('The role in a sentence, shown when choosing it.'),
+    objectives: z.array(Objective).min(1).max(12).describe('What the role scores on; the score is their weighted mean.'),
   })
   .describe('A power a player or the computer can play, and what it wants. Everyone loses an armed clash.')
 
@@ -398,7 +412,7 @@ export const Turns = z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
       .describe('Date of turn 1, YYYY-MM.'),
-    monthsPerTurn: z.number().int().min(1).max(12),
+    monthsPerTurn: z.number().int().min(1).max(12).describe('Months each turn stands for.'),
     default: z.number().int().min(1).max(100).describe('Default number of turns.'),
     max: z.number().int().min(1).max(100).describe('Most turns a game may have.'),
     budget: z.number().int().min(0).max(20).describe('Political capital per actor per turn.'),
@@ -408,21 +422,23 @@ export const Turns = z
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
-    formatVersion: z.literal(FORMAT_VERSION).describe('The version of this file format.'),
+    formatVersion: z
+      .literal(FORMAT_VERSION)
+      .describe('The version of the file format this file is written for. Older formats are migrated on load; newer ones are refused.'),
     id: Id,
-    title: z.string().min(1).max(120),
+    title: z.string().min(1).max(120).describe('The title players see.'),
     version: z
       .string()
       .regex(/^\d+\.\d+\.\d+$/, 'must be a version MAJOR.MINOR.PATCH')
       .describe("The scenario's own version, MAJOR.MINOR.PATCH."),
-    description: z.string().max(4000),
-    author: z.string().max(200).optional(),
-    sources: z.array(Source).min(1).max(20),
-    actors: z.array(Actor).min(2).max(12),
+    description: z.string().max(4000).describe('What the scenario is about, shown when choosing it.'),
+    author: z.string().max(200).optional().describe('Who wrote the scenario.'),
+    sources: z.array(Source).min(1).max(20).describe('The texts the scenario cites.'),
+    actors: z.array(Actor).min(2).max(12).describe('The powers.'),
     static: z
       .strictObject({
         baseline: PairTable.describe('Baseline propensity a0 of each pair, −1..1: where interests pull alignment.'),
-        contact: z.array(ContactPair).max(66),
+        contact: z.array(ContactPair).max(66).describe('Pairs whose forces operate near each other.'),
       })
       .describe('What does not change during a game.'),
     start: z
@@ -436,9 +452,9 @@ export const Scenario = z
       .describe('The state at the start of turn 1.'),
     parameters: Parameters,
     ladder: z.array(Rung).min(2).max(12).describe('The escalation ladder, lowest rung first; the first rung starts at 0.'),
-    actions: z.array(Action).min(1).max(100),
-    rules: z.array(Rule).min(1).max(100),
-    roles: z.array(Role).min(1).max(12),
+    actions: z.array(Action).min(1).max(100).describe('What the powers can do each turn.'),
+    rules: z.array(Rule).min(1).max(100).describe('How the world answers: the causal claims of the text and the dynamics of the model.'),
+    roles: z.array(Role).min(1).max(12).describe('The powers a player can take, and what each wants.'),
     turns: Turns,
   })
   .describe('A Red Lines scenario: data only, every number grounded in its sources or marked as an assumption.')
@@ -454,12 +470,3 @@ export type MeasureData = z.infer<typeof Measure>
 export type RoleData = z.infer<typeof Role>
 export type ActionTag = (typeof ACTION_TAGS)[number]
 export type RuleKind = (typeof RULE_KINDS)[number]
-
-export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Scenario, { target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>
-  return {
-    ...schema,
-    $id: 'https://redlines.invalid/scenario.schema.json',
-    title: 'Red Lines scenario',
-  }
-}

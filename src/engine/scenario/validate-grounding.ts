@@ -1,53 +1,11 @@
 // Every number of a scenario is grounded: it cites passages of its sources (each quote checked
 // against the text) or states an assumption.
-import type { CitationData, ScenarioFile } from './schema.ts'
+import type { ScenarioFile } from './schema.ts'
+import { groundedItems } from './grounded-items.ts'
 import { didYouMean } from './diagnostics.ts'
 import type { DiagnosticSink } from './diagnostics.ts'
 import { foldForQuote } from './text.ts'
 import type { ValidationContext } from './validate.ts'
-
-interface Grounded {
-  citations?: CitationData[]
-  assumption?: string
-}
-
-interface GroundedItem {
-  item: Grounded
-  pointer: string
-  label: string
-  /** Objectives may go without grounding (a warning); everything else may not. */
-  optional: boolean
-}
-
-function groundedItems(scenario: ScenarioFile): GroundedItem[] {
-  const items: GroundedItem[] = []
-  const add = (item: Grounded, pointer: string, label: string, optional = false) => items.push({ item, pointer, label, optional })
-  const tables = [
-    ['static.baseline', '/static/baseline', scenario.static.baseline],
-    ['start.alignment', '/start/alignment', scenario.start.alignment],
-    ['start.tension', '/start/tension', scenario.start.tension],
-    ['start.commitment', '/start/commitment', scenario.start.commitment],
-    ['start.interdependence', '/start/interdependence', scenario.start.interdependence],
-  ] as const
-  for (const [name, base, table] of tables) {
-    add(table.default, `${base}/default`, `the default of ${name}`)
-    table.pairs.forEach((entry, index) => add(entry, `${base}/pairs/${index}`, `the ${name} of ${entry.pair.join('-')}`))
-  }
-  const readiness = scenario.start.readiness
-  add(readiness.default, '/start/readiness/default', 'the default of start.readiness')
-  readiness.actors.forEach((entry, index) => add(entry, `/start/readiness/actors/${index}`, `the start.readiness of ${entry.actor}`))
-  scenario.static.contact.forEach((entry, index) => add(entry, `/static/contact/${index}`, `the contact of ${entry.pair.join('-')}`))
-  for (const [name, parameter] of Object.entries(scenario.parameters)) add(parameter, `/parameters/${name}`, `parameter ${name}`)
-  scenario.ladder.forEach((rung, index) => add(rung, `/ladder/${index}`, `rung "${rung.id}"`))
-  scenario.actions.forEach((action, index) => add(action, `/actions/${index}`, `action "${action.id}"`))
-  scenario.rules.forEach((rule, index) => add(rule, `/rules/${index}`, `rule "${rule.id}"`))
-  scenario.roles.forEach((role, r) =>
-    role.objectives.forEach((objective, index) =>
-      add(objective, `/roles/${r}/objectives/${index}`, `objective "${objective.id}" of role "${role.id}"`, true),
-    ),
-  )
-  return items
-}
 
 /** Looks up the folded paragraphs of a source by id, folding each source once. */
 export function foldedParagraphLookup(paragraphs: ReadonlyMap<string, readonly string[]>): (id: string) => string[] | undefined {
@@ -117,7 +75,7 @@ export function checkGrounding(scenario: ScenarioFile, sink: DiagnosticSink, con
   }
 
   scenario.sources.forEach((source, index) => {
-    if (!context.sourceFileExists(source.file)) {
+    if (!context.sourceFileExists(source.file, index)) {
       sink.error('source-file-missing', `/sources/${index}/file`, `source file "${source.file}" was not found`)
     }
     if (!cited.has(source.id)) sink.warning('source-unused', `/sources/${index}`, `source "${source.id}" is never cited`)

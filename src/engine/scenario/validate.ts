@@ -3,6 +3,7 @@
 import type { ScenarioFile } from './schema.ts'
 import { DiagnosticSink, didYouMean } from './diagnostics.ts'
 import type { Diagnostic, Located } from './diagnostics.ts'
+import type { DiagnosticCode } from './diagnostic-codes.ts'
 import { checkGrounding } from './validate-grounding.ts'
 import { checkValues } from './validate-values.ts'
 
@@ -11,8 +12,8 @@ export interface ValidationContext {
   file: string
   /** Where the value at a JSON pointer of the scenario file is. */
   locate: (pointer: string) => Located
-  /** Whether a source's `file` is among the files given to the loader. */
-  sourceFileExists: (file: string) => boolean
+  /** Whether the `file` of the source at `index` is among the files given to the loader. */
+  sourceFileExists: (file: string, index: number) => boolean
   /** The paragraphs of each source whose text could be read, by source id. */
   paragraphs: ReadonlyMap<string, readonly string[]>
 }
@@ -35,7 +36,7 @@ export function validateScenario(scenario: ScenarioFile, context: ValidationCont
 function checkUnique(
   entries: Iterable<[key: string, pointer: string]>,
   describe: (key: string, first: string) => string,
-  code: string,
+  code: DiagnosticCode,
   sink: DiagnosticSink,
 ): void {
   const first = new Map<string, string>()
@@ -163,7 +164,7 @@ class ReferenceChecker {
     })
   }
 
-  private known(id: string, known: ReadonlySet<string>, noun: string, pointer: string, code: string): boolean {
+  private known(id: string, known: ReadonlySet<string>, noun: string, pointer: string, code: DiagnosticCode): boolean {
     if (known.has(id)) return true
     this.sink.error(code, pointer, `unknown ${noun} "${id}"`, didYouMean(id, known))
     return false

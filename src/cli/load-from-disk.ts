@@ -1,0 +1,66 @@
+// A scenario folder loaded from disk with everything it needs: its files, the bases it extends, and the
+// engine's verdict; and diagnostics named as the user named the folder.
+import { isAbsolute, join } from 'node:path'
+import type { CompiledScenario } from '../engine/index.ts'
+import { compileScenario } from '../engine/index.ts'
+import type { Diagnostic, LoadResult, RelatedLocation } from '../engine/scenario/index.ts'
+import { formatDiagnostic, loadScenario } from '../engine/scenario/index.ts'
+import { CliError } from './errors.ts'
+import { readScenarioFromDisk } from './read-scenario.ts'
+import type { ScenarioOnDisk } from './read-scenario.ts'
+import { baseLoadOptions, gatherBases } from './resolve-base.ts'
+import type { ResolvedBases } from './resolve-base.ts'
+
+/** A path the engine gave relative to the scenario folder, as the user would type it. */
+export function shownPath(shownFolder: string, file: string): string {
+  return isAbsolute(file) ? file : join(shownFolder, file)
+}
+
+function shownLocation<At extends RelatedLocation>(at: At, shownFolder: string): At {
+  return { ...at, file: shownPath(shownFolder, at.file) }
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownFolder: string): string[] {
+  return diagnostics.map((d) =>
+    formatDiagnostic({
+      ...shownLocation(d, shownFolder),
+      ...(d.related ? { related: d.related.map((at) => shownLocation(at, shownFolder)) } : {}),
+    }),
+  )
+}
+
+export interface CheckedScenario {
+  disk: ScenarioOnDisk
+  bases: ResolvedBases
+  result: LoadResult
+}
+
+/** Reads a scenario folder and the bases it names, and runs the loader; throws a CliError only when there is no scenario to read. */
+export async function checkScenarioOnDisk(target: string): Promise<CheckedScenario> {
+  const disk = await readScenarioFromDisk(target)
+  const bases = await gatherBases(disk.folder, disk.files['scenario.json'])
+  const result = loadScenario(disk.files, baseLoadOptions(bases, disk.folder))
+  return { disk, bases, result }
+}
+
+export interface LoadedScenario {
+  scenario: CompiledScenario
+  warnings: string[]
+  checked: CheckedScenario
+}
+
+/** Loads and compiles a scenario, or throws a CliError listing every diagnostic. */
+export async function loadScenarioFromDisk(target: string): Promise<LoadedScenario> {
+  const checked = await checkScenarioOnDisk(target)
+  const { disk, result } = checked
+  if (!result.ok) {
+    const lines = formatDiagnostics(result.diagnostics, disk.shownFolder)
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+    throw new CliError(`${target}: invalid scenario (${errors} error${errors === 1 ? '' : 's'})`, lines)
+  }
+  return {
+    scenario: compileScenario(result.scenario, result.sources, result.hash),
+    warnings: formatDiagnostics(result.diagnostics, disk.shownFolder),
+    checked,
+  }
+}

@@ -1,0 +1,30 @@
+// What a scenario file names outside itself — the source files to read and the bases to find — read
+// leniently, so that a host can gather those files before loading; the loader reports anything malformed.
+import { parseJson } from '../ingest/json.ts'
+import type { JsonValue } from '../ingest/json.ts'
+import { decodeUtf8 } from '../ingest/utf8.ts'
+import { isJsonObject } from './scenario-layer.ts'
+
+export interface FileReferences {
+  /** `file` of every source the file lists, adds or overrides, relative to its folder. */
+  sourceFiles: string[]
+  /** The ids named in `extends`. */
+  baseIds: string[]
+}
+
+function sourceFilesIn(list: JsonValue | undefined): string[] {
+  if (!Array.isArray(list)) return []
+  return list.flatMap((source) => (isJsonObject(source) && typeof source.file === 'string' ? [source.file] : []))
+}
+
+export function fileReferences(content: string | Uint8Array): FileReferences {
+  const text = typeof content === 'string' ? content : decodeUtf8(content)
+  const parsed = parseJson(typeof text === 'string' ? text : text.ok ? text.text : '')
+  if (!parsed.ok || !isJsonObject(parsed.value)) return { sourceFiles: [], baseIds: [] }
+  const scenario = parsed.value
+  const changes = (key: string) => (isJsonObject(scenario[key]) ? (scenario[key] as Record<string, JsonValue>).sources : undefined)
+  const sourceFiles = [...sourceFilesIn(scenario.sources), ...sourceFilesIn(changes('add')), ...sourceFilesIn(changes('override'))]
+  const refs = Array.isArray(scenario.extends) ? scenario.extends : scenario.extends === undefined ? [] : [scenario.extends]
+  const baseIds = refs.flatMap((ref) => (isJsonObject(ref) && typeof ref.id === 'string' ? [ref.id] : []))
+  return { sourceFiles: [...new Set(sourceFiles)], baseIds: [...new Set(baseIds)] }
+}

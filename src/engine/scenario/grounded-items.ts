@@ -1,0 +1,56 @@
+// Every item of a scenario that must be grounded in its sources (citations) or marked as an assumption,
+// in file order, with its kind: what the validator checks and what the evidence report counts.
+import type { CitationData, ScenarioFile } from './schema.ts'
+
+export interface Grounded {
+  citations?: CitationData[]
+  assumption?: string
+}
+
+export const GROUNDED_CATEGORIES = ['action', 'rule', 'parameter', 'starting-value', 'static-value', 'rung', 'objective'] as const
+export type GroundedCategory = (typeof GROUNDED_CATEGORIES)[number]
+
+export interface GroundedItem {
+  item: Grounded
+  pointer: string
+  label: string
+  category: GroundedCategory
+  /** Objectives may go without grounding (a warning); everything else may not. */
+  optional: boolean
+}
+
+export function groundedItems(scenario: ScenarioFile): GroundedItem[] {
+  const items: GroundedItem[] = []
+  const add = (item: Grounded, pointer: string, label: string, category: GroundedCategory) =>
+    items.push({ item, pointer, label, category, optional: category === 'objective' })
+  const tables = [
+    ['static.baseline', '/static/baseline', scenario.static.baseline, 'static-value'],
+    ['start.alignment', '/start/alignment', scenario.start.alignment, 'starting-value'],
+    ['start.tension', '/start/tension', scenario.start.tension, 'starting-value'],
+    ['start.commitment', '/start/commitment', scenario.start.commitment, 'starting-value'],
+    ['start.interdependence', '/start/interdependence', scenario.start.interdependence, 'starting-value'],
+  ] as const
+  for (const [name, base, table, category] of tables) {
+    add(table.default, `${base}/default`, `the default of ${name}`, category)
+    table.pairs.forEach((entry, index) => add(entry, `${base}/pairs/${index}`, `the ${name} of ${entry.pair.join('-')}`, category))
+  }
+  const readiness = scenario.start.readiness
+  add(readiness.default, '/start/readiness/default', 'the default of start.readiness', 'starting-value')
+  readiness.actors.forEach((entry, index) =>
+    add(entry, `/start/readiness/actors/${index}`, `the start.readiness of ${entry.actor}`, 'starting-value'),
+  )
+  scenario.static.contact.forEach((entry, index) =>
+    add(entry, `/static/contact/${index}`, `the contact of ${entry.pair.join('-')}`, 'static-value'),
+  )
+  for (const [name, parameter] of Object.entries(scenario.parameters))
+    add(parameter, `/parameters/${name}`, `parameter ${name}`, 'parameter')
+  scenario.ladder.forEach((rung, index) => add(rung, `/ladder/${index}`, `rung "${rung.id}"`, 'rung'))
+  scenario.actions.forEach((action, index) => add(action, `/actions/${index}`, `action "${action.id}"`, 'action'))
+  scenario.rules.forEach((rule, index) => add(rule, `/rules/${index}`, `rule "${rule.id}"`, 'rule'))
+  scenario.roles.forEach((role, r) =>
+    role.objectives.forEach((objective, index) =>
+      add(objective, `/roles/${r}/objectives/${index}`, `objective "${objective.id}" of role "${role.id}"`, 'objective'),
+    ),
+  )
+  return items
+}
