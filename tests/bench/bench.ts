@@ -79,8 +79,15 @@ function browserFigures(): Record<string, number> | null {
     console.error(`browser figures skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`)
     return null
   }
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src/renderer/vite.web.config.ts', '--logLevel', 'error'], { stdio: 'inherit' })
-  const out = execFileSync(process.execPath, ['src/cli/run-ts.mjs', 'tests/e2e/perf.ts', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'src/renderer/vite.web.config.ts', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  )
+  const out = execFileSync(process.execPath, ['src/cli/run-ts.mjs', 'tests/e2e/perf.ts', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return JSON.parse(out.trim().split('\n').pop()!)
 }
 
