@@ -2,7 +2,39 @@
 import type { App, Screen } from '../app.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import { loadSlot } from '../load-game.ts'
+import { slotFromName } from '../saving.ts'
+import { decodeSave, encodeSave, readSlot } from '../../session/save-codec.ts'
+import { MAX_SAVE_BYTES } from '../../../shared/host.ts'
 import { titleScreen } from './title.ts'
+
+/** Offers the newest intact copy of a slot as a file (a download, or a save dialog on the desktop). */
+async function exportSlot(app: App, slot: string): Promise<void> {
+  const generations = await app.host.readSave(slot)
+  const reading = generations.ok ? readSlot(generations.value) : null
+  if (!reading?.chosen) {
+    announce(`"${slot}" has no intact copy to export.`)
+    return
+  }
+  const text = encodeSave(reading.chosen.payload)
+  const result = await app.host.exportFile(`red-lines-${slot}.json`, text)
+  announce(result.ok ? `Exported ${slot}.` : `Not exported: ${result.message}`)
+}
+
+/** Checks a save file from the user and keeps it in a slot named after it; a bad file is refused with the reason. */
+async function importSave(app: App, file: File): Promise<void> {
+  if (file.size > MAX_SAVE_BYTES) {
+    announce(`Not imported: ${file.name} is larger than a save can be.`)
+    return
+  }
+  const decoded = decodeSave(await file.text())
+  if (!decoded.ok) {
+    announce(`Not imported: ${file.name}: ${decoded.reason}.`)
+    return
+  }
+  const slot = slotFromName(`imported ${decoded.payload.name}`)
+  const result = await app.host.writeSave(slot, encodeSave(decoded.payload))
+  announce(result.ok ? `Imported "${decoded.payload.name}" as ${slot}.` : `Not imported: ${result.message}`)
+}
 
 export function loadGameScreen(): Screen {
   return {
@@ -28,6 +60,8 @@ export function loadGameScreen(): Screen {
               ' ',
               button('Load', () => void loadSlot(app, save.slot), { 'aria-label': `Load ${save.slot}` }),
               ' ',
+              button('Export', () => void exportSlot(app, save.slot), { 'aria-label': `Export ${save.slot}` }),
+              ' ',
               button(
                 'Delete',
                 async () => {
@@ -52,11 +86,18 @@ export function loadGameScreen(): Screen {
         )
       }
       void refresh()
+      const picker = h('input', { id: 'import-save', type: 'file', accept: '.json,application/json' }) as HTMLInputElement
+      picker.addEventListener('change', () => {
+        const file = picker.files?.[0]
+        picker.value = ''
+        if (file) void importSave(app, file).then(refresh)
+      })
       return h(
         'main',
         { className: 'load' },
         h('h1', {}, 'Load game'),
         list,
+        h('div', { className: 'field' }, h('label', { for: 'import-save' }, 'Import a save file'), picker),
         h(
           'div',
           { className: 'actions' },
