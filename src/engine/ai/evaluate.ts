@@ -23,10 +23,6 @@ const RETALIATION_COST = 8
 /** Quiet turns the hard computer player looks past its plan. */
 const SETTLING_TURNS = 3
 
-function copyInto(target: number[], source: readonly number[]): void {
-  for (let k = 0; k < source.length; k++) target[k] = source[k]
-}
-
 /** A reusable working copy for trying choices on: refilled before each try instead of cloned. */
 export interface Scratch {
   ctx: TurnContext
@@ -45,25 +41,24 @@ export function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
     incidents: [],
     orders: [],
     touched: new Map(),
+    journal: { variables: [], indices: [] },
   }
   return { ctx, side: scn.actorIds.map((id) => (state.blocs[1].includes(id) ? 1 : 0)) }
 }
 
-function refill(scratch: GameState, state: GameState): GameState {
-  copyInto(scratch.alignment, state.alignment)
-  copyInto(scratch.tension, state.tension)
-  copyInto(scratch.commitment, state.commitment)
-  copyInto(scratch.interdependence, state.interdependence)
-  copyInto(scratch.readiness, state.readiness)
-  copyInto(scratch.grievance, state.grievance)
-  scratch.rung = state.rung
-  scratch.rigidity = state.rigidity
-  return scratch
+/** Puts back, from `state`, only the values the last try changed (the scratch starts as a copy of it). */
+function restore(ctx: TurnContext, state: GameState): void {
+  const { variables, indices } = ctx.journal!
+  for (let k = 0; k < variables.length; k++) ctx.state[variables[k]][indices[k]] = state[variables[k]][indices[k]]
+  variables.length = 0
+  indices.length = 0
+  ctx.state.rung = state.rung
+  ctx.state.rigidity = state.rigidity
 }
 
 function shockState(state: GameState, orders: Choice[], scratch: Scratch): { next: GameState; pinPricks: number[] } {
   const ctx = scratch.ctx
-  refill(ctx.state, state)
+  restore(ctx, state)
   ctx.pinPricks.fill(0)
   ctx.touched.clear()
   ctx.orders = orders

@@ -27,6 +27,8 @@ export interface TurnContext {
   orders: Choice[]
   /** Indices changed in the current step, per variable, for clampTouched (may repeat). */
   touched: Map<ArrayVariable, number[]>
+  /** When set, every changed (variable, index) is also noted here, so a scratch state can be restored cheaply. */
+  journal?: { variables: ArrayVariable[]; indices: number[] }
 }
 
 export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'grievance'
@@ -87,6 +89,10 @@ export function change(ctx: TurnContext, cause: Cause, variable: ArrayVariable, 
   const touched = ctx.touched.get(variable)
   if (touched) touched.push(index)
   else ctx.touched.set(variable, [index])
+  if (ctx.journal) {
+    ctx.journal.variables.push(variable)
+    ctx.journal.indices.push(index)
+  }
   record(ctx, cause, variable, ownersOf(ctx.scn, variable, index), before, after, by)
 }
 
