@@ -49,6 +49,18 @@ export function schemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`
 }
 
+/** The flags simulate and batch share. */
+const GAME_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  scenario: { type: 'string' },
+  seed: { type: 'string' },
+  turns: { type: 'string' },
+  difficulty: { type: 'string' },
+  script: { type: 'string' },
+  others: { type: 'string' },
+  json: { type: 'boolean' },
+} as const
+
 async function run(args: string[], out: Output): Promise<number> {
   const [command, ...rest] = args
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -72,20 +84,7 @@ async function run(args: string[], out: Output): Promise<number> {
       return validate(positionals, values, out)
     }
     case 'simulate': {
-      const { values } = parse({
-        args: rest,
-        strict: true,
-        options: {
-          help: { type: 'boolean', short: 'h' },
-          scenario: { type: 'string' },
-          seed: { type: 'string' },
-          turns: { type: 'string' },
-          difficulty: { type: 'string' },
-          script: { type: 'string' },
-          others: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      })
+      const { values } = parse({ args: rest, strict: true, options: { ...GAME_OPTIONS } })
       if (values.help) return (out.line(USAGE), 0)
       return simulate(values, out)
     }
@@ -93,18 +92,7 @@ async function run(args: string[], out: Output): Promise<number> {
       const { values } = parse({
         args: rest,
         strict: true,
-        options: {
-          help: { type: 'boolean', short: 'h' },
-          scenario: { type: 'string' },
-          runs: { type: 'string' },
-          seed: { type: 'string' },
-          turns: { type: 'string' },
-          difficulty: { type: 'string' },
-          script: { type: 'string' },
-          workers: { type: 'string' },
-          others: { type: 'string' },
-          json: { type: 'boolean' },
-        },
+        options: { ...GAME_OPTIONS, runs: { type: 'string' }, workers: { type: 'string' } },
       })
       if (values.help) return (out.line(USAGE), 0)
       return batch(values, out)
