@@ -185,7 +185,7 @@ export async function main(args: string[], out: Output = processOutput): Promise
       return 2
     }
     if (error instanceof CliError) {
-      for (const line of error.lines) out.line(line)
+      for (const line of error.lines) out.err(line)
       out.err(`redlines: ${error.message}`)
       return 1
     }

@@ -20,10 +20,13 @@ export interface PlayedTurn {
   result: TurnResult
 }
 
-/** The computer's choices for all its actors, from the state at the start of the turn. */
-export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats): Choice[] {
+/**
+ * The computer's choices for all its actors, from the state at the start of the turn. Joint actions
+ * already planned (by humans, given as `planned`) are not proposed again.
+ */
+export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats, alreadyPlanned: readonly Choice[] = []): Choice[] {
   const choices: Choice[] = []
-  const planned = new Set<string>()
+  const planned = new Set<string>(alreadyPlanned.map(jointKey))
   for (const actor of scn.actorIds) {
     if (!seats.computer.has(actor)) continue
     for (const choice of chooseActions(scn, state, actor, seats.difficulty, planned)) {

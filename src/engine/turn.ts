@@ -72,6 +72,7 @@ export function projectTurn(
   const state = cloneState(previous)
   const ctx = newContext(scn, state, previous.turn + 1, orders.slice(), false)
   runSteps(ctx, { incidents: false })
+  state.turn = previous.turn + 1
   return { state, pinPricks: ctx.pinPricks }
 }
 

@@ -91,7 +91,10 @@ async function serve(port) {
       'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
     })
     if (request.method === 'HEAD') response.end()
-    else createReadStream(file).pipe(response)
+    else
+      createReadStream(file)
+        .on('error', () => response.destroy())
+        .pipe(response)
   })
   await new Promise((done, fail) => {
     server.once('error', fail)

@@ -119,7 +119,7 @@ describe('redlines simulate', () => {
     writeFileSync(script, JSON.stringify({ turns: { 1: { USA: [{ action: 'sanction', targets: ['RUS'] }] } } }))
     const result = await run('simulate', '--scenario', SCENARIO, '--script', script)
     expect(result.code).toBe(1)
-    expect(result.stdout.join('\n')).toContain('unknown action "sanction" (did you mean "sanctions"?)')
+    expect(result.stderr.join('\n')).toContain('unknown action "sanction" (did you mean "sanctions"?)')
   })
 
   it.each([
@@ -187,7 +187,8 @@ describe('redlines as a process', () => {
     writeFileSync(join(dir, 'scenario.json'), '{ "id": ')
     const result = spawnSync(node, ['src/cli/redlines.mjs', 'simulate', '--scenario', dir], { encoding: 'utf8' })
     expect(result.status).toBe(1)
-    expect(result.stdout).toMatch(/scenario\.json:1:\d+: error: /)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/scenario\.json:1:\d+: error: /)
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 })

@@ -113,6 +113,35 @@ describe('saves', () => {
     expect(readSlot([{ generation: 0, text: '' }]).chosen).toBeNull()
   })
 
+  it('refuses a crafted save: orders the rules refuse, no players, unplayable or repeated players, too many turns', async () => {
+    const payload = (await playedSession(1)).toSavePayload('x', '2026-01-01T00:00:00Z')
+    const orders = (extra: object[]) => ({
+      ...payload,
+      game: { ...payload.game, orders: [[...payload.game.orders[0], ...extra] as never] },
+    })
+    expect(GameSession.fromSave(orders([{ actor: 'USA', action: 'no-such-action' }]), scenario, listing)).toMatch(
+      /order the rules refuse: unknown action/,
+    )
+    const overBudget = Array.from({ length: 5 }, () => ({ actor: 'GBR', action: 'sanctions', targets: ['CHN'] }))
+    expect(GameSession.fromSave(orders(overBudget), scenario, listing)).toMatch(/order the rules refuse/)
+    expect(GameSession.fromSave({ ...payload, game: { ...payload.game, humans: [] } }, scenario, listing)).toMatch(/names no player/)
+    expect(GameSession.fromSave({ ...payload, game: { ...payload.game, humans: ['USA', 'USA'] } }, scenario, listing)).toMatch(/twice/)
+    expect(GameSession.fromSave({ ...payload, game: { ...payload.game, humans: ['XYZ'] } }, scenario, listing)).toMatch(
+      /does not let anyone play: XYZ/,
+    )
+    expect(GameSession.fromSave({ ...payload, game: { ...payload.game, turnLimit: 99 } }, scenario, listing)).toMatch(
+      /more than the scenario allows/,
+    )
+  })
+
+  it('resolves one turn at a time: a second End turn while the first resolves is refused', async () => {
+    const session = newSession()
+    const first = session.endTurn(decline)
+    await expect(session.endTurn(decline)).rejects.toThrow(/already being resolved/)
+    await first
+    expect(session.history).toHaveLength(1)
+  })
+
   it('refuses a save whose orders no longer reproduce its state, or whose scenario changed', async () => {
     const payload = (await playedSession(2)).toSavePayload('x', '2026-01-01T00:00:00Z')
     expect(GameSession.fromSave({ ...payload, stateHash: '0'.repeat(64) }, scenario, listing)).toMatch(/does not give the state/)

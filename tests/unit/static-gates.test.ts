@@ -1,4 +1,5 @@
 // Static gates over the source: patterns that are never allowed, and the engine's purity.
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -20,6 +21,12 @@ const BANNED = [
   /sandbox:\s*false/,
   /nodeIntegration:\s*true/,
   /contextIsolation:\s*false/,
+  /webSecurity:\s*false/,
+  /webviewTag:\s*true/,
+  /allowRunningInsecureContent:\s*true/,
+  /\.outerHTML\s*=/,
+  /\bloadFile\(/,
+  /['"`]file:\/\//,
 ]
 
 describe('static gates', () => {
@@ -48,5 +55,16 @@ describe('static gates', () => {
       if (/\b(window|document|localStorage|process)\./.test(text)) problems.push(`${file}: touches the DOM or the process`)
     }
     expect(problems).toEqual([])
+  })
+})
+
+describe('every layer is type-checked', () => {
+  it.each([
+    ['src/renderer/tsconfig.json', 'src/renderer/main.ts'],
+    ['src/engine/tsconfig.json', 'src/engine/turn.ts'],
+    ['src/main/tsconfig.json', 'src/main/index.ts'],
+  ])('%s covers its own files', (config, file) => {
+    const listed = execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config, '--listFilesOnly'], { encoding: 'utf8' })
+    expect(listed.split('\n').some((line) => line.endsWith(file))).toBe(true)
   })
 })

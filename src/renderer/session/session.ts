@@ -54,6 +54,8 @@ export class GameSession {
   state: GameState
   pending: Pending
   activeHuman = 0
+  /** True while a turn is being resolved: a second End turn is refused. */
+  resolving = false
   private undoStack: Patch[][] = []
 
   constructor(options: NewGameOptions) {
@@ -149,12 +151,20 @@ export class GameSession {
   /** Resolves the turn: humans' plans, the computer's choices, every partner's consent. */
   async endTurn(askHuman: AskHuman): Promise<ResolvedTurn> {
     if (this.over) throw new Error('the game is over')
+    if (this.resolving) throw new Error('the turn is already being resolved')
+    this.resolving = true
+    try {
+      return await this.resolve(askHuman)
+    } finally {
+      this.resolving = false
+    }
+  }
+
+  private async resolve(askHuman: AskHuman): Promise<ResolvedTurn> {
     const humans = new Set(this.humans)
     const computer = new Set(this.scenario.actorIds.filter((id) => !humans.has(id)))
-    const choices = [
-      ...this.humans.flatMap((actor) => this.pending[actor] ?? []),
-      ...computerChoices(this.scenario, this.state, { computer, difficulty: this.difficulty }),
-    ]
+    const planned = this.humans.flatMap((actor) => this.pending[actor] ?? [])
+    const choices = [...planned, ...computerChoices(this.scenario, this.state, { computer, difficulty: this.difficulty }, planned)]
     const consent = new Map<string, boolean>()
     const toAsk = new Map<string, Choice[]>()
     for (const choice of choices) {
@@ -222,20 +232,27 @@ export class GameSession {
     if (payload.scenario.hash !== scenario.hash) {
       return `the save was made with another version of "${payload.scenario.id}" (${payload.scenario.version}); this one is ${scenario.version}`
     }
-    const unknown = payload.game.humans.find((actor) => !(actor in scenario.actorIndex))
-    if (unknown) return `the save names a power the scenario does not have: ${unknown}`
+    const humans = payload.game.humans
+    if (humans.length === 0) return 'the save names no player'
+    if (new Set(humans).size !== humans.length) return 'the save names a player twice'
+    const unplayable = humans.find((actor) => !scenario.file.actors.some((a) => a.id === actor && a.playable))
+    if (unplayable) return `the save names a power the scenario does not let anyone play: ${unplayable}`
+    if (payload.game.turnLimit > scenario.file.turns.max)
+      return `the save's game has ${payload.game.turnLimit} turns, more than the scenario allows`
     const session = new GameSession({
       listing,
       scenario,
-      humans: payload.game.humans,
+      humans,
       difficulty: payload.game.difficulty,
       turns: payload.game.turnLimit,
       seed: payload.game.seed,
     })
-    for (const orders of payload.game.orders) {
+    for (const [index, orders] of payload.game.orders.entries()) {
       if (session.over) return 'the save has more turns than its game could have'
-      const plan = { orders, rejected: [], spent: {} }
-      const result = resolveTurn(scenario, session.state, orders)
+      // The orders must be exactly what the rules would have let through (partners agreeing).
+      const plan = planTurn(scenario, session.state, orders, () => true)
+      if (plan.rejected.length > 0) return `turn ${index + 1} of the save has an order the rules refuse: ${plan.rejected[0].reason}`
+      const result = resolveTurn(scenario, session.state, plan.orders)
       session.history.push({ plan, result })
       session.state = result.state
     }

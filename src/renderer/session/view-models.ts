@@ -183,3 +183,9 @@ export function citationsByParagraph(scn: CompiledScenario, sourceId: string): M
   for (const [name, parameter] of Object.entries(scn.file.parameters)) add(parameter.citations, `Parameter: ${name}`)
   return byParagraph
 }
+
+/** "China and Russia": the names of the pair the quasi-alliance rule watches, or null without one. */
+export function quasiAlliancePairNames(scn: CompiledScenario): string | null {
+  const rule = scn.file.rules.find((r) => r.kind === 'quasi-alliance')
+  return rule && rule.kind === 'quasi-alliance' ? rule.pair.map((id) => actorName(scn, id)).join(' and ') : null
+}

@@ -27,9 +27,8 @@ export function describeEffect(scn: CompiledScenario, effect: EffectData): strin
       return `Grievance of ${refName(scn, effect.of)} toward ${refName(scn, effect.toward)} ${amount(effect.delta, 100, ' pts')}`
     default: {
       const name = effect.variable[0].toUpperCase() + effect.variable.slice(1)
-      const scale = effect.variable === 'alignment' ? 100 : 100
       const unit = effect.variable === 'alignment' ? '' : ' pts'
-      return `${name} between ${refName(scn, effect.between[0])} and ${refName(scn, effect.between[1])} ${amount(effect.delta, scale, unit)}`
+      return `${name} between ${refName(scn, effect.between[0])} and ${refName(scn, effect.between[1])} ${amount(effect.delta, 100, unit)}`
     }
   }
 }
@@ -72,7 +71,7 @@ export function actionCard(
   session: GameSession,
   action: ActionData,
   onAdd: (choice: Choice) => void,
-  onRead: (paragraph: number) => void,
+  onRead: (citation: CitationData) => void,
 ): HTMLElement {
   const scn = session.scenario
   const state: GameState = session.state

@@ -73,8 +73,20 @@ async function buildCatalog(host: Host): Promise<CatalogEntry[] | string> {
 }
 
 export function loadCatalog(host: Host): Promise<CatalogEntry[] | string> {
-  cached ??= buildCatalog(host)
+  if (!cached) {
+    const building = buildCatalog(host)
+    cached = building
+    // A failure to list is not remembered: the next screen tries again.
+    void building.then((result) => {
+      if (typeof result === 'string' && cached === building) cached = null
+    })
+  }
   return cached
+}
+
+/** Forgets the loaded scenarios, so that changed or new ones are read again. */
+export function invalidateCatalog(): void {
+  cached = null
 }
 
 export async function loadEntry(host: Host, listing: Pick<ScenarioListing, 'origin' | 'folder'>): Promise<CatalogEntry> {

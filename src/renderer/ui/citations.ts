@@ -5,7 +5,7 @@ import { button, h } from './dom.ts'
 export function citationList(
   citations: readonly CitationData[],
   assumption: string | undefined,
-  onRead: (paragraph: number) => void,
+  onRead: (citation: CitationData) => void,
   summary: string,
 ): HTMLElement {
   return h(

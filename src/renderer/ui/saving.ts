@@ -1,7 +1,7 @@
 // Saving: the autosave after every turn and named slots; the result is announced, never silent.
 import type { SlotId } from '../../shared/host.ts'
 import { AUTOSAVE_SLOT, SLOT_ID_PATTERN } from '../../shared/host.ts'
-import { encodeSave } from '../session/save-codec.ts'
+import { decodeSave, encodeSave } from '../session/save-codec.ts'
 import type { App } from './app.ts'
 import { announce, h, modal } from './dom.ts'
 
@@ -54,4 +54,34 @@ export async function saveAs(app: App): Promise<void> {
   }
   const problem = await write(app, slot, input.value.trim() || slot)
   announce(problem ? `Not saved: ${problem}.` : `Saved as "${input.value.trim() || slot}".`)
+}
+
+/** The slot name itself, or with -2, -3 … appended, so a new save never covers an existing one. */
+export async function freeSlot(app: App, wanted: string): Promise<string> {
+  const saves = await app.host.listSaves()
+  const taken = new Set(saves.ok ? saves.value.map((save) => save.slot) : [])
+  if (!taken.has(wanted)) return wanted
+  for (let k = 2; ; k++) {
+    const candidate = `${wanted.slice(0, 36)}-${k}`
+    if (!taken.has(candidate)) return candidate
+  }
+}
+
+/**
+ * Before a new game takes the autosave slot, an unfinished game in it is kept under a name of its
+ * own ("earlier-<scenario>-seed-<seed>"), so starting a new game never loses the previous one.
+ */
+export async function keepUnfinishedAutosave(app: App): Promise<string | null> {
+  const generations = await app.host.readSave(AUTOSAVE_SLOT)
+  if (!generations.ok) return null
+  const newest = generations.value.find((generation) => generation.generation === 0)
+  const decoded = newest ? decodeSave(newest.text) : null
+  if (!decoded?.ok || decoded.payload.game.orders.length >= decoded.payload.game.turnLimit) return null
+  const payload = decoded.payload
+  const slot = await freeSlot(app, slotFromName(`earlier ${payload.scenario.id} seed ${payload.game.seed}`))
+  const result = await app.host.writeSave(
+    slot,
+    encodeSave({ ...payload, name: `Earlier game (${payload.scenario.id}, seed ${payload.game.seed})` }),
+  )
+  return result.ok ? slot : null
 }

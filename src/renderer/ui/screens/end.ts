@@ -1,6 +1,6 @@
 // The end: the outcome, who met their objectives, the final blocs, a timeline, and the debrief export.
 import { measureValue } from '../../../engine/index.ts'
-import { actorName, turnDate } from '../../session/view-models.ts'
+import { actorName, quasiAlliancePairNames, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { announce, button, h } from '../dom.ts'
 import { timelineCsv } from '../export.ts'
@@ -35,7 +35,9 @@ export function endScreen(): Screen {
           { className: 'outcome' },
           h('li', {}, `Rigid blocs: ${state.rigidBlocs ? 'yes' : 'no'} (rigidity ${Math.round(state.rigidity)} of 100)`),
           h('li', {}, `Impasse: ${state.impasse ? 'yes' : 'no'}`),
-          h('li', {}, `Quasi-alliance of China and Russia: ${state.quasiAlliance ? 'yes' : 'no'}`),
+          quasiAlliancePairNames(scn)
+            ? h('li', {}, `Quasi-alliance of ${quasiAlliancePairNames(scn)}: ${state.quasiAlliance ? 'yes' : 'no'}`)
+            : null,
           h('li', {}, `Final blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}`),
           h('li', {}, `Escalation ladder: ${scn.file.ladder[state.rung].name}`),
         ),

@@ -1,8 +1,8 @@
 // Your turn: the map, the escalation ladder, your plan, the action cards; Undo, End turn, Save.
 import type { Choice, CitationData } from '../../../engine/index.ts'
-import type { GameSession } from '../../session/session.ts'
+import type { GameSession, ResolvedTurn } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
-import { mapView, ladderView, actorName, describeChoice, turnDate } from '../../session/view-models.ts'
+import { mapView, ladderView, actorName, describeChoice, quasiAlliancePairNames, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { actionCard } from '../cards.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
@@ -122,15 +122,26 @@ export function gameScreen(): Screen {
           app.show(handOverScreen(session.activeActor, () => app.show(gameScreen())))
           return
         }
-        endButton.disabled = true
-        const resolved = await session.endTurn((partner, proposals) => askPartner(session, partner, proposals))
-        if (disposed) return
+        if (session.resolving) return
+        // Nothing on the page may change the plan or leave the screen while the turn resolves.
+        main.inert = true
+        main.setAttribute('aria-busy', 'true')
+        let resolved: ResolvedTurn
+        try {
+          resolved = await session.endTurn((partner, proposals) => askPartner(session, partner, proposals))
+        } catch (error) {
+          main.inert = false
+          main.removeAttribute('aria-busy')
+          announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
+          return
+        }
+        // The state has advanced: autosave it whatever the screen does next.
         const saved = await autosave(app)
         const incidents = resolved.result.incidents.length
         announce(
           `Turn ${resolved.result.turn} resolved: ${resolved.result.orders.length} actions, ${incidents} incident${incidents === 1 ? '' : 's'}. ${saved ? 'Autosaved.' : 'Autosave failed.'}`,
         )
-        app.show(reportScreen(resolved))
+        if (!disposed) app.show(reportScreen(resolved))
       }
       const endButton = button('End turn', () => void endTurn(), { className: 'primary' })
 
@@ -152,7 +163,7 @@ export function gameScreen(): Screen {
       const summary = h(
         'p',
         { className: 'map-summary' },
-        `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}. Rigidity ${Math.round(state.rigidity)} of 100.${state.impasse ? ' Impasse.' : ''}${state.quasiAlliance ? ' China and Russia act as a quasi-alliance.' : ''}`,
+        `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}. Rigidity ${Math.round(state.rigidity)} of 100.${state.impasse ? ' Impasse.' : ''}${state.quasiAlliance ? ` ${quasiAlliancePairNames(scn)} act as a quasi-alliance.` : ''}`,
       )
       const main = h(
         'main',

@@ -1,8 +1,8 @@
 // Load game: every save slot, newest first; loading picks the newest intact copy.
 import type { App, Screen } from '../app.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
-import { loadSlot } from '../load-game.ts'
-import { slotFromName } from '../saving.ts'
+import { loadSlot, replaySave } from '../load-game.ts'
+import { freeSlot, slotFromName } from '../saving.ts'
 import { decodeSave, encodeSave, readSlot } from '../../session/save-codec.ts'
 import { MAX_SAVE_BYTES } from '../../../shared/host.ts'
 import { titleScreen } from './title.ts'
@@ -22,6 +22,14 @@ async function exportSlot(app: App, slot: string): Promise<void> {
 
 /** Checks a save file from the user and keeps it in a slot named after it; a bad file is refused with the reason. */
 async function importSave(app: App, file: File): Promise<void> {
+  try {
+    await importChecked(app, file)
+  } catch (error) {
+    announce(`Not imported: ${file.name}: ${(error as Error)?.message ?? String(error)}.`)
+  }
+}
+
+async function importChecked(app: App, file: File): Promise<void> {
   if (file.size > MAX_SAVE_BYTES) {
     announce(`Not imported: ${file.name} is larger than a save can be.`)
     return
@@ -31,7 +39,12 @@ async function importSave(app: App, file: File): Promise<void> {
     announce(`Not imported: ${file.name}: ${decoded.reason}.`)
     return
   }
-  const slot = slotFromName(`imported ${decoded.payload.name}`)
+  const replayed = await replaySave(app, decoded.payload)
+  if (typeof replayed === 'string') {
+    announce(`Not imported: ${file.name}: ${replayed}.`)
+    return
+  }
+  const slot = await freeSlot(app, slotFromName(`imported ${decoded.payload.name}`))
   const result = await app.host.writeSave(slot, encodeSave(decoded.payload))
   announce(result.ok ? `Imported "${decoded.payload.name}" as ${slot}.` : `Not imported: ${result.message}`)
 }

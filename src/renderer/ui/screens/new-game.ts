@@ -4,9 +4,10 @@ import type { Difficulty } from '../../../engine/index.ts'
 import { GameSession } from '../../session/session.ts'
 import type { App, Screen } from '../app.ts'
 import type { CatalogEntry } from '../catalog.ts'
-import { loadCatalog } from '../catalog.ts'
+import { invalidateCatalog, loadCatalog } from '../catalog.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { gameScreen } from './game.ts'
+import { keepUnfinishedAutosave } from '../saving.ts'
 import { titleScreen } from './title.ts'
 
 export interface NewGamePreset {
@@ -37,6 +38,7 @@ export function newGameScreen(preset: NewGamePreset = {}): Screen {
           button('Back', () => app.show(titleScreen())),
         ),
       )
+      invalidateCatalog()
       void loadCatalog(app.host).then((catalog) => {
         if (typeof catalog === 'string') replaceChildren(body, h('p', { role: 'alert' }, catalog))
         else replaceChildren(body, form(app, catalog, preset))
@@ -109,7 +111,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
   })
   refresh()
 
-  const start = () => {
+  const start = async () => {
     const entry = selected()
     if (!entry?.scenario) return
     const humans = [...rolesBox.querySelectorAll<HTMLInputElement>('input[name=role]:checked')].map((input) => input.value)
@@ -123,6 +125,8 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
       problems.push('The seed must be a whole number from 0 to 4294967295.')
     error.textContent = problems.join(' ')
     if (problems.length > 0) return
+    const kept = await keepUnfinishedAutosave(app)
+    if (kept) announce(`Your unfinished game is kept as "${kept}" in Load game.`)
     app.session = new GameSession({
       listing: entry.listing,
       scenario: entry.scenario,
@@ -137,7 +141,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
 
   return h(
     'form',
-    { className: 'new-game-form', onsubmit: (event: Event) => (event.preventDefault(), start()) },
+    { className: 'new-game-form', onsubmit: (event: Event) => (event.preventDefault(), void start()) },
     h('div', { className: 'field' }, h('label', { for: 'scenario' }, 'Scenario'), scenarioSelect),
     description,
     broken.length > 0

@@ -3,7 +3,16 @@
 import type { CitationData, CompiledScenario, LedgerEntry } from '../../../engine/index.ts'
 import type { ResolvedTurn } from '../../session/session.ts'
 import type { ChangeGroup } from '../../session/view-models.ts'
-import { actorName, changeGroups, describeChoice, formatDelta, formatValue, turnDate, variableName } from '../../session/view-models.ts'
+import {
+  actorName,
+  changeGroups,
+  quasiAlliancePairNames,
+  describeChoice,
+  formatDelta,
+  formatValue,
+  turnDate,
+  variableName,
+} from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { citationList } from '../citations.ts'
 import { button, h } from '../dom.ts'
@@ -173,7 +182,7 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
               `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
             ),
             state.impasse ? h('li', {}, 'Impasse: rigid blocs, high tension, no movement.') : null,
-            state.quasiAlliance ? h('li', {}, 'China and Russia now act as a quasi-alliance.') : null,
+            state.quasiAlliance ? h('li', {}, `${quasiAlliancePairNames(scn)} now act as a quasi-alliance.`) : null,
             session.humans.map((actor) =>
               h('li', {}, `Score of ${actorName(scn, actor)}: ${Math.round(state.scores[scn.roleByActor[actor]?.id ?? ''] ?? 0)}`),
             ),

@@ -1,4 +1,4 @@
-// The tutorial: how a turn works, then a short game as Japan against easy computer players.
+// The tutorial: how a turn works, then the small tutorial scenario (or a short Pin Pricks game) against easy computer players.
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
 import { newGameScreen } from './new-game.ts'
@@ -46,9 +46,12 @@ export function tutorialScreen(): Screen {
           'div',
           { className: 'actions' },
           button(
-            'Start a short game as Japan',
-            () => app.show(newGameScreen({ folder: 'pin-pricks-2021', roles: ['JPN'], difficulty: 'easy', turns: 4 })),
+            'Start the tutorial scenario',
+            () => app.show(newGameScreen({ folder: 'tutorial', roles: ['SLM'], difficulty: 'easy', turns: 5 })),
             { className: 'primary' },
+          ),
+          button('Try Pin Pricks as Japan', () =>
+            app.show(newGameScreen({ folder: 'pin-pricks-2021', roles: ['JPN'], difficulty: 'easy', turns: 4 })),
           ),
           button('Back', () => app.show(titleScreen())),
         ),
