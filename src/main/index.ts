@@ -9,6 +9,7 @@ import { registerHostHandlers } from './ipc.ts'
 import { appLocations, userDataLayout } from './paths.ts'
 import { createSaveStore } from './save-store.ts'
 import { createScenarioStore } from './scenario-store.ts'
+import { entryUrl, useDevServer } from './app-url.ts'
 import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
 
 const APP_NAME = 'Red Lines'
@@ -22,6 +23,9 @@ app.enableSandbox()
 app.setName(APP_NAME)
 const testUserData = app.isPackaged ? undefined : process.env.REDLINES_USER_DATA_DIR
 app.setPath('userData', testUserData || join(app.getPath('appData'), APP_NAME))
+
+// `npm run dev`: electron-vite serves the renderer with hot reload and names its address; never when packaged.
+if (!app.isPackaged && useDevServer(process.env.ELECTRON_RENDERER_URL)) console.log(`Renderer from the dev server ${entryUrl()}`)
 
 const writer = createDurableWriter()
 const locations = appLocations(__dirname, app.isPackaged ? { resourcesPath: process.resourcesPath } : null)

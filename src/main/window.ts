@@ -2,7 +2,7 @@
 // CommonJS preload, no navigation, no new windows, no webviews, no permissions, no network.
 import { BrowserWindow } from 'electron'
 import type { Session, WebContents } from 'electron'
-import { APP_ENTRY_URL, isAllowedRequestUrl } from './app-url.ts'
+import { entryUrl, isAllowedRequestUrl } from './app-url.ts'
 
 /** Every permission (camera, notifications, clipboard, openExternal, …) is refused, asked or checked. */
 export function denyAllPermissions(session: Session): void {
@@ -66,6 +66,6 @@ export function createMainWindow({ preloadFile }: MainWindowOptions): BrowserWin
   })
   hardenWebContents(window.webContents)
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(APP_ENTRY_URL)
+  void window.loadURL(entryUrl())
   return window
 }
