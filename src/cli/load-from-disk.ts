@@ -16,15 +16,16 @@ export function shownPath(shownFolder: string, file: string): string {
   return isAbsolute(file) ? file : join(shownFolder, file)
 }
 
-function shownLocation<At extends RelatedLocation>(at: At, shownFolder: string): At {
-  return { ...at, file: shownPath(shownFolder, at.file) }
+function shownLocation<At extends RelatedLocation>(at: At, shownFolder: string, mainName: string): At {
+  return { ...at, file: shownPath(shownFolder, at.file === 'scenario.json' ? mainName : at.file) }
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownFolder: string): string[] {
+/** Formats diagnostics with paths as the user named them (`mainName`: the scenario file's real name). */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownFolder: string, mainName = 'scenario.json'): string[] {
   return diagnostics.map((d) =>
     formatDiagnostic({
-      ...shownLocation(d, shownFolder),
-      ...(d.related ? { related: d.related.map((at) => shownLocation(at, shownFolder)) } : {}),
+      ...shownLocation(d, shownFolder, mainName),
+      ...(d.related ? { related: d.related.map((at) => shownLocation(at, shownFolder, mainName)) } : {}),
     }),
   )
 }
@@ -54,13 +55,13 @@ export async function loadScenarioFromDisk(target: string): Promise<LoadedScenar
   const checked = await checkScenarioOnDisk(target)
   const { disk, result } = checked
   if (!result.ok) {
-    const lines = formatDiagnostics(result.diagnostics, disk.shownFolder)
+    const lines = formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName)
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length
     throw new CliError(`${target}: invalid scenario (${errors} error${errors === 1 ? '' : 's'})`, lines)
   }
   return {
     scenario: compileScenario(result.scenario, result.sources, result.hash),
-    warnings: formatDiagnostics(result.diagnostics, disk.shownFolder),
+    warnings: formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName),
     checked,
   }
 }

@@ -12,6 +12,8 @@ export interface ScenarioOnDisk {
   folder: string
   /** How the user named the folder, for messages. */
   shownFolder: string
+  /** The scenario file's own name: the loader always sees it as "scenario.json". */
+  mainName: string
   files: Record<string, Uint8Array>
 }
 
@@ -47,5 +49,5 @@ export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDi
     if (size === null || size > MAX_FILE_BYTES) continue
     files[file] = await readFile(path)
   }
-  return { folder, shownFolder, files }
+  return { folder, shownFolder, mainName, files }
 }

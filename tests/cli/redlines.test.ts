@@ -220,3 +220,13 @@ describe('redlines batch with a classroom script', () => {
     expect(contained.outcomes.rigidBlocs).toBeGreaterThan(quiet.outcomes.rigidBlocs)
   })
 })
+
+describe('redlines validate on a file', () => {
+  it('names the file the user gave, not scenario.json', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'draft.json'), '{\n  "id": \n')
+    const result = await run('validate', join(dir, 'draft.json'))
+    expect(result.code).toBe(1)
+    expect(result.stdout[0]).toMatch(new RegExp(`^${join(dir, 'draft.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: `))
+  })
+})
