@@ -101,7 +101,9 @@ async function run(args: string[], out: Output): Promise<number> {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' } } })
       if (values.help) return (out.line(USAGE), 0)
       if (values.write) {
-        await writeFile(values.write, schemaText())
+        await writeFile(values.write, schemaText()).catch((error: NodeJS.ErrnoException) => {
+          throw new CliError(`${values.write}: cannot write the schema (${error.code ?? error.message})`)
+        })
         out.err(`wrote ${values.write}`)
       } else {
         process.stdout.write(schemaText())

@@ -87,8 +87,13 @@ export const Source = z
       .describe('Publication date, YYYY-MM-DD.'),
     file: z
       .string()
-      .regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+\.txt$/, 'must be a relative path to a .txt file inside the scenario folder')
-      .describe('Path of the plain-text source, relative to the scenario folder. Paragraphs are its non-empty lines.'),
+      .regex(
+        /^sources\/(?!\.)[A-Za-z0-9._-]+\.txt$/,
+        'must be a .txt file in the scenario\'s sources/ folder, such as "sources/article.txt"',
+      )
+      .describe(
+        "Path of the plain-text source: a .txt file in the scenario's sources/ folder (every edition reads sources from there). Paragraphs are its non-empty lines.",
+      ),
     url: z.string().max(2000).optional().describe('Where the text was published (shown, never fetched).'),
   })
   .describe('A text the scenario cites.')
