@@ -1,7 +1,7 @@
 // The desktop edition's entry: privileged scheme and sandbox before ready, then one hardened window whose
 // page comes from app://bundle and whose only way out is the guarded Host channels.
 import { join } from 'node:path'
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron'
 import { APP_SCHEME_PRIVILEGES, registerBundleProtocol } from './protocol.ts'
 import { createDurableWriter } from './durable-write.ts'
 import { exportFile } from './export-file.ts'
@@ -39,6 +39,8 @@ function openMainWindow(): void {
 }
 
 function start(): void {
+  // A released game has no menu: no reload that would drop the turn's plan, no developer tools.
+  if (app.isPackaged) Menu.setApplicationMenu(null)
   hardenSession(session.defaultSession)
   registerBundleProtocol(protocol, locations.rendererDir)
   const layout = userDataLayout(app.getPath('userData'))

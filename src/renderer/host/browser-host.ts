@@ -24,6 +24,8 @@ interface StoredSave {
   generations: { text: string; modified: string }[]
 }
 
+const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length
+
 const ok = <T>(value: T): HostResult<T> => ({ ok: true, value })
 const fail = (code: Extract<HostResult<never>, { ok: false }>['code'], message: string): HostResult<never> => ({ ok: false, code, message })
 
@@ -79,14 +81,14 @@ export class BrowserHost implements Host {
       return ok(
         saves
           .filter((save) => save.generations.length > 0)
-          .map((save) => ({ slot: save.slot, modified: save.generations[0].modified, bytes: save.generations[0].text.length })),
+          .map((save) => ({ slot: save.slot, modified: save.generations[0].modified, bytes: utf8Bytes(save.generations[0].text) })),
       )
     })
   }
 
   async writeSave(slot: SlotId, text: string): Promise<HostResult<null>> {
     if (!SLOT_ID_PATTERN.test(slot)) return fail('invalid-argument', 'a save slot name uses lower-case letters, digits and hyphens')
-    if (text.length > MAX_SAVE_BYTES) return fail('too-large', 'the save is too large')
+    if (utf8Bytes(text) > MAX_SAVE_BYTES) return fail('too-large', 'The save is too large.')
     return this.guarded(async () => {
       const store = await this.store(SAVES, 'readwrite')
       const existing = (await request(store.get(slot))) as StoredSave | undefined
@@ -132,7 +134,7 @@ export class BrowserHost implements Host {
   }
 
   async writeSettings(text: string): Promise<HostResult<null>> {
-    if (text.length > MAX_SAVE_BYTES) return fail('too-large', 'settings too large')
+    if (utf8Bytes(text) > MAX_SAVE_BYTES) return fail('too-large', 'The settings are too large.')
     return this.guarded(async () => {
       await request((await this.store(SETTINGS, 'readwrite')).put(text, 'settings'))
       return ok(null)
