@@ -25,26 +25,34 @@ export function participantsOf(choice: Choice): string[] {
   return [choice.actor, ...(choice.partners ?? [])]
 }
 
+/** The distinct actors a ref names (a fixed id and a relative ref may name the same actor). */
+function distinct(ids: string[]): string[] {
+  return ids.length < 2 ? ids : ids.filter((id, k) => ids.indexOf(id) === k)
+}
+
 export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice): void {
   const { scn } = ctx
-  const by = participantsOf(choice)
+  // Who acted is only written into ledger entries: skip building it when no ledger is kept (AI look-ahead).
+  const by = ctx.ledger ? participantsOf(choice) : undefined
   for (const effect of effects) {
     if (effect.variable === 'readiness') {
-      for (const id of new Set(resolveRef(effect.of, choice))) change(ctx, cause, 'readiness', scn.actorIndex[id], effect.delta, by)
+      for (const id of distinct(resolveRef(effect.of, choice))) change(ctx, cause, 'readiness', scn.actorIndex[id], effect.delta, by)
       continue
     }
     if (effect.variable === 'grievance') {
-      for (const who of new Set(resolveRef(effect.of, choice))) {
-        for (const toward of new Set(resolveRef(effect.toward, choice))) {
-          if (who === toward) continue
-          change(ctx, cause, 'grievance', scn.actorIndex[who] * scn.n + scn.actorIndex[toward], effect.delta, by)
+      const toward = distinct(resolveRef(effect.toward, choice))
+      for (const who of distinct(resolveRef(effect.of, choice))) {
+        for (const target of toward) {
+          if (who === target) continue
+          change(ctx, cause, 'grievance', scn.actorIndex[who] * scn.n + scn.actorIndex[target], effect.delta, by)
         }
       }
       continue
     }
     const pairs: number[] = []
+    const others = resolveRef(effect.between[1], choice)
     for (const a of resolveRef(effect.between[0], choice)) {
-      for (const b of resolveRef(effect.between[1], choice)) {
+      for (const b of others) {
         const pair = a === b ? -1 : scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
         if (pair >= 0 && !pairs.includes(pair)) pairs.push(pair)
       }
