@@ -3,6 +3,7 @@ import type { CompiledScenario, Difficulty } from '../engine/index.ts'
 import { playGame } from '../engine/index.ts'
 import type { ScriptTurn } from './script.ts'
 import { quasiAlliancePair } from './options.ts'
+import { pairIndex } from '../engine/index.ts'
 
 export interface GameSummary {
   seed: number
@@ -46,7 +47,7 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     impasse: outcome.impasse,
     quasiAlliance: outcome.quasiAlliance,
     scores: outcome.scores,
-    pairAlignment: pair ? record.final.alignment[scn.pairOf[scn.actorIndex[pair[0]] * scn.n + scn.actorIndex[pair[1]]]] : null,
+    pairAlignment: pair ? record.final.alignment[pairIndex(scn, pair[0], pair[1])] : null,
     incidents,
   }
 }

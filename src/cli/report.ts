@@ -1,6 +1,7 @@
 // What `simulate` prints: the --json document and the readable turn summaries.
 import type { CompiledScenario, GameState, PlayedTurn } from '../engine/index.ts'
 import { dateOfTurn } from '../engine/index.ts'
+import { pairIndex } from '../engine/index.ts'
 
 type Matrix = Record<string, Record<string, number>>
 
@@ -8,7 +9,7 @@ function pairMatrix(scn: CompiledScenario, values: readonly number[]): Matrix {
   const matrix: Matrix = {}
   for (const a of scn.actorIds) {
     matrix[a] = {}
-    for (const b of scn.actorIds) if (a !== b) matrix[a][b] = values[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]]
+    for (const b of scn.actorIds) if (a !== b) matrix[a][b] = values[pairIndex(scn, a, b)]
   }
   return matrix
 }
@@ -90,9 +91,7 @@ export function turnSummary(scn: CompiledScenario, played: PlayedTurn, quasiPair
     )
   }
   const rung = scn.file.ladder[s.rung]
-  const pair = quasiPair
-    ? `${quasiPair.join('–')} ${signed(s.alignment[scn.pairOf[scn.actorIndex[quasiPair[0]] * scn.n + scn.actorIndex[quasiPair[1]]]])}   `
-    : ''
+  const pair = quasiPair ? `${quasiPair.join('–')} ${signed(s.alignment[pairIndex(scn, quasiPair[0], quasiPair[1])])}   ` : ''
   lines.push(
     `  World:     ${pair}ladder: ${rung.name}   rigidity ${Math.round(s.rigidity)}${s.rigidBlocs ? ' (rigid blocs)' : ''}${s.impasse ? '   IMPASSE' : ''}${s.quasiAlliance ? '   quasi-alliance' : ''}`,
   )

@@ -1,6 +1,7 @@
 // Choices: what an actor asks to do in a turn. Illegal choices are rejected with a reason; only bugs throw.
 import type { CompiledAction, CompiledScenario } from './compiled.ts'
 import type { GameState } from './state.ts'
+import { pairIndex } from './compiled.ts'
 
 export interface Choice {
   actor: string
@@ -33,7 +34,7 @@ export function costOf(scn: CompiledScenario, state: GameState, action: Compiled
 }
 
 function inContact(scn: CompiledScenario, a: string, b: string): boolean {
-  return scn.contact[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]]
+  return scn.contact[pairIndex(scn, a, b)]
 }
 
 function listProblem(

@@ -2,9 +2,10 @@
 import type { CompiledScenario } from './compiled.ts'
 import type { MeasureData, RoleData } from './scenario/schema.ts'
 import type { GameState } from './state.ts'
+import { pairIndex } from './compiled.ts'
 
 function pair(scn: CompiledScenario, [a, b]: [string, string]): number {
-  return scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
+  return pairIndex(scn, a, b)
 }
 
 function meanOver(scn: CompiledScenario, actor: string, others: string[], values: readonly number[]): number {

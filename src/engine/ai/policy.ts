@@ -9,6 +9,7 @@ import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import { keyedCandidates } from './candidates.ts'
 import { evaluateChoice, evaluatePlan, roleScoreOf, scratchFor } from './evaluate.ts'
+import { pairIndex } from '../compiled.ts'
 
 export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
 export type Difficulty = (typeof DIFFICULTIES)[number]
@@ -121,7 +122,7 @@ export function computerConsents(
   choice: Choice,
   difficulty: Difficulty,
 ): boolean {
-  const p = scn.pairOf[scn.actorIndex[partner] * scn.n + scn.actorIndex[choice.actor]]
+  const p = pairIndex(scn, partner, choice.actor)
   const goodwill = 4 * state.alignment[p]
   if (difficulty === 'easy') return state.alignment[p] > 0.2
   return evaluateChoice(scn, state, partner, choice) + goodwill > 0

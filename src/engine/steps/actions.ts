@@ -2,6 +2,7 @@
 import type { TurnContext } from './context.ts'
 import { clampTouched } from './context.ts'
 import { applyEffects, participantsOf } from './effects.ts'
+import { pairIndex } from '../compiled.ts'
 
 export function applyActions(ctx: TurnContext): void {
   ctx.step = 'actions'
@@ -12,7 +13,7 @@ export function applyActions(ctx: TurnContext): void {
     if (!action.data.pinPrick) continue
     for (const participant of participantsOf(order)) {
       for (const target of order.targets ?? []) {
-        ctx.pinPricks[scn.pairOf[scn.actorIndex[participant] * scn.n + scn.actorIndex[target]]] += 1
+        ctx.pinPricks[pairIndex(scn, participant, target)] += 1
       }
     }
   }

@@ -2,6 +2,7 @@
 // of the step (synchronous), then the interdependence floor and the strategic-autonomy cap apply.
 import type { TurnContext } from './context.ts'
 import { change, clampTouched, setTo } from './context.ts'
+import { pairIndex } from '../compiled.ts'
 
 function meanTension(tension: readonly number[]): number {
   let sum = 0
@@ -48,7 +49,7 @@ export function applyAlignmentDrift(ctx: TurnContext): void {
   const cap = structural['autonomy-cap']
   if (cap && cap.data.kind === 'autonomy-cap') {
     const [a, b] = cap.data.pair
-    const p = scn.pairOf[scn.actorIndex[a] * n + scn.actorIndex[b]]
+    const p = pairIndex(scn, a, b)
     if (state.alignment[p] > params.autonomyCap) setTo(ctx, cap.cause, 'alignment', p, params.autonomyCap)
   }
   ctx.touched.clear()

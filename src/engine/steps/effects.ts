@@ -5,6 +5,7 @@ import type { Choice } from '../choices.ts'
 import type { EffectData, RefData } from '../scenario/schema.ts'
 import type { TurnContext } from './context.ts'
 import { change } from './context.ts'
+import { pairIndex } from '../compiled.ts'
 
 export function resolveRef(ref: RefData, choice: Choice): string[] {
   switch (ref) {
@@ -53,7 +54,7 @@ export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly E
     const others = resolveRef(effect.between[1], choice)
     for (const a of resolveRef(effect.between[0], choice)) {
       for (const b of others) {
-        const pair = a === b ? -1 : scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
+        const pair = a === b ? -1 : pairIndex(scn, a, b)
         if (pair >= 0 && !pairs.includes(pair)) pairs.push(pair)
       }
     }

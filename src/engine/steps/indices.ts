@@ -5,6 +5,7 @@ import { quantize } from '../quantize.ts'
 import { roleScore } from '../scoring.ts'
 import type { TurnContext } from './context.ts'
 import { recordDerived } from './context.ts'
+import { pairIndex } from '../compiled.ts'
 
 const LADDER_CAUSE_ID = 'escalation-ladder'
 const RIGIDITY_INDEX_CAUSE: Cause = { id: 'bloc-rigidity', kind: 'index', name: 'Bloc rigidity', citations: [] }
@@ -59,7 +60,7 @@ export function applyIndices(ctx: TurnContext, alignmentAtStart: readonly number
   const quasi = structural['quasi-alliance']
   if (quasi && quasi.data.kind === 'quasi-alliance') {
     const [a, b] = quasi.data.pair
-    state.quasiAlliance = state.alignment[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]] >= params.quasiAllianceThreshold
+    state.quasiAlliance = state.alignment[pairIndex(scn, a, b)] >= params.quasiAllianceThreshold
   }
 
   const scoreCause: Cause = { id: 'objectives', kind: 'index', name: 'Role objectives', citations: [] }

@@ -3,9 +3,10 @@ import type { Choice, CitationData, CompiledScenario, GameState, LedgerEntry, Tu
 import { dateOfTurn, incidentProbability } from '../../engine/index.ts'
 import type { MapEvent, MapView } from '../map/map-view.ts'
 import type { GameSession, ResolvedTurn } from './session.ts'
+import { pairIndex } from '../../engine/index.ts'
 
 export function pairValue(scn: CompiledScenario, values: readonly number[], a: string, b: string): number {
-  return values[scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]]
+  return values[pairIndex(scn, a, b)]
 }
 
 export function actorName(scn: CompiledScenario, id: string): string {
@@ -37,7 +38,7 @@ function mapEvents(scn: CompiledScenario, result: TurnResult): MapEvent[] {
   for (const order of result.orders) {
     if (!scn.actionById[order.action].data.pinPrick) continue
     for (const target of order.targets ?? []) {
-      const p = scn.pairOf[scn.actorIndex[order.actor] * scn.n + scn.actorIndex[target]]
+      const p = pairIndex(scn, order.actor, target)
       const theatre = scn.theatre[p]
       const place = theatre ?? scn.file.actors.find((actor) => actor.id === target)!.capital
       events.push({
@@ -91,7 +92,7 @@ export function incidentRisks(scn: CompiledScenario, state: GameState, choice: C
   const risks: { pair: string; before: number; after: number }[] = []
   for (const participant of [choice.actor, ...(choice.partners ?? [])]) {
     for (const target of choice.targets ?? []) {
-      const p = scn.pairOf[scn.actorIndex[participant] * scn.n + scn.actorIndex[target]]
+      const p = pairIndex(scn, participant, target)
       if (!scn.contact[p]) continue
       risks.push({
         pair: `${participant}–${target}`,

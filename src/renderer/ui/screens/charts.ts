@@ -6,6 +6,7 @@ import type { GameState } from '../../../engine/index.ts'
 import type { GameSession } from '../../session/session.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
+import { pairIndex } from '../../../engine/index.ts'
 
 const SERIES_COLOURS = ['#56B4E9', '#E69F00', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB']
 const DASHES = [[], [6, 3], [2, 2], [8, 2, 2, 2], [], [6, 3], [2, 2], [8, 2, 2, 2]]
@@ -24,7 +25,7 @@ function mean(values: number[]): number {
 function specs(session: GameSession): ChartSpec[] {
   const scn = session.scenario
   const states: GameState[] = [session.start, ...session.history.map((turn) => turn.result.state)]
-  const pair = (a: string, b: string) => scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
+  const pair = (a: string, b: string) => pairIndex(scn, a, b)
   const quasi = scn.file.rules.find((rule) => rule.kind === 'quasi-alliance')
   const humans = session.humans
   const alignmentPairs: [string, string][] = []
