@@ -26,20 +26,11 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './chromium.ts'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const ASSETS = join(PROJECT_ROOT, 'out', 'web', 'assets')
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-}
+const LAUNCH = CHROMIUM_LAUNCH
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)

@@ -2,21 +2,10 @@
 // Playwright's own browsers cannot be downloaded here, so the suite drives the system's Chromium.
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './chromium.ts'
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const PORT = Number(process.env.E2E_PORT ?? 4173)
-
-export const CHROMIUM_LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-}
 
 export default defineConfig({
   testDir: '.',
