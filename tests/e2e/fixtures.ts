@@ -54,7 +54,7 @@ interface SecurityPolicyViolation {
 }
 /** globalThis in the page, as far as these tests use it. */
 export interface BrowserGlobals extends RedLinesWindow {
-  indexedDB: { open(name: string, version: number): IdbRequest<IdbDatabase> }
+  indexedDB: { open(name: string, version?: number): IdbRequest<IdbDatabase> }
   document: {
     activeElement: unknown
     addEventListener(type: 'securitypolicyviolation', listener: (event: SecurityPolicyViolation) => void): void
@@ -261,7 +261,7 @@ export async function readStoredSave(page: Page, slot: string): Promise<StoredSa
   return page.evaluate(
     (key) =>
       new Promise<StoredSave | null>((resolve, reject) => {
-        const open = (globalThis as unknown as BrowserGlobals).indexedDB.open('red-lines', 1)
+        const open = (globalThis as unknown as BrowserGlobals).indexedDB.open('red-lines')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
@@ -281,7 +281,7 @@ export async function writeStoredSave(page: Page, save: StoredSave): Promise<voi
   await page.evaluate(
     (value) =>
       new Promise<void>((resolve, reject) => {
-        const open = (globalThis as unknown as BrowserGlobals).indexedDB.open('red-lines', 1)
+        const open = (globalThis as unknown as BrowserGlobals).indexedDB.open('red-lines')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
@@ -302,7 +302,7 @@ export async function readStoredSettings(page: Page): Promise<Record<string, unk
   return page.evaluate(
     () =>
       new Promise<Record<string, unknown> | null>((resolve, reject) => {
-        const open = (globalThis as unknown as BrowserGlobals).indexedDB.open('red-lines', 1)
+        const open = (globalThis as unknown as BrowserGlobals).indexedDB.open('red-lines')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result

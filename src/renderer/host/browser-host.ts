@@ -12,11 +12,24 @@ import type {
 } from '../../shared/host.ts'
 import { MAX_SAVE_BYTES, SLOT_ID_PATTERN } from '../../shared/host.ts'
 import { bundledScenarios } from './bundled-scenarios.ts'
+import type { ScenarioImporter } from './user-scenarios.ts'
+import { userFolderOf } from './user-scenarios.ts'
 
 const DATABASE = 'red-lines'
 const SAVES = 'saves'
 const SETTINGS = 'settings'
+/** The user's own scenarios (added in version 2 of the database). */
+const USER_SCENARIOS = 'user-scenarios'
+const DATABASE_VERSION = 2
+/** The most a user's scenario may take, all its files together. */
+const MAX_SCENARIO_BYTES = 8 * 1024 * 1024
 const GENERATIONS_KEPT = 4
+
+interface StoredScenario {
+  folder: string
+  files: ScenarioFilesText
+  imported: string
+}
 
 interface StoredSave {
   slot: SlotId
@@ -38,17 +51,20 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 
 function openDatabase(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open(DATABASE, 1)
+    const open = indexedDB.open(DATABASE, DATABASE_VERSION)
+    // Creates only the stores missing, so that upgrading an older database keeps its saves and settings.
     open.onupgradeneeded = () => {
-      open.result.createObjectStore(SAVES, { keyPath: 'slot' })
-      open.result.createObjectStore(SETTINGS)
+      const db = open.result
+      if (!db.objectStoreNames.contains(SAVES)) db.createObjectStore(SAVES, { keyPath: 'slot' })
+      if (!db.objectStoreNames.contains(SETTINGS)) db.createObjectStore(SETTINGS)
+      if (!db.objectStoreNames.contains(USER_SCENARIOS)) db.createObjectStore(USER_SCENARIOS, { keyPath: 'folder' })
     }
     open.onsuccess = () => resolve(open.result)
     open.onerror = () => reject(open.error)
   })
 }
 
-export class BrowserHost implements Host {
+export class BrowserHost implements Host, ScenarioImporter {
   readonly edition = 'browser' as const
   private readonly scenarios = bundledScenarios()
   private database: Promise<IDBDatabase> | null = null
@@ -67,12 +83,47 @@ export class BrowserHost implements Host {
   }
 
   async listScenarios(): Promise<HostResult<ScenarioListing[]>> {
-    return ok([...this.scenarios.keys()].sort().map((folder) => ({ folder, origin: 'shipped' as const, location: `bundled: ${folder}` })))
+    const shipped = [...this.scenarios.keys()]
+      .sort()
+      .map((folder) => ({ folder, origin: 'shipped' as const, location: `bundled: ${folder}` }))
+    // The shipped scenarios are listed even when the browser's storage cannot be read.
+    const user = await this.guarded(async () => {
+      const stored = (await request((await this.store(USER_SCENARIOS, 'readonly')).getAll())) as StoredScenario[]
+      return ok(
+        stored
+          .map((scenario) => ({
+            folder: scenario.folder,
+            origin: 'user' as const,
+            location: `imported into this browser: ${scenario.folder}`,
+          }))
+          .sort((a, b) => a.folder.localeCompare(b.folder)),
+      )
+    })
+    return ok([...shipped, ...(user.ok ? user.value : [])])
   }
 
   async readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioFilesText>> {
+    if (origin === 'user') {
+      return this.guarded(async () => {
+        const stored = (await request((await this.store(USER_SCENARIOS, 'readonly')).get(folder))) as StoredScenario | undefined
+        return stored ? ok({ ...stored.files }) : fail('not-found', `no scenario "${folder}"`)
+      })
+    }
     const files = origin === 'shipped' ? this.scenarios.get(folder) : undefined
     return files ? ok({ ...files }) : fail('not-found', `no scenario "${folder}"`)
+  }
+
+  /** Keeps a scenario as the user's own, under a folder named from its id (replacing one with that id). */
+  async importScenario(files: ScenarioFilesText): Promise<HostResult<ScenarioListing>> {
+    const folder = userFolderOf(files)
+    if (folder === null) return fail('invalid-argument', 'Choose the scenario.json file too (and its source .txt files).')
+    const bytes = Object.values(files).reduce((sum, text) => sum + utf8Bytes(text), 0)
+    if (bytes > MAX_SCENARIO_BYTES) return fail('too-large', 'The scenario is too large.')
+    return this.guarded(async () => {
+      const stored: StoredScenario = { folder, files: { ...files }, imported: new Date().toISOString() }
+      await request((await this.store(USER_SCENARIOS, 'readwrite')).put(stored))
+      return ok({ folder, origin: 'user' as const, location: `imported into this browser: ${folder}` })
+    })
   }
 
   async listSaves(): Promise<HostResult<SlotListing[]>> {

@@ -1,10 +1,11 @@
-// The title screen: New game, Continue, Load game, Tutorial, Settings.
+// The title screen: New game, Continue, Load game, Scenarios, Tutorial, Settings.
 import { AUTOSAVE_SLOT } from '../../../shared/host.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
 import { continueLatest } from '../load-game.ts'
 import { loadGameScreen } from './load.ts'
 import { newGameScreen } from './new-game.ts'
+import { scenariosScreen } from './scenarios.ts'
 import { settingsScreen } from './settings.ts'
 import { tutorialScreen } from './tutorial.ts'
 
@@ -36,6 +37,7 @@ export function titleScreen(message?: string): Screen {
           button('New game', () => app.show(newGameScreen()), { className: 'primary', 'data-autofocus': true }),
           continueButton,
           button('Load game', () => app.show(loadGameScreen())),
+          button('Scenarios', () => app.show(scenariosScreen())),
           button('Tutorial', () => app.show(tutorialScreen())),
           button('Settings', () => app.show(settingsScreen(() => app.show(titleScreen())))),
         ),
