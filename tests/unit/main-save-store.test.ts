@@ -90,7 +90,8 @@ describe('reading', () => {
   })
 
   const runningAsRoot = process.getuid?.() === 0
-  if (runningAsRoot) console.warn('*** SKIPPED "an unreadable file gives io-error": root reads files whatever their mode, so no file is unreadable here ***')
+  if (runningAsRoot)
+    console.warn('*** SKIPPED "an unreadable file gives io-error": root reads files whatever their mode, so no file is unreadable here ***')
   it.skipIf(runningAsRoot)('an unreadable file gives io-error without a path', async () => {
     await store.writeSave('locked', 'x')
     await chmod(join(layout.savesDir, 'locked.json'), 0o000)

@@ -64,7 +64,9 @@ describe('every layer is type-checked', () => {
     ['src/engine/tsconfig.json', 'src/engine/turn.ts'],
     ['src/main/tsconfig.json', 'src/main/index.ts'],
   ])('%s covers its own files', (config, file) => {
-    const listed = execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config, '--listFilesOnly'], { encoding: 'utf8' })
+    const listed = execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config, '--listFilesOnly'], {
+      encoding: 'utf8',
+    })
     expect(listed.split('\n').some((line) => line.endsWith(file))).toBe(true)
   })
 })
