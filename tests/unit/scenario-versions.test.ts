@@ -64,9 +64,9 @@ describe('version ranges', () => {
 const FORMAT_0: FormatMigration = {
   from: 0,
   summary: 'sources[].path is now sources[].file; turns.length is now turns.default',
-  migrate(document) {
+  migrate(json) {
     const changes: { pointer: string; message: string }[] = []
-    const sources = Array.isArray(document.sources) ? document.sources : []
+    const sources = Array.isArray(json.sources) ? json.sources : []
     sources.forEach((source, index) => {
       if (typeof source === 'object' && source !== null && !Array.isArray(source) && 'path' in source) {
         const { path, ...rest } = source
@@ -74,13 +74,13 @@ const FORMAT_0: FormatMigration = {
         changes.push({ pointer: `/sources/${index}/path`, message: '"path" is now "file"' })
       }
     })
-    const turns = document.turns as JsonObject | undefined
+    const turns = json.turns as JsonObject | undefined
     if (turns && 'length' in turns) {
       const { length, ...rest } = turns
-      document.turns = { ...rest, default: length }
+      json.turns = { ...rest, default: length }
       changes.push({ pointer: '/turns/length', message: '"length" is now "default"' })
     }
-    return { document, changes }
+    return { json, changes }
   },
 }
 
@@ -129,10 +129,10 @@ describe('format migrations', () => {
     const step = (from: number): FormatMigration => ({
       from,
       summary: `step ${from}`,
-      migrate(document) {
+      migrate(json) {
         seen.push(from)
-        document.steps = [...((document.steps as number[] | undefined) ?? []), from]
-        return { document, changes: [{ pointer: '', message: `step ${from}` }] }
+        json.steps = [...((json.steps as number[] | undefined) ?? []), from]
+        return { json, changes: [{ pointer: '', message: `step ${from}` }] }
       },
     })
     const original = { formatVersion: 0 }

@@ -106,7 +106,7 @@ export function describeCharacter(char: string): string {
   return char === "'" ? `"'"` : `'${char}'`
 }
 
-/** Parses one JSON document. Syntax and limit errors stop the parse; duplicate and forbidden keys are all collected. */
+/** Parses one JSON json. Syntax and limit errors stop the parse; duplicate and forbidden keys are all collected. */
 export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonParseResult {
   const { maxDepth, maxNodes, maxStringLength, maxArrayLength } = { ...DEFAULT_JSON_LIMITS, ...limits }
   const lines = new LineIndex(text)

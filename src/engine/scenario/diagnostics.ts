@@ -19,7 +19,7 @@ export interface Diagnostic {
   line: number
   /** 1-based, in characters. */
   column: number
-  /** JSON pointer (RFC 6901) of the value concerned in the scenario file ("" is the whole document). */
+  /** JSON pointer (RFC 6901) of the value concerned in the scenario file ("" is the whole file). */
   pointer: string
   message: string
   hint?: string

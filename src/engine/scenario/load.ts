@@ -194,9 +194,9 @@ function loadExtension(
   const mergedSink = new DiagnosticSink(layer.file, locate)
   let scenario: ScenarioFile
   try {
-    const result = Scenario.safeParse(merged.document)
+    const result = Scenario.safeParse(merged.json)
     if (!result.success) {
-      new SchemaIssueReporter(Scenario, merged.document, merged.positions, mergedSink).report(result.error.issues)
+      new SchemaIssueReporter(Scenario, merged.json, merged.positions, mergedSink).report(result.error.issues)
       return failure([...gathered(), ...mergedSink.diagnostics])
     }
     scenario = result.data

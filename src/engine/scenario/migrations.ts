@@ -12,12 +12,12 @@ export interface FormatChange {
 }
 
 export interface FormatMigration {
-  /** Migrates a document of format `from` to format `from + 1` (and sets `formatVersion` itself). */
+  /** Migrates a scenario file of format `from` to format `from + 1` (and sets `formatVersion` itself). */
   from: number
   /** One line on what this step changes, for the documentation. */
   summary: string
-  /** Pure: receives its own copy of the document and returns the migrated one with what it changed. */
-  migrate(document: JsonObject): { document: JsonObject; changes: FormatChange[] }
+  /** Pure: receives its own copy of the parsed file and returns the migrated one with what it changed. */
+  migrate(json: JsonObject): { json: JsonObject; changes: FormatChange[] }
 }
 
 /** Every migration the engine ships. Format 1 is the first published format, so there are none yet. */
@@ -37,7 +37,7 @@ export function cloneJson<Value extends JsonValue>(value: Value): Value {
 }
 
 /**
- * Brings a parsed document to the current format. Returns the document to check (the same one when it is
+ * Brings a parsed scenario file to the current format. Returns the value to check (the same one when it is
  * already current or its `formatVersion` is not a whole number, which the schema then reports), or
  * undefined when the format is refused.
  */
@@ -70,10 +70,10 @@ export function migrateFormat(
     )
     return undefined
   }
-  let document = cloneJson(value)
+  let json = cloneJson(value)
   for (let format = written; format < current; format++) {
-    const result = byFormat.get(format)!.migrate(cloneJson(document))
-    document = { ...result.document, formatVersion: format + 1 }
+    const result = byFormat.get(format)!.migrate(cloneJson(json))
+    json = { ...result.json, formatVersion: format + 1 }
     for (const change of result.changes) {
       sink.warning('format-migrated', change.pointer, `format ${format} → ${format + 1}: ${change.message}`)
     }
@@ -84,5 +84,5 @@ export function migrateFormat(
     `migrated from format ${written} to format ${current} on load; the file on disk is unchanged`,
     `apply the changes listed and set "formatVersion": ${current} to silence these notices`,
   )
-  return document
+  return json
 }

@@ -29,7 +29,7 @@ export interface ScenarioLayer {
   hashed: Map<string, string | Uint8Array>
   hashPrefix: string
   positions: JsonPositions
-  /** The parsed document, migrated to the current format. */
+  /** The parsed file, migrated to the current format. */
   value: JsonValue
   sink: DiagnosticSink
 }
@@ -89,7 +89,7 @@ export function readLayer(input: LayerInput, diagnostics: Diagnostic[]): Scenari
   return { label, file, fileSet, folder, hashed, hashPrefix: input.hashPrefix, positions, value: migrated, sink }
 }
 
-/** Runs the schema that fits the document (an extension names its base in `extends`); reports every issue. */
+/** Runs the schema that fits the parsed file (an extension names its base in `extends`); reports every issue. */
 export function checkLayerShape(layer: ScenarioLayer): LayerShape | undefined {
   const extension = isJsonObject(layer.value) && Object.prototype.hasOwnProperty.call(layer.value, 'extends')
   const schema = extension ? Extension : Scenario

@@ -30,7 +30,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** The value at a path of the parsed document, if there is one. */
+/** The value at a path of the parsed json, if there is one. */
 function valueAt(data: unknown, path: Path): { found: boolean; value: unknown } {
   let value = data
   for (const segment of path) {

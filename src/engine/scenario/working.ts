@@ -101,8 +101,8 @@ export function entryKey(spec: CollectionSpec, value: JsonObject): string {
   return spec.keyField === 'pair' ? pairKey(value.pair) : String(value[spec.keyField ?? 'id'])
 }
 
-export function valueAt(document: JsonValue, path: string): JsonValue | undefined {
-  let value: JsonValue | undefined = document
+export function valueAt(json: JsonValue, path: string): JsonValue | undefined {
+  let value: JsonValue | undefined = json
   for (const segment of path.split('/').slice(1)) value = isJsonObject(value) ? value[segment] : undefined
   return value
 }
@@ -150,25 +150,25 @@ export interface Working {
 }
 
 /** A complete scenario's sections (or an extension's whole-section replacements) as entries. */
-export function setSections(working: Working, document: JsonObject, layer: ScenarioLayer, change: ChangeKind): void {
+export function setSections(working: Working, json: JsonObject, layer: ScenarioLayer, change: ChangeKind): void {
   for (const section of SECTIONS) {
-    if (!Object.prototype.hasOwnProperty.call(document, section)) continue
+    if (!Object.prototype.hasOwnProperty.call(json, section)) continue
     working.sections.set(section, { layer, pointer: `/${section}` })
     for (const spec of COLLECTIONS.filter((candidate) => candidate.section === section)) {
-      working.collections.set(spec.name, entriesOf(spec, valueAt(document, spec.path), { layer, pointer: spec.path }, change))
+      working.collections.set(spec.name, entriesOf(spec, valueAt(json, spec.path), { layer, pointer: spec.path }, change))
     }
   }
 }
 
-export function workingFromScenario(document: JsonObject, layer: ScenarioLayer): Working {
+export function workingFromScenario(json: JsonObject, layer: ScenarioLayer): Working {
   const working: Working = { collections: new Map(), sections: new Map(), removed: new Map(), layers: [layer], root: layer }
-  setSections(working, document, layer, 'own')
+  setSections(working, json, layer, 'own')
   return working
 }
 
-/** The merged document, and where each of its parts is written. */
+/** The merged json, and where each of its parts is written. */
 export interface Assembled {
-  document: JsonObject
+  json: JsonObject
   /** Document pointer of each entry. */
   entries: Map<string, Entry>
   positions: PositionLookup
@@ -218,14 +218,14 @@ export function assemble(working: Working, meta: JsonObject, main: ScenarioLayer
       rest.forEach((entry, index) => place(`${spec.path}/${spec.entriesField}/${index}`, entry))
     }
   }
-  return { document: merged, entries, positions: new MergedPositions(entries, sectionPaths, main) }
+  return { json: merged, entries, positions: new MergedPositions(entries, sectionPaths, main) }
 }
 
 function parentPointer(pointer: string): string {
   return pointer.slice(0, pointer.lastIndexOf('/'))
 }
 
-/** Finds the file and place of any pointer of the merged document. */
+/** Finds the file and place of any pointer of the merged json. */
 class MergedPositions implements PositionLookup {
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
