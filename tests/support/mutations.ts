@@ -32,26 +32,7 @@ export function sitesOf(document: Json): Site[] {
 
 const parentKey = (site: Site) => site.pointer.split('/').slice(-2)[0]
 
-/** Keys whose absence the schema always reports (inside an override, only those of complete sub-objects). */
-const REQUIRED_KEYS = new Set([
-  'id',
-  'pair',
-  'actor',
-  'source',
-  'paragraph',
-  'quote',
-  'variable',
-  'delta',
-  'kind',
-  'value',
-  'title',
-  'version',
-  'up',
-  'down',
-  'measure',
-  'goal',
-  'weight',
-])
+/** Keys whose absence the schema reports inside an override too (those of complete sub-objects). */
 const REQUIRED_IN_OVERRIDES = new Set([
   'id',
   'pair',
@@ -65,6 +46,8 @@ const REQUIRED_IN_OVERRIDES = new Set([
   'goal',
   'weight',
 ])
+/** Keys whose absence the schema always reports in a complete scenario. */
+const REQUIRED_KEYS = new Set([...REQUIRED_IN_OVERRIDES, 'kind', 'value', 'title', 'version', 'up', 'down'])
 
 export function deletableSites(document: Json): Site[] {
   return sitesOf(document)

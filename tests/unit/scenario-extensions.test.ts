@@ -255,8 +255,8 @@ describe('merging an extension', () => {
 describe('combining extensions of one base', () => {
   const hawkFile = JSON.parse(readFileSync(join(EXTENSION_FIXTURES, 'hawk', 'scenario.json'), 'utf8'))
 
-  function combine(hawkOverride: unknown[], extra: Record<string, unknown> = {}): LoadResult {
-    const hawk = { ...hawkFile, override: { actions: hawkOverride } }
+  /** Loads a file that combines the "dove" fixture with the given version of "hawk". */
+  function combineWith(hawk: unknown, extra: Record<string, unknown> = {}): LoadResult {
     return loadScenario(
       {
         'scenario.json': JSON.stringify({
@@ -281,6 +281,9 @@ describe('combining extensions of one base', () => {
     )
   }
 
+  const combine = (hawkOverride: unknown[], extra: Record<string, unknown> = {}): LoadResult =>
+    combineWith({ ...hawkFile, override: { actions: hawkOverride } }, extra)
+
   it('takes each change, field by field, when the changes agree or touch different fields', () => {
     const result = loaded(
       combine([
@@ -299,28 +302,7 @@ describe('combining extensions of one base', () => {
   })
 
   it('reports a removal against an override, naming both', () => {
-    const hawk = { ...hawkFile, override: undefined, remove: { actions: ['hotline-call'] } }
-    const result = loadScenario(
-      {
-        'scenario.json': JSON.stringify({
-          formatVersion: 1,
-          id: 'both',
-          title: 'Both',
-          version: '1.0.0',
-          description: '',
-          extends: [
-            { id: 'dove', version: '^1' },
-            { id: 'hawk', version: '^1' },
-          ],
-        }),
-      },
-      {
-        resolveBase: (id) =>
-          id === 'hawk'
-            ? { files: { 'scenario.json': JSON.stringify(hawk, null, 2) }, location: '../hawk' }
-            : fixtureResolver.resolveBase(id),
-      },
-    )
+    const result = combineWith({ ...hawkFile, override: undefined, remove: { actions: ['hotline-call'] } })
     expect(lines(result)).toEqual([
       '../hawk/scenario.json:14:7: error: "dove" and "hawk" change action "hotline-call" in different ways, so they cannot be combined [/remove/actions/0] (see ../dove/scenario.json:18:7 [/override/actions/1]) hint: make the two changes agree, or override the item in the combining file',
     ])

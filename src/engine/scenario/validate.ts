@@ -140,7 +140,7 @@ class ReferenceChecker {
       'duplicate-actor',
       this.sink,
     )
-    scenario.actions.forEach((action, index) => this.action(index))
+    scenario.actions.forEach((_action, index) => this.action(index))
     scenario.rules.forEach((rule, index) => {
       const base = `/rules/${index}`
       if ('when' in rule) {

@@ -131,13 +131,13 @@ export function setTo(ctx: TurnContext, cause: Cause, variable: ArrayVariable, i
 }
 
 /** Records a derived value (rung, rigidity, score) that the indices step recomputes. */
-export const recordDerived = (
+export function recordDerived(
   ctx: TurnContext,
   cause: Cause,
   variable: StateVariable,
   actors: string[],
   before: number,
   after: number,
-): void => {
+): void {
   if (before !== after) record(ctx, cause, variable, actors, before, after)
 }
