@@ -169,7 +169,7 @@ describe('redlines evidence', () => {
   it('prints the shares and each paragraph with what cites it', async () => {
     const result = await run('evidence', 'scenarios/tutorial')
     expect(result.code).toBe(0)
-    expect(result.stdout[0]).toBe('Evidence for Tutorial: the Grey Strait (tutorial 1.0.0)')
+    expect(result.stdout[0]).toBe('Evidence for Tutorial: the Grey Strait (tutorial 1.1.0)')
     expect(result.stdout).toContain('  actions            5   cited   5 (100%)   assumption only   0 (  0%)')
     expect(
       result.stdout.some(

@@ -226,6 +226,7 @@ export const Extension = z
     rules: whole(Scenario.shape.rules),
     roles: whole(Scenario.shape.roles),
     turns: whole(Scenario.shape.turns),
+    guide: Scenario.shape.guide,
     remove: Remove.optional(),
     override: Override.optional(),
     add: Add.optional(),

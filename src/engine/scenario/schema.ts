@@ -424,6 +424,29 @@ export const Turns = z
   })
   .describe('Turn settings.')
 
+/** What the player does to move the guide on to its next step. */
+export const GUIDE_EVENTS = ['next', 'choice-added', 'turn-ended', 'why-opened', 'source-opened', 'report-closed'] as const
+/** The parts of the game screen a guide step can point at. */
+export const GUIDE_PLACES = ['score', 'map', 'ladder', 'plan', 'cards', 'end-turn', 'toolbar'] as const
+
+export const GuideStep = z
+  .strictObject({
+    text: z.string().min(1).max(600).describe('What to tell the player at this step, in a sentence or two.'),
+    point: z.enum(GUIDE_PLACES).optional().describe('The part of the game screen to highlight while this step is shown.'),
+    until: z
+      .enum(GUIDE_EVENTS)
+      .describe(
+        'What moves the guide on: "next" (the player presses Next), "choice-added" (an action is added to the plan), "turn-ended", "why-opened" (a Why? in the turn report), "source-opened" (the source reader), "report-closed" (back from the report to the next turn).',
+      ),
+  })
+  .describe('One step of an in-game guide. Interface teaching, not a rule: it needs no citation.')
+
+export const Guide = z
+  .array(GuideStep)
+  .min(1)
+  .max(30)
+  .describe("A step-by-step guide shown beside the game, for tutorial scenarios. An extension does not inherit its base's guide.")
+
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
@@ -461,6 +484,7 @@ export const Scenario = z
     rules: z.array(Rule).min(1).max(100).describe('How the world answers: the causal claims of the text and the dynamics of the model.'),
     roles: z.array(Role).min(1).max(12).describe('The powers a player can take, and what each wants.'),
     turns: Turns,
+    guide: Guide.optional(),
   })
   .describe('A Red Lines scenario: data only, every number grounded in its sources or marked as an assumption.')
 

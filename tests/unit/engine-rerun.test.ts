@@ -1,0 +1,144 @@
+// Re-running a game's human decisions on changed rules (Playtest, and saves whose scenario changed):
+// the same rules give the same game exactly; changed rules keep what they still allow and say what not.
+import { describe, expect, it } from 'vitest'
+import type { Choice } from '../../src/engine/index.ts'
+import { humanTurnsFromOrders, rerunHumanTurns, rerunProblem } from '../../src/engine/index.ts'
+import { GameSession } from '../../src/renderer/session/session.ts'
+import type { ScenarioListing } from '../../src/shared/host.ts'
+import { defaultScenario, variant } from '../support/scenarios.ts'
+
+const scenario = defaultScenario()
+const listing: ScenarioListing = { origin: 'user', folder: 'mine', location: 'test' }
+const agreeAll = async (_partner: string, proposals: unknown[]) => proposals.map(() => true)
+
+/** A game of `turns` turns in which the USA imposes sanctions on Russia and voices grave concern each turn. */
+async function playedSession(turns = 3, seed = 21): Promise<GameSession> {
+  const session = new GameSession({ listing, scenario, humans: ['USA'], difficulty: 'normal', turns: 8, seed })
+  for (let turn = 0; turn < turns; turn++) {
+    expect(session.addChoice({ actor: 'USA', action: 'sanctions', targets: ['RUS'] })).toBeNull()
+    expect(session.addChoice({ actor: 'USA', action: 'grave-concern', targets: ['CHN'] })).toBeNull()
+    await session.endTurn(agreeAll)
+  }
+  return session
+}
+
+describe('re-running on the same rules', () => {
+  it('gives exactly the same game, turn by turn, and keeps the plan in progress', async () => {
+    const session = await playedSession()
+    session.addChoice({ actor: 'USA', action: 'grave-concern', targets: ['RUS'] })
+    const rerun = session.rerunOn(scenario, listing)
+    if (typeof rerun === 'string') throw new Error(rerun)
+    expect(rerun.dropped).toEqual([])
+    expect(rerun.turnsNotPlayed).toBe(0)
+    expect(rerun.session.state).toEqual(session.state)
+    expect(rerun.session.history.map((turn) => turn.result.orders)).toEqual(session.history.map((turn) => turn.result.orders))
+    expect(rerun.session.pending.USA).toEqual([{ actor: 'USA', action: 'grave-concern', targets: ['RUS'] }])
+    expect(rerun.session.canUndo).toBe(false)
+    expect(rerun.session.seed).toBe(session.seed)
+  })
+
+  it('replays a human partner’s agreement, and declines joint actions it never agreed to', async () => {
+    const session = new GameSession({ listing, scenario, humans: ['RUS'], difficulty: 'normal', turns: 6, seed: 5 })
+    for (let turn = 0; turn < 4; turn++) await session.endTurn(agreeAll)
+    const joined = session.history.flatMap((turn) => turn.result.orders).filter((order) => order.partners?.includes('RUS'))
+    expect(joined.length).toBeGreaterThan(0)
+    const turns = session.humanTurns()
+    const options = { seed: 5, turnLimit: 6, humans: ['RUS'], difficulty: 'normal' as const }
+    expect(rerunHumanTurns(scenario, { ...options, turns }).final).toEqual(session.state)
+
+    const refused = rerunHumanTurns(scenario, { ...options, turns: turns.map((turn) => ({ ...turn, agreed: [] })) })
+    expect(refused.turns.flatMap((turn) => turn.result.orders).filter((order) => order.partners?.includes('RUS'))).toEqual([])
+    // Refusals by the human partner are the computer's proposals, not the human's own choices.
+    expect(refused.dropped).toEqual([])
+  })
+})
+
+describe('re-running on changed rules', () => {
+  it('drops a choice the new rules forbid, at its turn and with the reason, and keeps the others', async () => {
+    const session = await playedSession(3)
+    const noUsSanctions = variant((file) => {
+      const sanctions = file.actions.find((action) => action.id === 'sanctions')!
+      sanctions.actors = sanctions.actors.filter((actor) => actor !== 'USA')
+    })
+    const rerun = session.rerunOn(noUsSanctions, listing)
+    if (typeof rerun === 'string') throw new Error(rerun)
+    expect(rerun.dropped.map(({ turn, rejection }) => [turn, rejection.code, rejection.choice.action])).toEqual([
+      [1, 'not-allowed', 'sanctions'],
+      [2, 'not-allowed', 'sanctions'],
+      [3, 'not-allowed', 'sanctions'],
+    ])
+    expect(rerun.dropped[0].rejection.reason).toMatch(/USA cannot take "sanctions"/)
+    const usOrders = rerun.session.history.map((turn) => turn.result.orders.filter((order) => order.actor === 'USA'))
+    expect(usOrders).toEqual([1, 2, 3].map(() => [{ actor: 'USA', action: 'grave-concern', targets: ['CHN'] }]))
+    expect(rerun.session.scenario).toBe(noUsSanctions)
+    expect(rerun.session.turn).toBe(4)
+  })
+
+  it('drops what no longer fits the budget, in the order the choices were made', async () => {
+    const session = await playedSession(2)
+    const dearer = variant((file) => void (file.actions.find((action) => action.id === 'sanctions')!.cost = 3))
+    const rerun = session.rerunOn(dearer, listing)
+    if (typeof rerun === 'string') throw new Error(rerun)
+    expect(rerun.dropped.map(({ turn, rejection }) => `${turn}:${rejection.code}:${rejection.choice.action}`)).toEqual([
+      '1:over-budget:sanctions',
+      '2:over-budget:sanctions',
+    ])
+  })
+
+  it('drops the plan in progress where the new rules forbid it, as a choice of the current turn', async () => {
+    const session = await playedSession(1)
+    session.addChoice({ actor: 'USA', action: 'sanctions', targets: ['CHN'] })
+    const noUsSanctions = variant((file) => {
+      const sanctions = file.actions.find((action) => action.id === 'sanctions')!
+      sanctions.actors = sanctions.actors.filter((actor) => actor !== 'USA')
+    })
+    const rerun = session.rerunOn(noUsSanctions, listing)
+    if (typeof rerun === 'string') throw new Error(rerun)
+    expect(rerun.dropped.at(-1)).toMatchObject({
+      turn: 2,
+      rejection: { code: 'not-allowed', choice: { action: 'sanctions', targets: ['CHN'] } },
+    })
+    expect(rerun.session.pending.USA).toEqual([])
+  })
+
+  it('refuses rules that cannot host the game: a power no longer playable, too few turns', async () => {
+    const session = await playedSession(1)
+    const unplayable = variant((file) => void (file.actors.find((actor) => actor.id === 'USA')!.playable = false))
+    expect(session.rerunOn(unplayable, listing)).toMatch(/does not let anyone play: USA/)
+    const shorter = variant((file) => void (file.turns.max = 4))
+    expect(session.rerunOn(shorter, listing)).toMatch(/8 turns, more than the scenario allows \(4\)/)
+    expect(rerunProblem(scenario, ['USA'], 8)).toBeNull()
+  })
+
+  it('stops when the game ends sooner, and says how many recorded turns were not played', () => {
+    const orders: Choice[][] = [[], [], [], []]
+    const rerun = rerunHumanTurns(scenario, {
+      seed: 3,
+      turnLimit: 2,
+      humans: ['USA'],
+      difficulty: 'easy',
+      turns: humanTurnsFromOrders(orders, ['USA']),
+    })
+    expect(rerun.turns).toHaveLength(2)
+    expect(rerun.turnsNotPlayed).toBe(2)
+    expect(rerun.final.outcome).not.toBeNull()
+  })
+})
+
+describe('the human decisions behind recorded orders', () => {
+  it('are the orders of human powers and the joint orders a human partner joined', () => {
+    const orders: Choice[][] = [
+      [
+        { actor: 'CHN', action: 'joint-air-patrol', partners: ['RUS'], targets: ['JPN'] },
+        { actor: 'USA', action: 'sanctions', targets: ['RUS'] },
+        { actor: 'JPN', action: 'grave-concern', targets: ['CHN'] },
+      ],
+    ]
+    expect(humanTurnsFromOrders(orders, ['RUS', 'USA'])).toEqual([
+      {
+        choices: [{ actor: 'USA', action: 'sanctions', targets: ['RUS'] }],
+        agreed: ['RUS|joint-air-patrol|CHN,RUS|JPN'],
+      },
+    ])
+  })
+})
