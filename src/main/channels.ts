@@ -1,8 +1,13 @@
-// The fixed IPC channels, one per Host operation. Shared by main (handlers) and the preload (invokers);
-// a constants-only module so the preload bundle pulls in nothing else from main.
+// The fixed IPC channels: one invoke channel per Host operation that asks main for something, and the events
+// main sends to the page. Shared by main (handlers, senders) and the preload (invokers, listeners); a
+// constants-only module so the preload bundle pulls in nothing else from main.
 export const HOST_CHANNELS = {
   listScenarios: 'host:listScenarios',
   readScenario: 'host:readScenario',
+  userScenarioFolder: 'host:userScenarioFolder',
+  openUserScenarioFolder: 'host:openUserScenarioFolder',
+  keepRules: 'host:keepRules',
+  readRules: 'host:readRules',
   listSaves: 'host:listSaves',
   writeSave: 'host:writeSave',
   readSave: 'host:readSave',
@@ -14,3 +19,11 @@ export const HOST_CHANNELS = {
 
 export type HostOperation = keyof typeof HOST_CHANNELS
 export type HostChannel = (typeof HOST_CHANNELS)[HostOperation]
+
+/** Main → page only (webContents.send); never handled in main. */
+export const HOST_EVENTS = {
+  /** Payload: the changed user scenario folder names, string[]. */
+  scenariosChanged: 'host:scenariosChanged',
+} as const
+
+export type HostEventChannel = (typeof HOST_EVENTS)[keyof typeof HOST_EVENTS]

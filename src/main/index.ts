@@ -1,14 +1,18 @@
 // The desktop edition's entry: privileged scheme and sandbox before ready, then one hardened window whose
 // page comes from app://bundle and whose only way out is the guarded Host channels.
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { APP_SCHEME_PRIVILEGES, registerBundleProtocol } from './protocol.ts'
+import { HOST_EVENTS } from './channels.ts'
 import { createDurableWriter } from './durable-write.ts'
 import { exportFile } from './export-file.ts'
 import { registerHostHandlers } from './ipc.ts'
 import { appLocations, userDataLayout } from './paths.ts'
+import { createRulesStore } from './rules-store.ts'
 import { createSaveStore } from './save-store.ts'
 import { createScenarioStore } from './scenario-store.ts'
+import type { ScenarioWatcher } from './scenario-watcher.ts'
+import { watchScenarioFolder } from './scenario-watcher.ts'
 import { entryUrl, useDevServer } from './app-url.ts'
 import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
 
@@ -30,6 +34,7 @@ if (!app.isPackaged && useDevServer(process.env.ELECTRON_RENDERER_URL)) console.
 const writer = createDurableWriter()
 const locations = appLocations(__dirname, app.isPackaged ? { resourcesPath: process.resourcesPath } : null)
 let mainWindow: BrowserWindow | null = null
+let scenarioWatcher: ScenarioWatcher | null = null
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({ preloadFile: locations.preloadFile })
@@ -56,6 +61,9 @@ function start(): void {
     {
       saves,
       scenarios,
+      rules: createRulesStore({ rulesDir: layout.rulesDir, writer }),
+      userScenarioDir: layout.scenariosDir,
+      openPath: (path) => shell.openPath(path),
       exportFile: (name, text) =>
         exportFile(
           {
@@ -73,6 +81,15 @@ function start(): void {
     },
   )
   openMainWindow()
+  // Only the main window hears about changed scenarios, and only while it is alive.
+  scenarioWatcher = watchScenarioFolder(
+    layout.scenariosDir,
+    (folders) => {
+      if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isDestroyed())
+        mainWindow.webContents.send(HOST_EVENTS.scenariosChanged, folders)
+    },
+    { onError: (error, next) => console.warn(`[scenarios] watching the user folder (${next}):`, error) },
+  )
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -101,5 +118,6 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
     })
   })
+  app.on('will-quit', () => scenarioWatcher?.close())
   void app.whenReady().then(start)
 }

@@ -32,7 +32,7 @@ export const GUARD_LIMITS = {
   /** Nesting allowed in any argument before the spec is consulted (all current arguments are flat strings). */
   maxDepth: 8,
   maxNodes: 10_000,
-  /** UTF-16 code units over all strings and keys; the largest argument is an export. */
+  /** UTF-16 code units over all strings and keys; the largest arguments are an export and kept rules (16 Mi each). */
   maxTotalChars: 17 * 1024 * 1024,
 }
 

@@ -1,18 +1,24 @@
-// One guarded handler per Host operation, on the fixed channels, delegating to the stores.
+// One guarded handler per Host operation, on the fixed channels, delegating to the stores. (onScenariosChanged
+// is an event main sends, not a request, and edition is a constant of the preload: neither has a handler.)
 import type { HostResult } from '../shared/host.ts'
-import { MAX_SAVE_BYTES } from '../shared/host.ts'
+import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES } from '../shared/host.ts'
 import { HOST_CHANNELS } from './channels.ts'
 import type { HostOperation } from './channels.ts'
 import { MAX_EXPORT_BYTES } from './export-file.ts'
 import type { ChannelSpec, GuardContext, GuardedHandler } from './ipc-guard.ts'
 import { guardHandler } from './ipc-guard.ts'
+import type { RulesStore } from './rules-store.ts'
+import { isRulesHash } from './rules-store.ts'
 import type { SaveStore } from './save-store.ts'
 import { isSlotId } from './save-store.ts'
 import type { ScenarioStore } from './scenario-store.ts'
 import { isScenarioFolderName } from './scenario-store.ts'
+import type { OpenPath } from './user-scenario-folder.ts'
+import { openUserScenarioFolder, userScenarioFolder } from './user-scenario-folder.ts'
 
 const slot = { kind: 'string', maxLength: 40, check: isSlotId } as const
 const saveText = { kind: 'string', maxLength: MAX_SAVE_BYTES } as const
+const rulesHash = { kind: 'string', maxLength: 64, check: isRulesHash } as const
 
 export const CHANNEL_SPECS: Record<HostOperation, ChannelSpec> = {
   listScenarios: { args: [] },
@@ -22,6 +28,10 @@ export const CHANNEL_SPECS: Record<HostOperation, ChannelSpec> = {
       { kind: 'string', maxLength: 64, check: isScenarioFolderName },
     ],
   },
+  userScenarioFolder: { args: [] },
+  openUserScenarioFolder: { args: [] },
+  keepRules: { args: [rulesHash, { kind: 'string', maxLength: MAX_KEPT_RULES_CHARS }] },
+  readRules: { args: [rulesHash] },
   listSaves: { args: [] },
   writeSave: { args: [slot, saveText] },
   readSave: { args: [slot] },
@@ -39,6 +49,11 @@ export const CHANNEL_SPECS: Record<HostOperation, ChannelSpec> = {
 export interface HostServices {
   saves: SaveStore
   scenarios: ScenarioStore
+  rules: RulesStore
+  /** `<userData>/scenarios`: the only folder the page can ask to see in the file manager. */
+  userScenarioDir: string
+  /** Electron's shell.openPath. */
+  openPath: OpenPath
   exportFile(suggestedName: string, text: string): Promise<HostResult<null>>
 }
 
@@ -49,10 +64,14 @@ export interface IpcMainLike {
 
 type Handlers = { [K in HostOperation]: (...args: never[]) => Promise<HostResult<unknown>> }
 
-export function hostHandlers({ saves, scenarios, exportFile }: HostServices): Handlers {
+export function hostHandlers({ saves, scenarios, rules, userScenarioDir, openPath, exportFile }: HostServices): Handlers {
   return {
     listScenarios: () => scenarios.listScenarios(),
     readScenario: (origin: 'shipped' | 'user', folder: string) => scenarios.readScenario(origin, folder),
+    userScenarioFolder: () => userScenarioFolder(userScenarioDir),
+    openUserScenarioFolder: () => openUserScenarioFolder(userScenarioDir, openPath),
+    keepRules: (hash: string, text: string) => rules.keepRules(hash, text),
+    readRules: (hash: string) => rules.readRules(hash),
     listSaves: () => saves.listSaves(),
     writeSave: (slot: string, text: string) => saves.writeSave(slot, text),
     readSave: (slot: string) => saves.readSave(slot),

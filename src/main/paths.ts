@@ -4,7 +4,8 @@
 //   <userData>/saves/<slot>.<n>.json        previous generations, n = 1 … KEPT_SAVE_GENERATIONS (1 is the newest)
 //   <userData>/saves/trash/<slot>-<stamp>/  deleted slots, moved here and never unlinked
 //   <userData>/settings.json (+ settings.1.json)
-//   <userData>/scenarios/<folder>/…         the user's own scenarios
+//   <userData>/scenarios/<folder>/…         the user's own scenarios (watched for changes while the app runs)
+//   <userData>/rules/<hash>.json            the exact rules a game was played with, under their SHA-256; never rewritten
 //   <userData>/exports/                     the default folder offered when exporting
 //
 // Shipped scenarios are read from `<app root>/scenarios` in development (the project's own scenarios/ folder,
@@ -22,6 +23,7 @@ export interface UserDataLayout {
   trashDir: string
   settingsFile: string
   scenariosDir: string
+  rulesDir: string
   exportsDir: string
 }
 
@@ -34,6 +36,7 @@ export function userDataLayout(userData: string): UserDataLayout {
     trashDir: join(savesDir, 'trash'),
     settingsFile: join(root, 'settings.json'),
     scenariosDir: join(root, 'scenarios'),
+    rulesDir: join(root, 'rules'),
     exportsDir: join(root, 'exports'),
   }
 }

@@ -5,42 +5,28 @@
 import { constants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
-import type { HostResult, ScenarioFilesText, ScenarioListing, ScenarioOrigin } from '../shared/host.ts'
+import type {
+  HostResult,
+  ScenarioFilesText,
+  ScenarioListing,
+  ScenarioOrigin,
+  ScenarioRead,
+  SkipReason,
+  SkippedFile,
+} from '../shared/host.ts'
 import { fail, fileFailure, ok } from './host-result.ts'
 
 export const MAX_SCENARIO_FILE_BYTES = 5 * 1024 * 1024
 export const MAX_SCENARIO_TOTAL_BYTES = 32 * 1024 * 1024
 export const MAX_SCENARIO_FILES = 256
 export const MAX_SOURCES_DEPTH = 4
-const MAIN_FILE = 'scenario.json'
-const SOURCES_DIR = 'sources'
-
-export type SkipReason =
-  | 'symlink'
-  | 'not-a-regular-file'
-  | 'outside-folder'
-  | 'changed-while-reading'
-  | 'too-large'
-  | 'too-many-files'
-  | 'too-deep'
-  | 'not-utf8'
-  | 'unreadable'
-
-export interface SkippedFile {
-  /** Relative to the scenario folder, with forward slashes. */
-  file: string
-  reason: SkipReason
-}
-
-export interface ScenarioRead {
-  files: ScenarioFilesText
-  skipped: SkippedFile[]
-}
+export const SCENARIO_MAIN_FILE = 'scenario.json'
+export const SCENARIO_SOURCES_DIR = 'sources'
 
 export interface ScenarioStoreOptions {
   shippedDir: string
   userDir: string
-  /** Told about every skipped file (for the log); the Host result carries only the files read. */
+  /** Told about every skipped file, for the log (the Host result carries them too). */
   onSkipped?: (origin: ScenarioOrigin, folder: string, skipped: readonly SkippedFile[]) => void
   /** Injected in tests to simulate a path swapped for a link between listing and reading. */
   realpath?: (path: string) => Promise<string>
@@ -48,8 +34,7 @@ export interface ScenarioStoreOptions {
 
 export interface ScenarioStore {
   listScenarios(): Promise<HostResult<ScenarioListing[]>>
-  readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioFilesText>>
-  readScenarioDetailed(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioRead>>
+  readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioRead>>
 }
 
 /** A plain folder name: no separators, no dot names, no control or reserved characters, at most 64 chars. */
@@ -114,6 +99,9 @@ const MAIN_FILE_PROBLEMS: Record<SkipReason, string> = {
   'too-deep': 'The scenario folder is nested too deeply.',
   'not-utf8': 'scenario.json is not UTF-8 text.',
   unreadable: 'scenario.json could not be read.',
+  // Never produced for scenario.json by this reader; listed because the reasons are shared with imports.
+  'not-a-scenario-file': 'scenario.json is not a scenario file.',
+  duplicate: 'scenario.json appears twice.',
 }
 
 /** Reads scenario.json and sources/**\/*.txt from `<root>/<folder>`. */
@@ -135,25 +123,25 @@ export async function readScenarioFolder(
     return fileFailure(error, 'read', 'the scenario folder')
   }
 
-  const main = await readContainedFile(join(folderPath, MAIN_FILE), realFolder, realpath)
+  const main = await readContainedFile(join(folderPath, SCENARIO_MAIN_FILE), realFolder, realpath)
   if (!main.ok) {
-    if (main.reason === 'unreadable' && !(await fsp.lstat(join(folderPath, MAIN_FILE)).catch(() => null)))
+    if (main.reason === 'unreadable' && !(await fsp.lstat(join(folderPath, SCENARIO_MAIN_FILE)).catch(() => null)))
       return fail('not-found', 'The scenario folder has no scenario.json.')
     return fail(
       main.reason === 'too-large' ? 'too-large' : main.reason === 'unreadable' ? 'io-error' : 'forbidden',
       MAIN_FILE_PROBLEMS[main.reason],
     )
   }
-  const files: ScenarioFilesText = { [MAIN_FILE]: main.text }
+  const files: ScenarioFilesText = { [SCENARIO_MAIN_FILE]: main.text }
   const skipped: SkippedFile[] = []
   let total = main.bytes
   let count = 1
 
-  const sourcesInfo = await fsp.lstat(join(folderPath, SOURCES_DIR)).catch(() => null)
-  if (sourcesInfo?.isSymbolicLink()) skipped.push({ file: SOURCES_DIR, reason: 'symlink' })
+  const sourcesInfo = await fsp.lstat(join(folderPath, SCENARIO_SOURCES_DIR)).catch(() => null)
+  if (sourcesInfo?.isSymbolicLink()) skipped.push({ file: SCENARIO_SOURCES_DIR, reason: 'symlink' })
   else if (sourcesInfo?.isDirectory()) {
     // Iterative walk, sorted, so the order and the caps do not depend on the platform's readdir order.
-    const pending: { relative: string; depth: number }[] = [{ relative: SOURCES_DIR, depth: 1 }]
+    const pending: { relative: string; depth: number }[] = [{ relative: SCENARIO_SOURCES_DIR, depth: 1 }]
     while (pending.length > 0) {
       const { relative, depth } = pending.shift()!
       const entries = await fsp.readdir(join(folderPath, relative), { withFileTypes: true }).catch(() => null)
@@ -187,7 +175,7 @@ export async function readScenarioFolder(
         }
       }
     }
-  } else if (sourcesInfo) skipped.push({ file: SOURCES_DIR, reason: 'not-a-regular-file' })
+  } else if (sourcesInfo) skipped.push({ file: SCENARIO_SOURCES_DIR, reason: 'not-a-regular-file' })
   return ok({ files, skipped })
 }
 
@@ -196,7 +184,7 @@ async function listRoot(root: string, origin: ScenarioOrigin): Promise<ScenarioL
   const listings: ScenarioListing[] = []
   for (const entry of entries) {
     if (!entry.isDirectory() || !isScenarioFolderName(entry.name)) continue
-    const main = await fsp.lstat(join(root, entry.name, MAIN_FILE)).catch(() => null)
+    const main = await fsp.lstat(join(root, entry.name, SCENARIO_MAIN_FILE)).catch(() => null)
     if (main?.isFile()) listings.push({ folder: entry.name, origin, location: join(root, entry.name) })
   }
   return listings.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
@@ -205,22 +193,17 @@ async function listRoot(root: string, origin: ScenarioOrigin): Promise<ScenarioL
 export function createScenarioStore(options: ScenarioStoreOptions): ScenarioStore {
   const { shippedDir, userDir, onSkipped, realpath = fsp.realpath } = options
   const rootOf = (origin: ScenarioOrigin) => (origin === 'shipped' ? shippedDir : userDir)
-  const store: ScenarioStore = {
+  return {
     async listScenarios() {
       // The user's folder is created so there is somewhere to put their own scenarios.
       await fsp.mkdir(userDir, { recursive: true }).catch(() => undefined)
       return ok([...(await listRoot(shippedDir, 'shipped')), ...(await listRoot(userDir, 'user'))])
     },
-    async readScenarioDetailed(origin, folder) {
+    async readScenario(origin, folder) {
       if (origin !== 'shipped' && origin !== 'user') return fail('invalid-argument', 'Unknown scenario origin.')
       const result = await readScenarioFolder(rootOf(origin), folder, realpath)
       if (result.ok && result.value.skipped.length > 0) onSkipped?.(origin, folder, result.value.skipped)
       return result
     },
-    async readScenario(origin, folder) {
-      const result = await store.readScenarioDetailed(origin, folder)
-      return result.ok ? ok(result.value.files) : result
-    },
   }
-  return store
 }

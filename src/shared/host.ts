@@ -19,6 +19,45 @@ export interface ScenarioListing {
 /** A scenario's files as text, keyed by path relative to its folder ("scenario.json", "sources/a.txt"). */
 export type ScenarioFilesText = Record<string, string>
 
+/** Why a file of a scenario folder (or of an import) was not read. */
+export type SkipReason =
+  | 'symlink'
+  | 'not-a-regular-file'
+  | 'outside-folder'
+  | 'changed-while-reading'
+  | 'too-large'
+  | 'too-many-files'
+  | 'too-deep'
+  | 'not-utf8'
+  | 'unreadable'
+  | 'not-a-scenario-file'
+  | 'duplicate'
+
+export interface SkippedFile {
+  /** Relative to the scenario folder, with forward slashes (or the picked file's name). */
+  file: string
+  reason: SkipReason
+}
+
+/** The files of a scenario that could be read, and every file left out with why. */
+export interface ScenarioRead {
+  files: ScenarioFilesText
+  skipped: SkippedFile[]
+}
+
+/** Where the user's own scenarios are kept, for the player to see (and, on the desktop, to open). */
+export interface UserScenarioFolder {
+  /** A folder path on the desktop; a description in the browser, whose scenarios live in its storage. */
+  location: string
+  /** True when `openUserScenarioFolder` can show it in the system's file manager. */
+  canOpen: boolean
+}
+
+/** The SHA-256 hash of a scenario's files (`CompiledScenario.hash`): the key of the rules kept for saves. */
+export const RULES_HASH_PATTERN = /^[0-9a-f]{64}$/
+/** The largest bundle of rules (a scenario's files and its bases') kept for saves. */
+export const MAX_KEPT_RULES_CHARS = 16 * 1024 * 1024
+
 /** A save slot id: lower-case letters, digits and hyphens; "autosave" is the automatic one. */
 export type SlotId = string
 export const SLOT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/
@@ -42,7 +81,22 @@ export interface SlotListing {
 export interface Host {
   readonly edition: 'desktop' | 'browser'
   listScenarios(): Promise<HostResult<ScenarioListing[]>>
-  readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioFilesText>>
+  readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioRead>>
+  userScenarioFolder(): Promise<HostResult<UserScenarioFolder>>
+  /** Shows the user's scenario folder in the system's file manager (desktop only; 'unavailable' elsewhere). */
+  openUserScenarioFolder(): Promise<HostResult<null>>
+  /**
+   * Calls `listener` with the folders of the user's scenarios that changed (added, edited or removed), a
+   * moment after the last change. Returns the function that stops listening.
+   */
+  onScenariosChanged(listener: (folders: string[]) => void): () => void
+  /**
+   * Keeps a copy of the exact rules a game was played with, under their hash, so that a save can still be
+   * opened on them after the scenario changes. Keeping the same hash twice is harmless.
+   */
+  keepRules(hash: string, text: string): Promise<HostResult<null>>
+  /** The rules kept under a hash ('not-found' when none were kept). */
+  readRules(hash: string): Promise<HostResult<string>>
   listSaves(): Promise<HostResult<SlotListing[]>>
   /** Writes durably, keeping the previous generations. */
   writeSave(slot: SlotId, text: string): Promise<HostResult<null>>

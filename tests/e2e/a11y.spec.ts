@@ -1,5 +1,4 @@
 // WCAG 2.2 AA: an axe scan of every screen and dialog, with zero violations allowed.
-import AxeBuilder from '@axe-core/playwright'
 import {
   addAffordableAction,
   dialog,
@@ -12,24 +11,9 @@ import {
   test,
   turnHeading,
 } from './fixtures.ts'
-import type { Page } from './fixtures.ts'
+import { scanA11y } from './axe.ts'
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-/** Scans the page as it is now; reports each violation with its nodes, as a soft failure. */
-async function scan(page: Page, screen: string): Promise<void> {
-  await test.step(`axe: ${screen}`, async () => {
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-    const violations = results.violations.map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes.map((node) => `    ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ')}`).join('\n'),
-    )
-    expect.soft(violations, `axe violations on the ${screen} screen`).toEqual([])
-    // A scan that checked nothing would pass too: make sure it looked at the screen.
-    expect(results.passes.length, `axe ran checks on the ${screen} screen`).toBeGreaterThan(5)
-  })
-}
+const scan = scanA11y
 
 test('title, new game, settings, tutorial and load game screens have no axe violations', async ({ page }) => {
   await openTitle(page)

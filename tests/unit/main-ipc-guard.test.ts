@@ -5,10 +5,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { HostResult } from '../../src/shared/host.ts'
-import { MAX_SAVE_BYTES } from '../../src/shared/host.ts'
+import type { Host, HostResult, ScenarioRead } from '../../src/shared/host.ts'
+import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES } from '../../src/shared/host.ts'
 import { isAppUrl } from '../../src/main/app-url.ts'
-import { HOST_CHANNELS } from '../../src/main/channels.ts'
+import { HOST_CHANNELS, HOST_EVENTS } from '../../src/main/channels.ts'
+import type { HostOperation } from '../../src/main/channels.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
 import { exportFile, safeExportName } from '../../src/main/export-file.ts'
 import type { SaveDialogRequest } from '../../src/main/export-file.ts'
@@ -16,6 +17,7 @@ import type { FrameLike, GuardedHandler } from '../../src/main/ipc-guard.ts'
 import { GUARD_LIMITS, guardHandler, isTrustedSender, measureArgs } from '../../src/main/ipc-guard.ts'
 import { CHANNEL_SPECS, registerHostHandlers } from '../../src/main/ipc.ts'
 import { userDataLayout } from '../../src/main/paths.ts'
+import { createRulesStore } from '../../src/main/rules-store.ts'
 import { createSaveStore } from '../../src/main/save-store.ts'
 import { createScenarioStore } from '../../src/main/scenario-store.ts'
 
@@ -28,6 +30,12 @@ function spyHandler() {
 }
 
 const slotSpec = CHANNEL_SPECS.writeSave
+
+// Every Host member is an invoke channel except these two: the edition is a constant of the preload, and
+// onScenariosChanged listens to an event main sends. Checked by the compiler (tsc -p src/main).
+type NonInvokeMember = 'edition' | 'onScenariosChanged'
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const everyRequestHasAChannel: Same<HostOperation, Exclude<keyof Host, NonInvokeMember>> = true
 
 describe('the sender', () => {
   const foreign: [string, FrameLike | null][] = [
@@ -132,6 +140,27 @@ describe('the arguments', () => {
     expect(handler).toHaveBeenCalledTimes(1)
   })
 
+  it('kept rules of the largest size pass the guard, one character more is too large', async () => {
+    const hash = 'c'.repeat(64)
+    expect(MAX_KEPT_RULES_CHARS + 64).toBeLessThanOrEqual(GUARD_LIMITS.maxTotalChars)
+    const handler = spyHandler()
+    const guarded = guardHandler('host:keepRules', CHANNEL_SPECS.keepRules, context, handler)
+    const largest = 'r'.repeat(MAX_KEPT_RULES_CHARS)
+    expect(await guarded(event(mainFrame), hash, largest)).toEqual({ ok: true, value: 'ran' })
+    expect(await guarded(event(mainFrame), hash, `${largest}r`)).toMatchObject({ ok: false, code: 'too-large' })
+    expect(await guarded(event(mainFrame), hash.toUpperCase(), 'x')).toMatchObject({ ok: false, code: 'invalid-argument' })
+    expect(await guarded(event(mainFrame), hash)).toMatchObject({ ok: false, code: 'invalid-argument' })
+    expect(handler).toHaveBeenCalledTimes(1)
+  })
+
+  it('every Host member but the edition and onScenariosChanged is an invoke channel; the event is not one', () => {
+    expect(everyRequestHasAChannel).toBe(true)
+    expect(Object.keys(CHANNEL_SPECS).sort()).toEqual(Object.keys(HOST_CHANNELS).sort())
+    expect(Object.values(HOST_CHANNELS)).not.toContain(HOST_EVENTS.scenariosChanged)
+    expect(CHANNEL_SPECS.openUserScenarioFolder.args).toEqual([])
+    expect(CHANNEL_SPECS.userScenarioFolder.args).toEqual([])
+  })
+
   it('any value at all never throws out of the guard and never reaches a handler unless it fits the spec', async () => {
     const handler = spyHandler()
     const guarded = guardHandler('host:writeSave', slotSpec, context, handler)
@@ -180,6 +209,7 @@ describe('the registered Host channels, end to end on real files', () => {
   let handlers: Map<string, GuardedHandler>
   let dialogAnswer: { canceled: boolean; filePath?: string }
   let dialogRequests: SaveDialogRequest[]
+  let opened: string[]
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rl-ipc-'))
@@ -188,11 +218,18 @@ describe('the registered Host channels, end to end on real files', () => {
     handlers = new Map()
     dialogRequests = []
     dialogAnswer = { canceled: true }
+    opened = []
     const registered = registerHostHandlers(
       { handle: (channel, listener) => handlers.set(channel, listener) },
       {
         saves: createSaveStore({ layout, writer }),
         scenarios: createScenarioStore({ shippedDir: 'scenarios', userDir: layout.scenariosDir }),
+        rules: createRulesStore({ rulesDir: layout.rulesDir, writer }),
+        userScenarioDir: layout.scenariosDir,
+        openPath: async (path) => {
+          opened.push(path)
+          return ''
+        },
         exportFile: (name, text) =>
           exportFile(
             {
@@ -221,6 +258,10 @@ describe('the registered Host channels, end to end on real files', () => {
     expect([...handlers.keys()]).toEqual([
       'host:listScenarios',
       'host:readScenario',
+      'host:userScenarioFolder',
+      'host:openUserScenarioFolder',
+      'host:keepRules',
+      'host:readRules',
       'host:listSaves',
       'host:writeSave',
       'host:readSave',
@@ -251,8 +292,35 @@ describe('the registered Host channels, end to end on real files', () => {
   it('lists and reads the shipped scenario', async () => {
     const listed = (await invoke('host:listScenarios')) as HostResult<{ folder: string }[]>
     expect(listed.ok && listed.value.map((s) => s.folder)).toContain('pin-pricks-2021')
-    const read = (await invoke('host:readScenario', 'shipped', 'pin-pricks-2021')) as HostResult<Record<string, string>>
-    expect(read.ok && Object.keys(read.value)).toContain('scenario.json')
+    const read = (await invoke('host:readScenario', 'shipped', 'pin-pricks-2021')) as HostResult<ScenarioRead>
+    expect(read.ok && Object.keys(read.value.files)).toContain('scenario.json')
+    expect(read.ok && read.value.skipped).toEqual([])
+  })
+
+  it('tells where the user scenario folder is and opens only that folder, taking no argument', async () => {
+    const folder = join(dir, 'userData', 'scenarios')
+    expect(await invoke('host:userScenarioFolder')).toEqual({ ok: true, value: { location: folder, canOpen: true } })
+    expect(await invoke('host:openUserScenarioFolder')).toEqual({ ok: true, value: null })
+    expect(await invoke('host:openUserScenarioFolder', '/etc')).toMatchObject({ ok: false, code: 'invalid-argument' })
+    expect(await invoke('host:userScenarioFolder', 'x')).toMatchObject({ ok: false, code: 'invalid-argument' })
+    expect(opened).toEqual([folder])
+  })
+
+  it('keeps and reads rules under their hash; a bad hash never reaches the store', async () => {
+    const hash = 'ab'.repeat(32)
+    expect(await invoke('host:readRules', hash)).toMatchObject({ ok: false, code: 'not-found' })
+    expect(await invoke('host:keepRules', hash, '{"rules":1}')).toEqual({ ok: true, value: null })
+    expect(await invoke('host:readRules', hash)).toEqual({ ok: true, value: '{"rules":1}' })
+    for (const bad of ['AB'.repeat(32), 'ab'.repeat(31), '../'.repeat(20) + 'abcd', `${hash}.json`, '', 42, null])
+      for (const [channel, args] of [
+        ['host:keepRules', [bad, 'x']],
+        ['host:readRules', [bad]],
+      ] as const)
+        expect(await invoke(channel, ...args), `${channel} ${String(bad)}`).toMatchObject({
+          ok: false,
+          code: typeof bad === 'string' && bad.length > 64 ? 'too-large' : 'invalid-argument',
+        })
+    expect(await readFile(join(dir, 'userData', 'rules', `${hash}.json`), 'utf8')).toBe('{"rules":1}')
   })
 
   it('exports through the save dialog, defaulting to the exports folder with a cleaned-up name', async () => {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readScenarioFromDisk } from '../../src/cli/read-scenario.ts'
 import { loadScenario } from '../../src/engine/scenario/index.ts'
-import type { SkippedFile } from '../../src/main/scenario-store.ts'
+import type { SkippedFile } from '../../src/shared/host.ts'
 import { MAX_SCENARIO_FILE_BYTES, createScenarioStore, isScenarioFolderName, readScenarioFolder } from '../../src/main/scenario-store.ts'
 
 let dir: string
@@ -172,7 +172,7 @@ describe('the store', () => {
     expect(await store.listScenarios()).toEqual({ ok: true, value: [] })
   })
 
-  it('reads from the right root and reports skips to the log hook only', async () => {
+  it('reads from the right root and reports skips both in the result and to the log hook', async () => {
     await scenario(shipped, 'same', { 'sources/s.txt': 'shipped text' })
     const mine = await scenario(user, 'same', { 'sources/u.txt': 'user text' })
     await symlink(join(mine, 'sources', 'u.txt'), join(mine, 'sources', 'again.txt'))
@@ -184,11 +184,14 @@ describe('the store', () => {
     })
     expect(await store.readScenario('shipped', 'same')).toEqual({
       ok: true,
-      value: { 'scenario.json': '{"id":"x"}', 'sources/s.txt': 'shipped text' },
+      value: { files: { 'scenario.json': '{"id":"x"}', 'sources/s.txt': 'shipped text' }, skipped: [] },
     })
     expect(await store.readScenario('user', 'same')).toEqual({
       ok: true,
-      value: { 'scenario.json': '{"id":"x"}', 'sources/u.txt': 'user text' },
+      value: {
+        files: { 'scenario.json': '{"id":"x"}', 'sources/u.txt': 'user text' },
+        skipped: [{ file: 'sources/again.txt', reason: 'symlink' }],
+      },
     })
     expect(logged).toEqual(['user/same: symlink'])
     expect(await store.readScenario('other' as 'user', 'same')).toMatchObject({ ok: false, code: 'invalid-argument' })
@@ -198,7 +201,7 @@ describe('the store', () => {
     const store = createScenarioStore({ shippedDir: resolve('scenarios'), userDir: user })
     const listed = await store.listScenarios()
     expect(listed.ok && listed.value.some((s) => s.folder === 'pin-pricks-2021' && s.origin === 'shipped')).toBe(true)
-    const read = await store.readScenarioDetailed('shipped', 'pin-pricks-2021')
+    const read = await store.readScenario('shipped', 'pin-pricks-2021')
     expect(read.ok).toBe(true)
     if (read.ok) {
       expect(Object.keys(read.value.files)).toContain('scenario.json')

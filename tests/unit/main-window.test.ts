@@ -1,6 +1,6 @@
 // The window factory and the entry's wiring, with only the electron module replaced by a recording fake.
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,6 +12,13 @@ const fake = vi.hoisted(() => {
     listeners = new Map<string, Listener[]>()
     windowOpenHandler: Listener | null = null
     mainFrame = { url: 'app://bundle/index.html', parent: null, detached: false, processId: 3, routingId: 1 }
+    sent: [string, ...unknown[]][] = []
+    send(channel: string, ...args: unknown[]) {
+      this.sent.push([channel, ...args])
+    }
+    isDestroyed() {
+      return false
+    }
     on(event: string, listener: Listener) {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
       return this
@@ -96,6 +103,7 @@ const fake = vi.hoisted(() => {
     },
     ipcMain: { handle: vi.fn() },
     dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })) },
+    shell: { openPath: vi.fn(async (_path: string) => '') },
   }
   return { electron, FakeBrowserWindow, calls, session, ready: () => ready() }
 })
@@ -211,7 +219,7 @@ describe('the entry (src/main/index.ts)', () => {
     expect(fake.electron.app.setName).toHaveBeenCalledWith('Red Lines')
     const events = fake.electron.app.on.mock.calls.map(([name]) => name)
     expect(events).toEqual(
-      expect.arrayContaining(['second-instance', 'window-all-closed', 'web-contents-created', 'before-quit', 'activate']),
+      expect.arrayContaining(['second-instance', 'window-all-closed', 'web-contents-created', 'before-quit', 'will-quit', 'activate']),
     )
     expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled()
 
@@ -227,7 +235,7 @@ describe('the entry (src/main/index.ts)', () => {
 
     // The registered handlers trust exactly this window's main frame.
     const handlers = new Map(fake.electron.ipcMain.handle.mock.calls.map(([channel, handler]) => [channel, handler]))
-    expect(handlers.size).toBe(9)
+    expect(handlers.size).toBe(13)
     const ours = { senderFrame: window.webContents.mainFrame }
     expect(await handlers.get('host:writeSave')(ours, 'autosave', '{"ok":true}')).toEqual({ ok: true, value: null })
     expect(await readFile(join(userData, 'saves', 'autosave.json'), 'utf8')).toBe('{"ok":true}')
@@ -235,6 +243,30 @@ describe('the entry (src/main/index.ts)', () => {
     expect(await handlers.get('host:readSave')(theirs, 'autosave')).toMatchObject({ ok: false, code: 'forbidden' })
     const listed = await handlers.get('host:listScenarios')(ours)
     expect(listed.ok && listed.value.map((s: { folder: string }) => s.folder)).toContain('pin-pricks-2021')
+    expect(await handlers.get('host:openUserScenarioFolder')(ours)).toEqual({ ok: true, value: null })
+    expect(fake.electron.shell.openPath).toHaveBeenCalledWith(join(userData, 'scenarios'))
+
+    // A scenario added to the user folder is announced to the window, with the folder names only.
+    await mkdir(join(userData, 'scenarios', 'mine'), { recursive: true })
+    await writeFile(join(userData, 'scenarios', 'mine', 'scenario.json'), '{}')
+    await vi.waitFor(() => expect(window.webContents.sent).toContainEqual(['host:scenariosChanged', ['mine']]), {
+      timeout: 5000,
+      interval: 20,
+    })
+    // Nothing is sent to a window that is gone.
+    const quietly = async (change: string) => {
+      const sentBefore = window.webContents.sent.length
+      await writeFile(join(userData, 'scenarios', 'mine', 'scenario.json'), change)
+      await new Promise((done) => setTimeout(done, 600))
+      expect(window.webContents.sent).toHaveLength(sentBefore)
+    }
+    window.isDestroyed = () => true
+    await quietly('{"while":"destroyed"}')
+    window.isDestroyed = () => false
+    // Quitting stops the watcher.
+    const willQuit = fake.electron.app.on.mock.calls.find(([name]) => name === 'will-quit')![1]
+    willQuit()
+    await quietly('{"after":"quitting"}')
 
     // Quitting waits for pending saves, then quits for real.
     const beforeQuit = fake.electron.app.on.mock.calls.find(([name]) => name === 'before-quit')![1]

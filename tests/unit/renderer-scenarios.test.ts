@@ -1,19 +1,62 @@
 // The scenarios screen's pure parts: the files an import is made of, the folder it is kept under,
 // and the state and origin shown in words.
 import { describe, expect, it } from 'vitest'
-import { scenarioFilesOf, userFolderOf } from '../../src/renderer/host/user-scenarios.ts'
-import { originLabel, scenarioState } from '../../src/renderer/ui/screens/scenarios.ts'
+import type { SkipReason } from '../../src/shared/host.ts'
+import { MAX_IMPORTED_FILE_BYTES, scenarioFilesOf, userFolderOf } from '../../src/renderer/host/user-scenarios.ts'
+import { skipLine, skipReasonText } from '../../src/renderer/ui/skip-reasons.ts'
+import { originLabel, scenarioState } from '../../src/renderer/ui/screens/scenario-labels.ts'
+
+const SKIP_REASONS: SkipReason[] = [
+  'symlink',
+  'not-a-regular-file',
+  'outside-folder',
+  'changed-while-reading',
+  'too-large',
+  'too-many-files',
+  'too-deep',
+  'not-utf8',
+  'unreadable',
+  'not-a-scenario-file',
+  'duplicate',
+]
 
 describe('importing a scenario', () => {
-  it('keeps scenario.json at the top and every .txt under sources/, ignoring the rest', () => {
-    const { files, ignored } = scenarioFilesOf([
-      { name: 'scenario.json', text: '{}' },
-      { name: 'text.txt', text: 'a' },
-      { name: 'other.TXT', text: 'b' },
-      { name: 'notes.md', text: 'c' },
+  const bytes = (text: string) => new TextEncoder().encode(text)
+
+  it('keeps scenario.json at the top and every .txt under sources/, leaving out the rest with a reason', () => {
+    const read = scenarioFilesOf([
+      { name: 'scenario.json', bytes: bytes('{}') },
+      { name: 'text.txt', bytes: bytes('a') },
+      { name: 'other.TXT', bytes: bytes('b') },
+      { name: 'notes.md', bytes: bytes('c') },
     ])
-    expect(files).toEqual({ 'scenario.json': '{}', 'sources/text.txt': 'a', 'sources/other.TXT': 'b' })
-    expect(ignored).toEqual(['notes.md'])
+    expect(read.files).toEqual({ 'scenario.json': '{}', 'sources/text.txt': 'a', 'sources/other.TXT': 'b' })
+    expect(read.skipped).toEqual([{ file: 'notes.md', reason: 'not-a-scenario-file' }])
+  })
+
+  it('leaves out a file that is not UTF-8, too large, or chosen twice, and keeps the text exactly', () => {
+    const read = scenarioFilesOf([
+      { name: 'scenario.json', bytes: bytes('{"id":"x"}') },
+      { name: 'latin1.txt', bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9]) },
+      { name: 'huge.txt', bytes: new Uint8Array(MAX_IMPORTED_FILE_BYTES + 1).fill(0x61) },
+      { name: 'a.txt', bytes: bytes('\uFEFFfirst “quoted”') },
+      { name: 'C:\\docs\\a.txt', bytes: bytes('second') },
+      { name: 'scenario.json', bytes: bytes('{"id":"y"}') },
+    ])
+    expect(read.files).toEqual({ 'scenario.json': '{"id":"x"}', 'sources/a.txt': '\uFEFFfirst “quoted”' })
+    expect(read.skipped).toEqual([
+      { file: 'latin1.txt', reason: 'not-utf8' },
+      { file: 'huge.txt', reason: 'too-large' },
+      { file: 'a.txt', reason: 'duplicate' },
+      { file: 'scenario.json', reason: 'duplicate' },
+    ])
+  })
+
+  it('says why a file was left out in words a modder can act on, in the diagnostics form', () => {
+    expect(skipLine('mine', { file: 'sources/a.txt', reason: 'symlink' })).toBe(
+      'mine/sources/a.txt: warning: skipped: it is a link; only plain files inside the scenario folder are read',
+    )
+    for (const reason of SKIP_REASONS) expect(skipReasonText(reason)).not.toBe('it was left out')
   })
 
   it('names the folder from the scenario id, so a re-import replaces it', () => {

@@ -7,10 +7,13 @@ import type {
   ScenarioFilesText,
   ScenarioListing,
   ScenarioOrigin,
+  ScenarioRead,
+  SkippedFile,
   SlotId,
   SlotListing,
+  UserScenarioFolder,
 } from '../../shared/host.ts'
-import { MAX_SAVE_BYTES, SLOT_ID_PATTERN } from '../../shared/host.ts'
+import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES, RULES_HASH_PATTERN, SLOT_ID_PATTERN } from '../../shared/host.ts'
 import { bundledScenarios } from './bundled-scenarios.ts'
 import type { ScenarioImporter } from './user-scenarios.ts'
 import { userFolderOf } from './user-scenarios.ts'
@@ -20,7 +23,11 @@ const SAVES = 'saves'
 const SETTINGS = 'settings'
 /** The user's own scenarios (added in version 2 of the database). */
 const USER_SCENARIOS = 'user-scenarios'
-const DATABASE_VERSION = 2
+/** The exact rules of saved games, by hash (added in version 3). */
+const KEPT_RULES = 'kept-rules'
+const DATABASE_VERSION = 3
+/** Tells the other tabs of this game that the imported scenarios changed. */
+const CHANGES_CHANNEL = 'red-lines-user-scenarios'
 /** The most a user's scenario may take, all its files together. */
 const MAX_SCENARIO_BYTES = 8 * 1024 * 1024
 const GENERATIONS_KEPT = 4
@@ -28,6 +35,8 @@ const GENERATIONS_KEPT = 4
 interface StoredScenario {
   folder: string
   files: ScenarioFilesText
+  /** Files left out of the import, with why (absent in scenarios imported before version 3). */
+  skipped?: SkippedFile[]
   imported: string
 }
 
@@ -58,6 +67,7 @@ function openDatabase(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(SAVES)) db.createObjectStore(SAVES, { keyPath: 'slot' })
       if (!db.objectStoreNames.contains(SETTINGS)) db.createObjectStore(SETTINGS)
       if (!db.objectStoreNames.contains(USER_SCENARIOS)) db.createObjectStore(USER_SCENARIOS, { keyPath: 'folder' })
+      if (!db.objectStoreNames.contains(KEPT_RULES)) db.createObjectStore(KEPT_RULES)
     }
     open.onsuccess = () => resolve(open.result)
     open.onerror = () => reject(open.error)
@@ -68,6 +78,32 @@ export class BrowserHost implements Host, ScenarioImporter {
   readonly edition = 'browser' as const
   private readonly scenarios = bundledScenarios()
   private database: Promise<IDBDatabase> | null = null
+  private readonly listeners = new Set<(folders: string[]) => void>()
+  private changes: BroadcastChannel | null = null
+
+  /** Tells this tab's listeners now, and the other tabs through a broadcast channel. */
+  private scenariosChanged(folders: string[]): void {
+    for (const listener of [...this.listeners]) listener(folders)
+    this.changes?.postMessage(folders)
+  }
+
+  onScenariosChanged(listener: (folders: string[]) => void): () => void {
+    this.listeners.add(listener)
+    if (!this.changes && typeof BroadcastChannel === 'function') {
+      this.changes = new BroadcastChannel(CHANGES_CHANNEL)
+      this.changes.onmessage = (event: MessageEvent<unknown>) => {
+        const folders = Array.isArray(event.data) ? event.data.filter((folder): folder is string => typeof folder === 'string') : []
+        for (const each of [...this.listeners]) each(folders)
+      }
+    }
+    return () => {
+      this.listeners.delete(listener)
+      if (this.listeners.size === 0) {
+        this.changes?.close()
+        this.changes = null
+      }
+    }
+  }
 
   private async store(name: string, mode: IDBTransactionMode): Promise<IDBObjectStore> {
     this.database ??= openDatabase()
@@ -102,27 +138,68 @@ export class BrowserHost implements Host, ScenarioImporter {
     return ok([...shipped, ...(user.ok ? user.value : [])])
   }
 
-  async readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioFilesText>> {
+  async readScenario(origin: ScenarioOrigin, folder: string): Promise<HostResult<ScenarioRead>> {
     if (origin === 'user') {
       return this.guarded(async () => {
         const stored = (await request((await this.store(USER_SCENARIOS, 'readonly')).get(folder))) as StoredScenario | undefined
-        return stored ? ok({ ...stored.files }) : fail('not-found', `no scenario "${folder}"`)
+        if (!stored) return fail('not-found', `no scenario "${folder}"`)
+        return ok({ files: { ...stored.files }, skipped: [...(stored.skipped ?? [])] })
       })
     }
     const files = origin === 'shipped' ? this.scenarios.get(folder) : undefined
-    return files ? ok({ ...files }) : fail('not-found', `no scenario "${folder}"`)
+    return files ? ok({ files: { ...files }, skipped: [] }) : fail('not-found', `no scenario "${folder}"`)
+  }
+
+  async userScenarioFolder(): Promise<HostResult<UserScenarioFolder>> {
+    return ok({ location: "this browser's own storage (import a scenario's files on the Scenarios screen)", canOpen: false })
+  }
+
+  async openUserScenarioFolder(): Promise<HostResult<null>> {
+    return fail('unavailable', 'The browser edition keeps imported scenarios in its own storage, not in a folder.')
   }
 
   /** Keeps a scenario as the user's own, under a folder named from its id (replacing one with that id). */
-  async importScenario(files: ScenarioFilesText): Promise<HostResult<ScenarioListing>> {
+  async importScenario({ files, skipped }: ScenarioRead): Promise<HostResult<ScenarioListing>> {
     const folder = userFolderOf(files)
     if (folder === null) return fail('invalid-argument', 'Choose the scenario.json file too (and its source .txt files).')
     const bytes = Object.values(files).reduce((sum, text) => sum + utf8Bytes(text), 0)
     if (bytes > MAX_SCENARIO_BYTES) return fail('too-large', 'The scenario is too large.')
-    return this.guarded(async () => {
-      const stored: StoredScenario = { folder, files: { ...files }, imported: new Date().toISOString() }
+    const result = await this.guarded(async () => {
+      const stored: StoredScenario = { folder, files: { ...files }, skipped: [...skipped], imported: new Date().toISOString() }
       await request((await this.store(USER_SCENARIOS, 'readwrite')).put(stored))
       return ok({ folder, origin: 'user' as const, location: `imported into this browser: ${folder}` })
+    })
+    if (result.ok) this.scenariosChanged([folder])
+    return result
+  }
+
+  async deleteScenario(folder: string): Promise<HostResult<null>> {
+    const result = await this.guarded(async () => {
+      const store = await this.store(USER_SCENARIOS, 'readwrite')
+      if ((await request(store.getKey(folder))) === undefined) return fail('not-found', `no scenario "${folder}"`)
+      await request(store.delete(folder))
+      return ok(null)
+    })
+    if (result.ok) this.scenariosChanged([folder])
+    return result
+  }
+
+  async keepRules(hash: string, text: string): Promise<HostResult<null>> {
+    if (!RULES_HASH_PATTERN.test(hash)) return fail('invalid-argument', 'bad rules hash')
+    if (text.length > MAX_KEPT_RULES_CHARS) return fail('too-large', 'The rules are too large to keep.')
+    return this.guarded(async () => {
+      const store = await this.store(KEPT_RULES, 'readwrite')
+      // Rules kept under a hash never change: the first copy stays.
+      if ((await request(store.getKey(hash))) === undefined) await request(store.put(text, hash))
+      return ok(null)
+    })
+  }
+
+  async readRules(hash: string): Promise<HostResult<string>> {
+    if (!RULES_HASH_PATTERN.test(hash)) return fail('invalid-argument', 'bad rules hash')
+    return this.guarded(async () => {
+      const text = (await request((await this.store(KEPT_RULES, 'readonly')).get(hash))) as string | undefined
+      return typeof text === 'string' ? ok(text) : fail('not-found', 'those rules were not kept')
     })
   }
 

@@ -1,33 +1,52 @@
 // The user's own scenarios in the browser edition: what an import is made of, and the folder it is
 // kept under (named from the scenario's id, so that importing the same scenario again replaces it).
-import type { HostResult, ScenarioFilesText, ScenarioListing } from '../../shared/host.ts'
+import type { HostResult, ScenarioFilesText, ScenarioListing, ScenarioRead, SkippedFile } from '../../shared/host.ts'
 
-/** A scenario file the user picked: scenario.json, or a source text. */
+/** A file the user picked: scenario.json, a source text, or something that does not belong. */
 export interface PickedFile {
   name: string
-  text: string
+  bytes: Uint8Array
 }
+
+/** The largest file an import takes, as the desktop edition's folder reader. */
+export const MAX_IMPORTED_FILE_BYTES = 5 * 1024 * 1024
 
 /** An edition that keeps the user's scenarios (the browser one; the desktop reads a folder instead). */
 export interface ScenarioImporter {
-  importScenario(files: ScenarioFilesText): Promise<HostResult<ScenarioListing>>
+  /** Keeps the files read, and the files left out with why (shown with the scenario's problems). */
+  importScenario(read: ScenarioRead): Promise<HostResult<ScenarioListing>>
+  deleteScenario(folder: string): Promise<HostResult<null>>
 }
 
 export function canImportScenarios(host: object): host is ScenarioImporter {
-  return typeof (host as Partial<ScenarioImporter>).importScenario === 'function'
+  const importer = host as Partial<ScenarioImporter>
+  return typeof importer.importScenario === 'function' && typeof importer.deleteScenario === 'function'
 }
 
-/** The files of a scenario from the files picked: scenario.json at the top, every .txt under sources/. */
-export function scenarioFilesOf(picked: readonly PickedFile[]): { files: ScenarioFilesText; ignored: string[] } {
-  const files: ScenarioFilesText = {}
-  const ignored: string[] = []
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * The files of a scenario from the files picked: scenario.json at the top, every .txt under sources/;
+ * every other file is left out with a reason, as the desktop edition does for a folder.
+ */
+export function scenarioFilesOf(picked: readonly PickedFile[]): ScenarioRead {
+  const read: ScenarioRead = { files: {}, skipped: [] }
+  const skip = (file: string, reason: SkippedFile['reason']) => read.skipped.push({ file, reason })
   for (const file of picked) {
     const name = file.name.split(/[\\/]/).pop() ?? file.name
-    if (name === 'scenario.json') files['scenario.json'] = file.text
-    else if (/\.txt$/i.test(name)) files[`sources/${name}`] = file.text
-    else ignored.push(name)
+    const key = name === 'scenario.json' ? name : /\.txt$/i.test(name) ? `sources/${name}` : null
+    if (key === null) skip(name, 'not-a-scenario-file')
+    else if (key in read.files) skip(name, 'duplicate')
+    else if (file.bytes.length > MAX_IMPORTED_FILE_BYTES) skip(name, 'too-large')
+    else {
+      try {
+        read.files[key] = utf8.decode(file.bytes)
+      } catch {
+        skip(name, 'not-utf8')
+      }
+    }
   }
-  return { files, ignored }
+  return read
 }
 
 /**

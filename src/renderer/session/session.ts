@@ -3,9 +3,22 @@
 // every change has an inverse patch and Undo is exact).
 import { applyPatches, enablePatches, produceWithPatches } from 'immer'
 import type { Patch } from 'immer'
-import type { Choice, CompiledScenario, Difficulty, GameState, Plan, Rejection, TurnResult } from '../../engine/index.ts'
+import type {
+  Choice,
+  CompiledScenario,
+  Difficulty,
+  DroppedChoice,
+  GameState,
+  HumanTurn,
+  Plan,
+  Rejection,
+  TurnResult,
+} from '../../engine/index.ts'
 import {
   choiceProblem,
+  humanTurnsFromOrders,
+  rerunHumanTurns,
+  rerunProblem,
   computerChoices,
   computerConsents,
   costOf,
@@ -36,6 +49,27 @@ export interface NewGameOptions {
 export interface ResolvedTurn {
   plan: Plan
   result: TurnResult
+}
+
+/** A game re-run on changed rules: what the rules refused, and the turns the game ended before. */
+export interface RerunSession {
+  session: GameSession
+  dropped: DroppedChoice[]
+  turnsNotPlayed: number
+}
+
+/** The settings of a game that, with its human decisions, reproduce it. */
+export interface RecordedGame {
+  seed: number
+  turnLimit: number
+  humans: readonly string[]
+  difficulty: Difficulty
+}
+
+function recordedGameProblem(game: RecordedGame): string | null {
+  if (game.humans.length === 0) return 'the game names no player'
+  if (new Set(game.humans).size !== game.humans.length) return 'the game names a player twice'
+  return null
 }
 
 /** Asks a human partner which of the joint actions proposed to it this turn it takes part in. */
@@ -201,6 +235,47 @@ export class GameSession {
     return this.history.map(({ result }) => result.orders)
   }
 
+  /** What the humans decided in each resolved turn (the orders of their powers, the joint actions they joined). */
+  humanTurns(): HumanTurn[] {
+    return humanTurnsFromOrders(this.ordersPerTurn(), this.humans)
+  }
+
+  /**
+   * The same game from turn 1 on other rules: the same seed and players, the humans' choices of every
+   * turn played so far (and the plan in progress) where the rules still allow them, the computer choosing
+   * afresh. A string says why these rules cannot host the game.
+   */
+  rerunOn(scenario: CompiledScenario, listing: ScenarioListing): RerunSession | string {
+    const game = { seed: this.seed, turnLimit: this.start.turnLimit, humans: this.humans, difficulty: this.difficulty }
+    const rerun = GameSession.rerun(game, this.humanTurns(), scenario, listing)
+    if (typeof rerun === 'string' || rerun.turnsNotPlayed > 0 || rerun.session.over) return rerun
+    const { session, dropped } = rerun
+    for (const actor of this.humans) {
+      for (const choice of this.pending[actor] ?? []) {
+        const rejection = session.addChoice(choice)
+        if (rejection) dropped.push({ turn: session.turn, rejection })
+      }
+    }
+    session.undoStack = []
+    return rerun
+  }
+
+  /** A game given by its seed, players and human decisions, played from turn 1 on `scenario`. */
+  static rerun(
+    game: RecordedGame,
+    turns: readonly HumanTurn[],
+    scenario: CompiledScenario,
+    listing: ScenarioListing,
+  ): RerunSession | string {
+    const problem = recordedGameProblem(game) ?? rerunProblem(scenario, game.humans, game.turnLimit)
+    if (problem) return problem
+    const rerun = rerunHumanTurns(scenario, { ...game, turns })
+    const session = new GameSession({ ...game, humans: [...game.humans], turns: game.turnLimit, listing, scenario })
+    session.history.push(...rerun.turns)
+    session.state = rerun.final
+    return { session, dropped: [...rerun.dropped], turnsNotPlayed: rerun.turnsNotPlayed }
+  }
+
   toSavePayload(name: string, savedAt: string): SavePayload {
     return {
       name,
@@ -232,13 +307,9 @@ export class GameSession {
     if (payload.scenario.hash !== scenario.hash) {
       return `the save was made with another version of "${payload.scenario.id}" (${payload.scenario.version}); this one is ${scenario.version}`
     }
+    const problem = recordedGameProblem(payload.game) ?? rerunProblem(scenario, payload.game.humans, payload.game.turnLimit)
+    if (problem) return problem
     const humans = payload.game.humans
-    if (humans.length === 0) return 'the save names no player'
-    if (new Set(humans).size !== humans.length) return 'the save names a player twice'
-    const unplayable = humans.find((actor) => !scenario.file.actors.some((a) => a.id === actor && a.playable))
-    if (unplayable) return `the save names a power the scenario does not let anyone play: ${unplayable}`
-    if (payload.game.turnLimit > scenario.file.turns.max)
-      return `the save's game has ${payload.game.turnLimit} turns, more than the scenario allows`
     const session = new GameSession({
       listing,
       scenario,

@@ -2,6 +2,7 @@
 import type { Host } from '../../shared/host.ts'
 import type { GameSession } from '../session/session.ts'
 import type { Settings } from '../session/settings.ts'
+import { invalidateCatalog } from './catalog.ts'
 import { focusFirst, replaceChildren } from './dom.ts'
 
 export interface App {
@@ -11,6 +12,11 @@ export interface App {
   root: HTMLElement
   /** Shows a screen: replaces the page's content, disposes the previous screen, moves focus. */
   show(screen: Screen): void
+  /**
+   * Calls `listener` with the folders of the user's scenarios that changed on disk (or in another tab), for
+   * as long as the current screen is shown. The catalogue is already forgotten when it is called.
+   */
+  onScenariosChanged(listener: (folders: string[]) => void): void
 }
 
 export interface Screen {
@@ -24,6 +30,11 @@ export interface Screen {
 
 export function createApp(host: Host, settings: Settings, root: HTMLElement): App {
   let current: Screen | null = null
+  let changeListeners: ((folders: string[]) => void)[] = []
+  host.onScenariosChanged((folders) => {
+    invalidateCatalog()
+    for (const listener of changeListeners) listener(folders)
+  })
   const app: App = {
     host,
     settings,
@@ -32,12 +43,16 @@ export function createApp(host: Host, settings: Settings, root: HTMLElement): Ap
     show(screen) {
       current?.dispose?.()
       current = screen
+      changeListeners = []
       const element = screen.render(app)
       root.dataset.screen = screen.name
       root.removeAttribute('aria-busy')
       document.title = `${screen.title} — Red Lines`
       replaceChildren(root, element)
       focusFirst(element)
+    },
+    onScenariosChanged(listener) {
+      changeListeners.push(listener)
     },
   }
   return app

@@ -3,20 +3,35 @@
 import type { CompiledScenario } from '../../engine/index.ts'
 import { compileScenario } from '../../engine/index.ts'
 import { parseJson } from '../../engine/ingest/json.ts'
-import type { Diagnostic } from '../../engine/scenario/index.ts'
+import type { BaseInfo, Diagnostic, ProvenanceEntry, RemovedEntry } from '../../engine/scenario/index.ts'
 import { formatDiagnostic, loadScenario } from '../../engine/scenario/index.ts'
-import type { Host, ScenarioFilesText, ScenarioListing } from '../../shared/host.ts'
+import type { Host, ScenarioFilesText, ScenarioListing, SkippedFile } from '../../shared/host.ts'
+import type { RulesBundle, TextBase } from '../session/kept-rules.ts'
+import { rulesBundle } from '../session/kept-rules.ts'
+import { skipLine } from './skip-reasons.ts'
+
+export interface Provenance {
+  entries: ProvenanceEntry[]
+  removed: RemovedEntry[]
+  bases: BaseInfo[]
+}
 
 export interface CatalogEntry {
   listing: ScenarioListing
   title: string
   scenario: CompiledScenario | null
+  /** Errors of a broken scenario; warnings (skipped files included) of a playable one. */
   problems: string[]
+  /** Which file each item comes from (a playable scenario only). */
+  provenance: Provenance | null
+  /** Its files and its bases' files, to keep for saves (a playable scenario only). */
+  rules: RulesBundle | null
 }
 
 interface Fetched {
   listing: ScenarioListing
   files: ScenarioFilesText | null
+  skipped: SkippedFile[]
   error?: string
 }
 
@@ -35,23 +50,37 @@ function scenarioIdOf(files: ScenarioFilesText): string | undefined {
 
 function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntry {
   const { listing, files } = fetched
-  if (!files) return { listing, title: listing.folder, scenario: null, problems: [fetched.error ?? 'cannot be read'] }
+  const skippedLines = fetched.skipped.map((skipped) => skipLine(listing.folder, skipped))
+  const broken = (problems: string[]): CatalogEntry => ({
+    listing,
+    title: listing.folder,
+    scenario: null,
+    problems,
+    provenance: null,
+    rules: null,
+  })
+  if (!files) return broken([...skippedLines, `${listing.folder}: error: ${fetched.error ?? 'it cannot be read'}`])
+  const basesUsed = new Map<string, TextBase>()
   const result = loadScenario(files, {
     resolveBase: (id) => {
       const base = byId.get(id)
-      return base?.files ? { files: base.files, location: `../${base.listing.folder}` } : undefined
+      if (!base?.files) return undefined
+      const found = { files: base.files, location: `../${base.listing.folder}` }
+      basesUsed.set(id, found)
+      return found
     },
     knownBaseIds: [...byId.keys()],
   })
   const lines = (diagnostics: Diagnostic[]) => diagnostics.map((d) => formatDiagnostic({ ...d, file: `${listing.folder}/${d.file}` }))
-  return result.ok
-    ? {
-        listing,
-        title: result.scenario.title,
-        scenario: compileScenario(result.scenario, result.sources, result.hash),
-        problems: lines(result.diagnostics),
-      }
-    : { listing, title: listing.folder, scenario: null, problems: lines(result.diagnostics) }
+  if (!result.ok) return broken([...skippedLines, ...lines(result.diagnostics)])
+  return {
+    listing,
+    title: result.scenario.title,
+    scenario: compileScenario(result.scenario, result.sources, result.hash),
+    problems: [...skippedLines, ...lines(result.diagnostics)],
+    provenance: { entries: result.provenance, removed: result.removed, bases: result.bases },
+    rules: rulesBundle(result.hash, files, basesUsed),
+  }
 }
 
 async function buildCatalog(host: Host): Promise<CatalogEntry[] | string> {
@@ -59,8 +88,10 @@ async function buildCatalog(host: Host): Promise<CatalogEntry[] | string> {
   if (!listings.ok) return listings.message
   const fetched: Fetched[] = await Promise.all(
     listings.value.map(async (listing) => {
-      const files = await host.readScenario(listing.origin, listing.folder)
-      return files.ok ? { listing, files: files.value } : { listing, files: null, error: files.message }
+      const read = await host.readScenario(listing.origin, listing.folder)
+      return read.ok
+        ? { listing, files: read.value.files, skipped: read.value.skipped }
+        : { listing, files: null, skipped: [], error: read.message }
     }),
   )
   // Shipped scenarios come first, so a user's scenario cannot take the id of a shipped base.
@@ -84,6 +115,12 @@ export function loadCatalog(host: Host): Promise<CatalogEntry[] | string> {
   return cached
 }
 
+/** A scenario that hashes to `hash`, wherever it is (another folder may hold an older copy). */
+export async function findByHash(host: Host, hash: string): Promise<CatalogEntry | undefined> {
+  const catalog = await loadCatalog(host)
+  return typeof catalog === 'string' ? undefined : catalog.find((entry) => entry.scenario?.hash === hash)
+}
+
 /** Forgets the loaded scenarios, so that changed or new ones are read again. */
 export function invalidateCatalog(): void {
   cached = null
@@ -98,6 +135,8 @@ export async function loadEntry(host: Host, listing: Pick<ScenarioListing, 'orig
       title: listing.folder,
       scenario: null,
       problems: [typeof catalog === 'string' ? catalog : 'it is not among the scenarios'],
+      provenance: null,
+      rules: null,
     }
   )
 }

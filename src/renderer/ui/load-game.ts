@@ -1,13 +1,17 @@
 // Loading saved games: the newest valid generation of a slot, with damaged ones reported and the
 // previous generation offered; the save's scenario found and checked against the recorded hash.
+import { humanTurnsFromOrders } from '../../engine/index.ts'
 import type { SlotId } from '../../shared/host.ts'
 import { AUTOSAVE_SLOT } from '../../shared/host.ts'
 import type { SavePayload } from '../../shared/save-format.ts'
 import { readSlot } from '../session/save-codec.ts'
 import { GameSession } from '../session/session.ts'
 import type { App } from './app.ts'
+import type { CatalogEntry } from './catalog.ts'
 import { loadEntry } from './catalog.ts'
-import { announce, modal } from './dom.ts'
+import { announce, h, modal } from './dom.ts'
+import { rerunNotice } from './rerun-notice.ts'
+import { findOldRules, keepRulesOf } from './rules.ts'
 import { gameScreen } from './screens/game.ts'
 import { titleScreen } from './screens/title.ts'
 
@@ -22,11 +26,76 @@ export async function loadSlot(app: App, slot: SlotId): Promise<void> {
   }
 }
 
-/** Checks that a save's scenario is here and that its orders replay to its recorded state. */
-export async function replaySave(app: App, payload: SavePayload): Promise<GameSession | string> {
-  const entry = await loadEntry(app.host, { origin: payload.scenario.origin, folder: payload.scenario.folder })
-  if (!entry.scenario) return `its scenario "${payload.scenario.id}" cannot be loaded: ${entry.problems[0] ?? 'it is missing'}`
-  return GameSession.fromSave(payload, entry.scenario, entry.listing)
+/** A save opened: the game, and what to tell the player about how it was opened. */
+export interface OpenedSave {
+  session: GameSession
+  notice: string[]
+}
+
+/**
+ * Opens a save on the rules it was played with: its scenario as it is now when its hash is the recorded
+ * one. Otherwise the player chooses between the exact old rules (when some scenario still has them, or
+ * the game kept them) and replaying the recorded choices on the new rules. A string says why it cannot be
+ * opened; null means the player cancelled.
+ */
+export async function replaySave(app: App, payload: SavePayload): Promise<OpenedSave | string | null> {
+  const recorded = payload.scenario
+  const entry = await loadEntry(app.host, { origin: recorded.origin, folder: recorded.folder })
+  if (entry.scenario?.hash === recorded.hash) {
+    const session = GameSession.fromSave(payload, entry.scenario, entry.listing)
+    return typeof session === 'string' ? session : { session, notice: [] }
+  }
+  const old = await findOldRules(app, recorded.hash)
+  const choice = await chooseRules(payload, entry, old)
+  if (choice === 'cancel') return null
+  if (choice === 'old' && typeof old !== 'string') {
+    const session = GameSession.fromSave(payload, old.scenario, entry.listing)
+    if (typeof session === 'string') return session
+    return { session, notice: [`Opened on the exact rules it was played with (${recorded.id} ${recorded.version}), from ${old.where}.`] }
+  }
+  if (choice === 'new' && entry.scenario) {
+    const rerun = GameSession.rerun(
+      payload.game,
+      humanTurnsFromOrders(payload.game.orders, payload.game.humans),
+      entry.scenario,
+      entry.listing,
+    )
+    if (typeof rerun === 'string') return `its scenario changed and the game cannot be replayed on the new rules: ${rerun}`
+    void keepRulesOf(app, entry)
+    const opening = `Replayed on the new rules (${entry.scenario.id} ${entry.scenario.version}; the save was made with ${recorded.version}):`
+    return { session: rerun.session, notice: rerunNotice(rerun, entry.scenario, opening) }
+  }
+  const why = typeof old === 'string' ? old : 'they could not be used'
+  return `its scenario "${recorded.id}" changed since it was saved and cannot be loaded now (${entry.problems[0] ?? 'it is missing'}); the exact old rules are not available either: ${why}`
+}
+
+type RulesChoice = 'old' | 'new' | 'cancel' | 'none'
+
+/** Asks which rules to open a save on, saying which are available and why not. */
+async function chooseRules(payload: SavePayload, entry: CatalogEntry, old: Awaited<ReturnType<typeof findOldRules>>): Promise<RulesChoice> {
+  const recorded = payload.scenario
+  const current = entry.scenario
+  if (!current && typeof old === 'string') return 'none'
+  const now = current
+    ? `The scenario in "${recorded.folder}" is now version ${current.version}, and its rules differ from the ones this game was played with (${recorded.version}).`
+    : `The scenario in "${recorded.folder}" cannot be loaded now: ${entry.problems[0] ?? 'it is missing'}.`
+  const oldLine =
+    typeof old === 'string'
+      ? `The exact old rules are not available: ${old}.`
+      : `The exact old rules are still available, in ${old.where}: the game opens as it was saved.`
+  const newLine = current
+    ? 'Replaying on the new rules restarts from turn 1 with the same seed and your recorded choices where the new rules allow them; the computer chooses afresh.'
+    : 'Replaying on the new rules is not possible until the scenario loads again.'
+  const choices: { label: string; value: RulesChoice; primary?: boolean }[] = []
+  if (typeof old !== 'string') choices.push({ label: `Open on the old rules (${recorded.version})`, value: 'old', primary: true })
+  if (current) choices.push({ label: `Replay on the new rules (${current.version})`, value: 'new', primary: typeof old === 'string' })
+  choices.push({ label: 'Cancel', value: 'cancel' })
+  return modal(
+    'This game’s scenario has changed',
+    [h('p', {}, `“${payload.name}” was played on ${recorded.id} ${recorded.version}. ${now}`), h('p', {}, oldLine), h('p', {}, newLine)],
+    choices,
+    'cancel',
+  )
 }
 
 async function openSlot(app: App, slot: SlotId): Promise<void> {
@@ -58,14 +127,15 @@ async function openSlot(app: App, slot: SlotId): Promise<void> {
     if (!useOlder) return
   }
   const payload = reading.chosen.payload
-  const session = await replaySave(app, payload)
-  if (typeof session === 'string') {
-    app.show(titleScreen(`The save "${slot}" cannot be opened: ${session}.`))
+  const opened = await replaySave(app, payload)
+  if (opened === null) return
+  if (typeof opened === 'string') {
+    app.show(titleScreen(`The save "${slot}" cannot be opened: ${opened}.`))
     return
   }
-  app.session = session
-  announce(`Loaded "${payload.name}", turn ${session.turn}.`)
-  app.show(gameScreen())
+  app.session = opened.session
+  announce(`Loaded "${payload.name}", turn ${opened.session.turn}. ${opened.notice.join(' ')}`)
+  app.show(gameScreen(opened.notice))
 }
 
 export function continueLatest(app: App): Promise<void> {

@@ -6,6 +6,8 @@ import { mapView, ladderView, actorName, describeChoice, quasiAlliancePairNames,
 import type { App, Screen } from '../app.ts'
 import { actionCard } from '../cards.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
+import { guideEvent, guidePanel } from '../guide.ts'
+import { playtest } from '../playtest.ts'
 import { autosave, saveAs } from '../saving.ts'
 import { chartsScreen } from './charts.ts'
 import { endScreen } from './end.ts'
@@ -49,14 +51,26 @@ async function askPartner(session: GameSession, partner: string, proposals: Choi
   return boxes.map((box) => agreed && box.checked)
 }
 
-export function gameScreen(): Screen {
+/** The Playtest key: a plain P, when no text field, menu or dialog has it. */
+export function isPlaytestKey(event: KeyboardEvent): boolean {
+  if (event.key !== 'p' && event.key !== 'P') return false
+  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return false
+  const target = event.target as HTMLElement | null
+  if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return false
+  return document.querySelector('.overlay') === null
+}
+
+/** `notice`: lines to show above the game (what a playtest did, or why it could not). */
+export function gameScreen(notice: readonly string[] = []): Screen {
   let map: MapHandle | null = null
   let disposed = false
+  let onKey: ((event: KeyboardEvent) => void) | null = null
   return {
     name: 'game',
     title: 'Your turn',
     dispose() {
       disposed = true
+      if (onKey) document.removeEventListener('keydown', onKey)
       const hook = window as unknown as { __redLines?: { map?: unknown } }
       if (map && hook.__redLines?.map === map) delete hook.__redLines
       map?.destroy()
@@ -67,7 +81,10 @@ export function gameScreen(): Screen {
       if (session.over) return endScreen().render(app)
       const scn = session.scenario
       const back = () => app.show(gameScreen())
-      const openReader = (citation?: CitationData) => app.show(readerScreen(scn, citation, back))
+      const openReader = (citation?: CitationData) => {
+        guideEvent(session, 'source-opened')
+        app.show(readerScreen(scn, citation, back))
+      }
 
       const planList = h('ol', { className: 'plan-list' })
       const budget = h('p', { className: 'budget' })
@@ -109,6 +126,7 @@ export function gameScreen(): Screen {
         const problem = session.addChoice(choice)
         announce(problem ? `Not added: ${problem.reason}.` : `Added ${describeChoice(scn, choice)}.`)
         refreshPlan()
+        if (!problem) guideEvent(session, 'choice-added')
       }
       const actor = session.activeActor
       const cards = h(
@@ -135,6 +153,7 @@ export function gameScreen(): Screen {
           announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
           return
         }
+        guideEvent(session, 'turn-ended')
         // The state has advanced: autosave it whatever the screen does next.
         const saved = await autosave(app)
         const incidents = resolved.result.incidents.length
@@ -143,7 +162,23 @@ export function gameScreen(): Screen {
         )
         if (!disposed) app.show(reportScreen(resolved))
       }
-      const endButton = button('End turn', () => void endTurn(), { className: 'primary' })
+      const endButton = button('End turn', () => void endTurn(), { className: 'primary', 'data-guide': 'end-turn' })
+
+      const startPlaytest = () => {
+        if (session.resolving || main.inert) return
+        void playtest(app)
+      }
+      onKey = (event) => {
+        if (!isPlaytestKey(event)) return
+        event.preventDefault()
+        startPlaytest()
+      }
+      document.addEventListener('keydown', onKey)
+      const changed = h('p', { className: 'rules-changed', role: 'status' })
+      app.onScenariosChanged((folders) => {
+        if (session.listing.origin !== 'user' || (folders.length > 0 && !folders.includes(session.listing.folder))) return
+        changed.textContent = `The files of "${session.listing.folder}" changed. Press P (Playtest) to play this game again from turn 1 on them.`
+      })
 
       const ladder = h(
         'ol',
@@ -160,6 +195,7 @@ export function gameScreen(): Screen {
       const state = session.state
       const score = state.scores[scn.roleByActor[actor]?.id ?? ''] ?? 0
       const mapContainer = h('div', { className: 'map', 'aria-hidden': 'true' })
+      const guideSlot = h('div', { className: 'guide-slot' })
       const summary = h(
         'p',
         { className: 'map-summary' },
@@ -172,34 +208,61 @@ export function gameScreen(): Screen {
           'header',
           { className: 'game-header' },
           h('h1', {}, `Turn ${session.turn} of ${state.turnLimit} — ${turnDate(scn, session.turn)}`),
-          h('p', {}, `Playing ${actorName(scn, actor)} · Score ${Math.round(score)}`),
+          h('p', { 'data-guide': 'score' }, `Playing ${actorName(scn, actor)} · Score ${Math.round(score)}`),
+          notice.length > 0
+            ? h(
+                'div',
+                { className: 'playtest-notice', role: 'status' },
+                h('p', {}, notice[0]),
+                notice.length > 1
+                  ? h(
+                      'ul',
+                      {},
+                      notice.slice(1).map((line) => h('li', {}, line)),
+                    )
+                  : null,
+              )
+            : null,
+          changed,
           h(
             'nav',
-            { className: 'toolbar', 'aria-label': 'Game' },
+            { className: 'toolbar', 'aria-label': 'Game', 'data-guide': 'toolbar' },
             button('Save', () => void saveAs(app)),
+            button('Playtest', startPlaytest, {
+              'aria-keyshortcuts': 'P',
+              title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices (P)',
+            }),
             button('Source reader', () => openReader()),
             button('Charts', () => app.show(chartsScreen(back))),
             button('Settings', () => app.show(settingsScreen(back))),
             button('Main menu', () => app.show(titleScreen())),
           ),
         ),
-        h('section', { className: 'world', 'aria-label': 'The world' }, mapContainer, summary),
+        guideSlot,
+        h('section', { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' }, mapContainer, summary),
         h(
           'aside',
-          { className: 'ladder', 'aria-labelledby': 'ladder-title' },
+          { className: 'ladder', 'aria-labelledby': 'ladder-title', 'data-guide': 'ladder' },
           h('h2', { id: 'ladder-title' }, 'Escalation ladder'),
           ladder,
         ),
         h(
           'section',
-          { className: 'plan', 'aria-labelledby': 'plan-title' },
+          { className: 'plan', 'aria-labelledby': 'plan-title', 'data-guide': 'plan' },
           h('h2', { id: 'plan-title' }, `Your plan (${actorName(scn, actor)})`),
           budget,
           planList,
           h('div', { className: 'actions' }, undoButton, endButton),
         ),
-        h('section', { className: 'actions-panel', 'aria-labelledby': 'cards-title' }, h('h2', { id: 'cards-title' }, 'Actions'), cards),
+        h(
+          'section',
+          { className: 'actions-panel', 'aria-labelledby': 'cards-title', 'data-guide': 'cards' },
+          h('h2', { id: 'cards-title' }, 'Actions'),
+          cards,
+        ),
       )
+      const guide = guidePanel(session, main)
+      if (guide) guideSlot.append(guide)
       refreshPlan()
       void import('../../map/index.ts').then(async ({ createMap }) => {
         const renderer =

@@ -40,6 +40,10 @@ async function importChecked(app: App, file: File): Promise<void> {
     return
   }
   const replayed = await replaySave(app, decoded.payload)
+  if (replayed === null) {
+    announce(`Not imported: ${file.name}.`)
+    return
+  }
   if (typeof replayed === 'string') {
     announce(`Not imported: ${file.name}: ${replayed}.`)
     return

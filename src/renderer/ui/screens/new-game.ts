@@ -7,6 +7,7 @@ import type { CatalogEntry } from '../catalog.ts'
 import { invalidateCatalog, loadCatalog } from '../catalog.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { gameScreen } from './game.ts'
+import { keepRulesOf } from '../rules.ts'
 import { keepUnfinishedAutosave } from '../saving.ts'
 import { titleScreen } from './title.ts'
 
@@ -15,6 +16,24 @@ export interface NewGamePreset {
   roles?: string[]
   difficulty?: Difficulty
   turns?: number
+  seed?: number
+}
+
+/** What the form holds now, so that a refreshed form keeps the player's choices. */
+function presetFromForm(root: ParentNode): NewGamePreset | null {
+  const scenario = root.querySelector<HTMLSelectElement>('#scenario')
+  if (!scenario) return null
+  const number = (selector: string) => {
+    const value = Number(root.querySelector<HTMLInputElement>(selector)?.value)
+    return Number.isInteger(value) ? value : undefined
+  }
+  return {
+    folder: scenario.value.slice(scenario.value.indexOf('/') + 1),
+    roles: [...root.querySelectorAll<HTMLInputElement>('input[name=role]:checked')].map((input) => input.value),
+    difficulty: (root.querySelector<HTMLSelectElement>('#difficulty')?.value as Difficulty | undefined) ?? undefined,
+    turns: number('#turns'),
+    seed: number('#seed'),
+  }
 }
 
 function randomSeed(): number {
@@ -38,10 +57,20 @@ export function newGameScreen(preset: NewGamePreset = {}): Screen {
           button('Back', () => app.show(titleScreen())),
         ),
       )
+      const show = (wanted: NewGamePreset) =>
+        loadCatalog(app.host).then((catalog) => {
+          if (typeof catalog === 'string') replaceChildren(body, h('p', { role: 'alert' }, catalog))
+          else replaceChildren(body, form(app, catalog, wanted))
+        })
       invalidateCatalog()
-      void loadCatalog(app.host).then((catalog) => {
-        if (typeof catalog === 'string') replaceChildren(body, h('p', { role: 'alert' }, catalog))
-        else replaceChildren(body, form(app, catalog, preset))
+      void show(preset)
+      // The list follows the user's scenarios as they change, keeping what the player chose.
+      app.onScenariosChanged(() => {
+        const focused = document.activeElement?.id
+        void show(presetFromForm(body) ?? preset).then(() => {
+          if (focused) document.getElementById(focused)?.focus()
+          announce('Your scenarios changed: the list of scenarios is up to date.')
+        })
       })
       return main
     },
@@ -74,7 +103,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     type: 'number',
     min: 0,
     max: 4294967295,
-    value: randomSeed(),
+    value: preset.seed ?? randomSeed(),
     inputmode: 'numeric',
   }) as HTMLInputElement
   const error = h('p', { className: 'error', role: 'alert' })
@@ -135,6 +164,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
       turns: turnCount,
       seed: seedValue,
     })
+    void keepRulesOf(app, entry)
     announce(`New game: ${entry.title}, seed ${seedValue}.`)
     app.show(gameScreen())
   }

@@ -14,6 +14,7 @@ import {
   variableName,
 } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
+import { guideEvent, guidePanel } from '../guide.ts'
 import { citationList } from '../citations.ts'
 import { button, h } from '../dom.ts'
 import { endScreen } from './end.ts'
@@ -52,7 +53,13 @@ function entryLine(scn: CompiledScenario, entry: LedgerEntry): string {
   return `${variableName(entry.variable)}${who ? ` ${who}` : ''}: ${formatValue(entry.variable, entry.before)} → ${formatValue(entry.variable, entry.after)} (${formatDelta(entry.variable, entry.delta)})${by}`
 }
 
-function groupView(scn: CompiledScenario, group: ChangeGroup, index: number, onRead: (citation: CitationData) => void): HTMLElement {
+function groupView(
+  scn: CompiledScenario,
+  group: ChangeGroup,
+  index: number,
+  onRead: (citation: CitationData) => void,
+  onWhy: () => void,
+): HTMLElement {
   const panelId = `why-${index}`
   const panel = h(
     'div',
@@ -67,6 +74,7 @@ function groupView(scn: CompiledScenario, group: ChangeGroup, index: number, onR
       const open = panel.hidden
       panel.hidden = !open
       whyButton.setAttribute('aria-expanded', String(open))
+      if (open) onWhy()
     },
     { 'aria-expanded': 'false', 'aria-controls': panelId, 'aria-label': `Why? ${group.causeName}` },
   )
@@ -118,13 +126,20 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
       const { plan, result } = resolved
       const state = result.state
       const back = () => app.show(reportScreen(resolved))
-      const onRead = (citation: CitationData) => app.show(readerScreen(scn, citation, back))
-      const next = () => app.show(session.over ? endScreen() : gameScreen())
+      const onRead = (citation: CitationData) => {
+        guideEvent(session, 'source-opened')
+        app.show(readerScreen(scn, citation, back))
+      }
+      const next = () => {
+        guideEvent(session, 'report-closed')
+        app.show(session.over ? endScreen() : gameScreen())
+      }
       const rung = scn.file.ladder[state.rung]
-      return h(
+      const main = h(
         'main',
         { className: 'report' },
         h('h1', {}, `Turn ${result.turn} report — ${turnDate(scn, result.turn)}`),
+        h('div', { className: 'guide-slot' }),
         h(
           'section',
           { 'aria-labelledby': 'done-title' },
@@ -195,11 +210,16 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
           h(
             'ol',
             { className: 'change-groups' },
-            changeGroups(result.ledger).map((group, index) => groupView(scn, group, index, onRead)),
+            changeGroups(result.ledger).map((group, index) =>
+              groupView(scn, group, index, onRead, () => guideEvent(session, 'why-opened')),
+            ),
           ),
         ),
         h('div', { className: 'actions sticky' }, button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' })),
       )
+      const guide = guidePanel(session, main)
+      if (guide) main.querySelector('.guide-slot')?.append(guide)
+      return main
     },
   }
 }

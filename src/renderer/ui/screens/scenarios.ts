@@ -1,27 +1,17 @@
-// The scenarios screen: every scenario the catalogue knows, ready or not, with its problems in full;
-// the evidence behind a ready one; and, in the browser edition, importing the user's own scenarios.
-import type { ScenarioListing } from '../../../shared/host.ts'
+// The scenarios screen: every scenario the catalogue knows, ready or not, with its problems in full,
+// updated by itself when the user's scenarios change; where the user's own scenarios live; the evidence
+// and provenance behind a ready one; and, in the browser edition, importing and deleting scenarios.
 import type { App, Screen } from '../app.ts'
 import type { CatalogEntry } from '../catalog.ts'
 import { invalidateCatalog, loadCatalog, loadEntry } from '../catalog.ts'
-import { button, h, replaceChildren } from '../dom.ts'
+import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import type { PickedFile } from '../../host/user-scenarios.ts'
 import { canImportScenarios, scenarioFilesOf } from '../../host/user-scenarios.ts'
+import { skipReasonText } from '../skip-reasons.ts'
 import { evidenceScreen } from './evidence.ts'
+import { provenanceScreen } from './provenance.ts'
+import { originLabel, scenarioState } from './scenario-labels.ts'
 import { titleScreen } from './title.ts'
-
-export type ScenarioState = 'Ready' | 'Ready with warnings' | 'Broken'
-
-export function scenarioState(entry: Pick<CatalogEntry, 'scenario' | 'problems'>): ScenarioState {
-  if (!entry.scenario) return 'Broken'
-  return entry.problems.length > 0 ? 'Ready with warnings' : 'Ready'
-}
-
-/** Shipped with the game; the user's own folder on the desktop; imported into this browser. */
-export function originLabel(listing: Pick<ScenarioListing, 'origin'>, edition: 'desktop' | 'browser'): string {
-  if (listing.origin === 'shipped') return 'shipped'
-  return edition === 'browser' ? 'imported' : 'yours'
-}
 
 export function scenariosScreen(notice?: string): Screen {
   return {
@@ -42,6 +32,15 @@ export function scenariosScreen(notice?: string): Screen {
         return catalog
       }
       void refresh()
+      // An import on this screen refreshes the list and says how it went itself.
+      const importing = { now: false }
+      app.onScenariosChanged((folders) => {
+        if (importing.now) return
+        void refresh().then(() => {
+          const what = folders.length > 0 ? folders.map((folder) => `"${folder}"`).join(', ') : 'Your scenarios'
+          status.textContent = `${what} changed: the list is up to date.`
+        })
+      })
       return h(
         'main',
         { className: 'scenarios' },
@@ -51,7 +50,9 @@ export function scenariosScreen(notice?: string): Screen {
           { className: 'note' },
           'Every scenario the game found, and whether it can be played. A broken scenario lists each problem with the file, line and column to fix; the others still work.',
         ),
-        canImportScenarios(app.host) ? importForm(app, status, refresh) : null,
+        userFolder(app),
+        canImportScenarios(app.host) ? importForm(app, status, refresh, importing) : null,
+        canImportScenarios(app.host) ? null : status,
         list,
         h(
           'div',
@@ -61,6 +62,29 @@ export function scenariosScreen(notice?: string): Screen {
       )
     },
   }
+}
+
+/** Where the user's own scenarios go, and on the desktop a button to open that folder. */
+function userFolder(app: App): HTMLElement {
+  const where = h('code', { className: 'user-folder-path' }, '…')
+  const open = button('Open the folder', () => {
+    void app.host.openUserScenarioFolder().then((result) => announce(result.ok ? 'The folder is open.' : result.message))
+  })
+  open.hidden = true
+  void app.host.userScenarioFolder().then((result) => {
+    where.textContent = result.ok ? result.value.location : `unknown (${result.message})`
+    open.hidden = !(result.ok && result.value.canOpen)
+  })
+  return h(
+    'p',
+    { className: 'user-folder' },
+    app.host.edition === 'desktop'
+      ? 'Your own scenarios: put each in a folder of its own (its scenario.json and its sources/*.txt) inside '
+      : 'Your own scenarios are kept in ',
+    where,
+    '. The list updates by itself when they change. ',
+    open,
+  )
 }
 
 function scenarioCard(app: App, entry: CatalogEntry, index: number): HTMLElement {
@@ -85,6 +109,7 @@ function scenarioCard(app: App, entry: CatalogEntry, index: number): HTMLElement
       h('dd', {}, entry.listing.folder),
       h('dt', {}, 'Origin'),
       h('dd', {}, originLabel(entry.listing, app.host.edition)),
+      entry.listing.origin === 'user' ? [h('dt', {}, 'Location'), h('dd', { className: 'location' }, entry.listing.location)] : null,
     ),
     entry.problems.length > 0
       ? [
@@ -96,25 +121,67 @@ function scenarioCard(app: App, entry: CatalogEntry, index: number): HTMLElement
           ),
         ]
       : null,
-    entry.scenario
-      ? h(
-          'div',
-          { className: 'actions' },
-          button(
-            'Evidence',
-            () => {
-              void loadEntry(app.host, key).then((fresh) => {
-                if (fresh.scenario) app.show(evidenceScreen(fresh.title, fresh.scenario, () => app.show(scenariosScreen())))
-              })
-            },
-            { 'aria-label': `Evidence for ${entry.title}` },
-          ),
-        )
-      : null,
+    h(
+      'div',
+      { className: 'actions' },
+      entry.scenario
+        ? [
+            button(
+              'Evidence',
+              () => {
+                void loadEntry(app.host, key).then((fresh) => {
+                  if (fresh.scenario) app.show(evidenceScreen(fresh.title, fresh.scenario, () => app.show(scenariosScreen())))
+                })
+              },
+              { 'aria-label': `Evidence for ${entry.title}` },
+            ),
+            button(
+              'Provenance',
+              () => {
+                void loadEntry(app.host, key).then((fresh) => {
+                  if (fresh.provenance) app.show(provenanceScreen(fresh, () => app.show(scenariosScreen())))
+                })
+              },
+              { 'aria-label': `Provenance of ${entry.title}` },
+            ),
+          ]
+        : null,
+      entry.listing.origin === 'user' && canImportScenarios(app.host)
+        ? button('Delete', () => void deleteImported(app, entry), { 'aria-label': `Delete ${entry.listing.folder}` })
+        : null,
+    ),
   )
 }
 
-function importForm(app: App, status: HTMLElement, refresh: () => Promise<CatalogEntry[] | string>): HTMLElement {
+async function deleteImported(app: App, entry: CatalogEntry): Promise<void> {
+  if (!canImportScenarios(app.host)) return
+  const sure = await modal(
+    `Delete "${entry.listing.folder}"?`,
+    [
+      h(
+        'p',
+        {},
+        'The imported scenario is removed from this browser. Your own files are not touched, and saved games keep a copy of the rules they were played with.',
+      ),
+    ],
+    [
+      { label: 'Delete', value: true },
+      { label: 'Cancel', value: false, primary: true },
+    ],
+    false,
+  )
+  if (!sure) return
+  const result = await app.host.deleteScenario(entry.listing.folder)
+  // The host tells this screen of the change, which refreshes the list.
+  announce(result.ok ? `Deleted "${entry.listing.folder}".` : `Not deleted: ${result.message}`)
+}
+
+function importForm(
+  app: App,
+  status: HTMLElement,
+  refresh: () => Promise<CatalogEntry[] | string>,
+  importing: { now: boolean },
+): HTMLElement {
   const input = h('input', {
     id: 'import-scenario',
     type: 'file',
@@ -126,13 +193,18 @@ function importForm(app: App, status: HTMLElement, refresh: () => Promise<Catalo
     const chosen = [...(input.files ?? [])]
     if (chosen.length === 0 || !canImportScenarios(app.host)) return
     const importer = app.host
-    void (async () => {
-      const picked: PickedFile[] = await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await file.text() })))
+    importing.now = true
+    void importPicked().finally(() => (importing.now = false))
+    async function importPicked(): Promise<void> {
+      const picked: PickedFile[] = await Promise.all(
+        chosen.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+      )
       input.value = ''
-      const { files, ignored } = scenarioFilesOf(picked)
-      const result = await importer.importScenario(files)
+      const read = scenarioFilesOf(picked)
+      const left = read.skipped.map((skipped) => `${skipped.file} (${skipReasonText(skipped.reason)})`)
+      const result = await importer.importScenario(read)
       if (!result.ok) {
-        status.textContent = `The scenario was not imported: ${result.message}`
+        status.textContent = `The scenario was not imported: ${result.message}` + (left.length > 0 ? ` Left out: ${left.join('; ')}.` : '')
         return
       }
       const catalog = await refresh()
@@ -145,8 +217,8 @@ function importForm(app: App, status: HTMLElement, refresh: () => Promise<Catalo
       status.textContent =
         `Imported "${result.value.folder}": ${state}` +
         (problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'} listed below.` : '.') +
-        (ignored.length > 0 ? ` Ignored: ${ignored.join(', ')}.` : '')
-    })()
+        (left.length > 0 ? ` Left out: ${left.join('; ')}.` : '')
+    }
   })
   return h(
     'section',

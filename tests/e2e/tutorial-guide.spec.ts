@@ -1,0 +1,70 @@
+// The tutorial scenario teaches the interface in the game, one step at a time: each step points at the
+// part of the screen it talks about and moves on when the player does what it asks.
+import { scanA11y } from './axe.ts'
+import { addAffordableAction, answerUntilReport, expect, forgetMap, leaveReport, openTitle, test, turnHeading } from './fixtures.ts'
+import type { Page } from './fixtures.ts'
+
+const guide = (page: Page) => page.getByRole('complementary', { name: /^Guide/ })
+
+async function expectStep(page: Page, step: number, text: RegExp, place: string | null): Promise<void> {
+  await expect(guide(page).getByRole('heading')).toHaveText(`Guide — step ${step} of 9`)
+  await expect(guide(page).locator('.guide-text')).toHaveText(text)
+  if (place) await expect(page.locator('.guide-target')).toHaveAttribute('data-guide', place)
+  else await expect(page.locator('.guide-target')).toHaveCount(0)
+}
+
+test('the tutorial guide walks through a turn, step by step, and can be hidden', async ({ page }) => {
+  await openTitle(page)
+  await page.getByRole('button', { name: 'Tutorial' }).click()
+  await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
+  await expect(page.getByLabel('Scenario')).toHaveValue('shipped/tutorial')
+  await forgetMap(page)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await expect(turnHeading(page)).toHaveText(/^Turn 1 of 5/)
+
+  await expectStep(page, 1, /^You play Selmark\./, 'score')
+  await scanA11y(page, 'game with the guide')
+  await guide(page).getByRole('button', { name: 'Next guide step' }).click()
+  await expectStep(page, 2, /^The map shows/, 'map')
+  await guide(page).getByRole('button', { name: 'Next guide step' }).click()
+  await expectStep(page, 3, /^The escalation ladder/, 'ladder')
+  await guide(page).getByRole('button', { name: 'Next guide step' }).click()
+  await expectStep(page, 4, /^Each card is an action/, 'cards')
+  // This step waits for an action, not for Next.
+  await expect(guide(page).getByRole('button', { name: 'Next guide step' })).toHaveCount(0)
+  expect(await addAffordableAction(page, ['talks'])).toBe('talks')
+  await expectStep(page, 5, /^Your plan lists/, 'plan')
+
+  // Hidden, it keeps its place; shown again, it is where it was.
+  await guide(page).getByRole('button', { name: 'Hide the guide' }).click()
+  await expect(guide(page).locator('.guide-text')).toHaveCount(0)
+  await expect(page.locator('.guide-target')).toHaveCount(0)
+  await guide(page).getByRole('button', { name: 'Show the guide' }).click()
+  await expectStep(page, 5, /^Your plan lists/, 'plan')
+
+  await guide(page).getByRole('button', { name: 'Next guide step' }).click()
+  await expectStep(page, 6, /^End the turn\./, 'end-turn')
+  await page.getByRole('button', { name: 'End turn' }).click()
+  await answerUntilReport(page)
+  await expectStep(page, 7, /^The report lists every change/, null)
+  await page
+    .getByRole('button', { name: /^Why\?/ })
+    .first()
+    .click()
+  await expectStep(page, 8, /^Every rule cites its source/, null)
+  await leaveReport(page)
+  await expectStep(page, 9, /^The toolbar has the rest/, 'toolbar')
+  await guide(page).getByRole('button', { name: 'Next guide step' }).click()
+  await expect(guide(page)).toContainText('Guide finished: play on your way.')
+  await expect(page.locator('.guide-target')).toHaveCount(0)
+})
+
+test('a scenario without a guide shows none', async ({ page }) => {
+  await openTitle(page)
+  await page.getByRole('button', { name: 'New game' }).click()
+  await page.getByLabel('Scenario').selectOption('shipped/pin-pricks-2021')
+  await forgetMap(page)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await expect(turnHeading(page)).toBeVisible()
+  await expect(guide(page)).toHaveCount(0)
+})
