@@ -1,4 +1,4 @@
-// `redlines paths`: where the desktop edition keeps the user's own scenarios, saves, settings and exports.
+// `redlines paths`: where the desktop edition keeps the user's own scenarios, saves, settings, exports and kept rules.
 import { existsSync } from 'node:fs'
 import type { Output } from './output.ts'
 import { currentDesktopPaths } from './user-paths.ts'
@@ -17,5 +17,6 @@ export function paths(flags: { json?: boolean }, out: Output): number {
   out.line(`  saves       ${found.saves}${state(found.saves)}`)
   out.line(`  settings    ${found.settings}${state(found.settings)}`)
   out.line(`  exports     ${found.exports}${state(found.exports)}`)
+  out.line(`  rules       ${found.rules}${state(found.rules)}   the exact rules of the games you started, for their saves`)
   return 0
 }

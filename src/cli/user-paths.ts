@@ -12,6 +12,8 @@ export interface DesktopPaths {
   saves: string
   settings: string
   exports: string
+  /** The exact rules of the games started, kept by hash for their saves. */
+  rules: string
   /** Where userData came from, for the reader. */
   origin: string
 }
@@ -45,6 +47,7 @@ export function desktopPaths(environment: PathEnvironment): DesktopPaths {
     saves: path.join(userData, 'saves'),
     settings: path.join(userData, 'settings.json'),
     exports: path.join(userData, 'exports'),
+    rules: path.join(userData, 'rules'),
     origin,
   }
 }

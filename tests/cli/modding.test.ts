@@ -219,11 +219,12 @@ describe('redlines paths', () => {
   it("agrees with the desktop edition's own layout", () => {
     const paths = desktopPaths({ platform: 'linux', env: {}, home: '/home/ada' })
     const layout = userDataLayout(paths.userData)
-    expect([paths.scenarios, paths.saves, paths.settings, paths.exports]).toEqual([
+    expect([paths.scenarios, paths.saves, paths.settings, paths.exports, paths.rules]).toEqual([
       layout.scenariosDir,
       layout.savesDir,
       layout.settingsFile,
       layout.exportsDir,
+      layout.rulesDir,
     ])
   })
 
@@ -241,6 +242,7 @@ describe('redlines paths', () => {
       saves: join(dir, 'saves'),
       settings: join(dir, 'settings.json'),
       exports: join(dir, 'exports'),
+      rules: join(dir, 'rules'),
       from: 'REDLINES_USER_DATA_DIR',
     })
   })

@@ -1,7 +1,9 @@
 // Launches the built desktop app (out/main/index.js) in Electron: the title screen appears, a game starts
-// and a turn ends. Skipped, with the reason printed, where the Electron binary is not installed.
+// and a turn ends; a scenario written into the user's folder appears by itself, and a broken edit shows its
+// diagnostic. Skipped, with the reason printed, where the Electron binary is not installed.
 import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import type { ElectronApplication, Page } from '@playwright/test'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findElectronBinary, projectRoot } from './electron-binary.ts'
@@ -14,18 +16,44 @@ const SKIP_REASON =
 
 if (!binary) console.warn(`\n*** SKIPPED tests/e2e-electron/smoke.spec.ts: ${SKIP_REASON} ***\n`)
 
+/** Launches the desktop app on a user data folder of its own; `body` gets its first window (and the app). */
+async function withDesktopApp(body: (page: Page, userData: string, app: ElectronApplication) => Promise<void>): Promise<void> {
+  if (!existsSync(mainFile)) throw new Error(`${mainFile} is missing: run \`npx electron-vite build\` first`)
+  const userData = mkdtempSync(join(tmpdir(), 'rl-e2e-electron-'))
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value
+  env.REDLINES_USER_DATA_DIR = userData
+  const app = await electron.launch({ executablePath: binary!, args: [mainFile], cwd: projectRoot, env })
+  try {
+    await body(await app.firstWindow(), userData, app)
+  } finally {
+    await app.close()
+    rmSync(userData, { recursive: true, force: true })
+  }
+}
+
 test.describe('desktop edition smoke test', () => {
   test.skip(!binary, SKIP_REASON)
 
+  test('lists a scenario saved into the user folder by itself, and a broken edit with its diagnostic', async () => {
+    await withDesktopApp(async (page, userData) => {
+      const folder = join(userData, 'scenarios')
+      await page.getByRole('button', { name: 'Scenarios' }).click()
+      await expect(page.locator('.user-folder-path')).toHaveText(folder)
+      const entry = page.locator('.scenario-entry[data-origin="user"][data-folder="minimal"]')
+      await expect(entry).toHaveCount(0)
+      const fixture = join(projectRoot, 'tests', 'fixtures', 'scenarios', 'minimal')
+      cpSync(fixture, join(folder, 'minimal'), { recursive: true })
+      await expect(entry.locator('.scenario-state')).toHaveText('Ready', { timeout: 15_000 })
+      const json = readFileSync(join(fixture, 'scenario.json'), 'utf8')
+      writeFileSync(join(folder, 'minimal', 'scenario.json'), json.replace('Castrian and Borovian ships', 'Castrian and Borovian boats'))
+      await expect(entry.locator('.scenario-state')).toHaveText('Broken', { timeout: 15_000 })
+      await expect(entry.locator('.diagnostics li').first()).toContainText('quote not found in paragraph 5')
+    })
+  })
+
   test('launches hardened, shows the title screen, starts a game and ends a turn', async () => {
-    if (!existsSync(mainFile)) throw new Error(`${mainFile} is missing: run \`npx electron-vite build\` first`)
-    const userData = mkdtempSync(join(tmpdir(), 'rl-e2e-electron-'))
-    const env: Record<string, string> = {}
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value
-    env.REDLINES_USER_DATA_DIR = userData
-    const app = await electron.launch({ executablePath: binary!, args: [mainFile], cwd: projectRoot, env })
-    try {
-      const page = await app.firstWindow()
+    await withDesktopApp(async (page, userData, app) => {
       await expect(page).toHaveURL(/^app:\/\/bundle\//)
 
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
@@ -48,9 +76,6 @@ test.describe('desktop edition smoke test', () => {
       }).toPass({ timeout: 30_000 })
       // The autosave went through the guarded IPC channel into the user data folder.
       await expect.poll(() => existsSync(join(userData, 'saves', 'autosave.json'))).toBe(true)
-    } finally {
-      await app.close()
-      rmSync(userData, { recursive: true, force: true })
-    }
+    })
   })
 })
