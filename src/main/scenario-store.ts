@@ -179,15 +179,90 @@ export async function readScenarioFolder(
   return ok({ files, skipped })
 }
 
+/** Top-level entries of a scenarios folder examined per listing; any beyond (in name order) are not listed. */
+export const MAX_LISTED_ENTRIES = 500
+// Sub-folders probed for a misplaced scenario.json, so a folder of many folders stays cheap to list.
+const MAX_PROBED_SUBFOLDERS = 20
+const MAX_LABEL_LENGTH = 64
+
+const LINK_PROBLEM = 'This is a link. Only real folders inside your scenarios folder are read: copy the scenario in instead of linking it.'
+const NAME_PROBLEM = "The folder name cannot be used: rename it with letters, digits, '-' or '_' (at most 64 characters)."
+const NO_MAIN_FILE_PROBLEM = 'This folder has no scenario.json.'
+const UNREADABLE_PROBLEM = 'The game cannot open this folder.'
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** A name fit to show: control characters become '?', and a cut to 64 characters ends in '?'. */
+function printable(name: string): string {
+  const shown = name.replace(/\p{Cc}/gu, '?')
+  if (shown.length <= MAX_LABEL_LENGTH) return shown
+  let cut = ''
+  for (const char of shown) {
+    if (cut.length + char.length > MAX_LABEL_LENGTH - 1) break
+    cut += char
+  }
+  return `${cut}?`
+}
+
+/**
+ * The label of a folder whose name fails isScenarioFolderName: every forbidden character, and leading or
+ * trailing white space, becomes '?'. Every way to fail leaves a '?' (a too-long name is cut with one), and '?'
+ * is itself forbidden, so a label never equals a valid folder name.
+ */
+function labelOf(name: string): string {
+  return printable(name.replace(/[\\/:*?"<>|]/g, '?').replace(/^\s+|\s+$/g, (spaces) => '?'.repeat(spaces.length)))
+}
+
+/** Why a real folder with a valid name cannot be read as a scenario, or null when it can. */
+async function problemOf(folderPath: string): Promise<string | null> {
+  // lstat by name, as readScenarioFolder does, so a folder is listed as good exactly when it could be read
+  // (on a case-insensitive disk, Scenario.json is then simply found).
+  const main = await fsp.lstat(join(folderPath, SCENARIO_MAIN_FILE)).catch((error: NodeJS.ErrnoException) => error)
+  if (!(main instanceof Error)) {
+    if (main.isFile()) return null
+    return MAIN_FILE_PROBLEMS[main.isSymbolicLink() ? 'symlink' : 'not-a-regular-file']
+  }
+  if (main.code !== 'ENOENT') return UNREADABLE_PROBLEM
+  const entries = await fsp.readdir(folderPath, { withFileTypes: true }).catch(() => null)
+  if (!entries) return UNREADABLE_PROBLEM
+  entries.sort((a, b) => byName(a.name, b.name))
+  const nested: string[] = []
+  for (const entry of entries.filter((e) => e.isDirectory()).slice(0, MAX_PROBED_SUBFOLDERS)) {
+    const inner = await fsp.lstat(join(folderPath, entry.name, SCENARIO_MAIN_FILE)).catch(() => null)
+    if (inner?.isFile()) nested.push(entry.name)
+  }
+  if (nested.length === 1)
+    return `There is no scenario.json at the top of this folder; one is in ${printable(nested[0]!)}/: move that folder's contents up one level.`
+  const miscased = entries.find((e) => e.isFile() && e.name.toLowerCase() === SCENARIO_MAIN_FILE)
+  if (miscased) return `Found ${printable(miscased.name)}: rename it ${SCENARIO_MAIN_FILE} (all lower case).`
+  return NO_MAIN_FILE_PROBLEM
+}
+
+/**
+ * Every folder and link at the top of `root` (dot-names and other files aside), each with the problem that
+ * keeps it from being read, if any. The shipped folder lists only good scenarios: its broken ones are ours.
+ */
 async function listRoot(root: string, origin: ScenarioOrigin): Promise<ScenarioListing[]> {
   const entries = await fsp.readdir(root, { withFileTypes: true }).catch(() => [])
+  // Dirent types come from lstat (or d_type): a link is seen as a link and never followed.
+  const candidates = entries
+    .filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || entry.isSymbolicLink()))
+    .sort((a, b) => byName(a.name, b.name))
+    .slice(0, MAX_LISTED_ENTRIES)
   const listings: ScenarioListing[] = []
-  for (const entry of entries) {
-    if (!entry.isDirectory() || !isScenarioFolderName(entry.name)) continue
-    const main = await fsp.lstat(join(root, entry.name, SCENARIO_MAIN_FILE)).catch(() => null)
-    if (main?.isFile()) listings.push({ folder: entry.name, origin, location: join(root, entry.name) })
+  const labels = new Set<string>()
+  for (const entry of candidates) {
+    const location = join(root, entry.name)
+    const validName = isScenarioFolderName(entry.name)
+    let folder = validName ? entry.name : labelOf(entry.name)
+    // Only labels can repeat; suffixed ones keep their '?', so they cannot take a valid folder's name either.
+    for (let n = 2; labels.has(folder); n++) folder = `${labelOf(entry.name)} (${n})`
+    labels.add(folder)
+    const problem = entry.isSymbolicLink() ? LINK_PROBLEM : !validName ? NAME_PROBLEM : await problemOf(location)
+    if (problem === null) listings.push({ folder, origin, location })
+    else if (origin === 'user') listings.push({ folder, origin, location, problem })
   }
-  return listings.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
+  return listings.sort((a, b) => byName(a.folder, b.folder))
 }
 
 export function createScenarioStore(options: ScenarioStoreOptions): ScenarioStore {

@@ -14,6 +14,12 @@ export interface ScenarioListing {
   origin: ScenarioOrigin
   /** Where the user can find it (a path on the desktop, a label in the browser). */
   location: string
+  /**
+   * Why a folder in the scenarios folder cannot be read as a scenario at all (a link, no scenario.json at
+   * its top, a name that cannot be used…), in words the user can act on. Such a listing is shown as broken
+   * and never read; `folder` is then only a label.
+   */
+  problem?: string
 }
 
 /** A scenario's files as text, keyed by path relative to its folder ("scenario.json", "sources/a.txt"). */

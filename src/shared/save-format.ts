@@ -3,7 +3,8 @@
 import * as z from 'zod'
 
 export const SAVE_FORMAT = 'red-lines-save'
-export const SAVE_FORMAT_VERSION = 1
+/** 2 added `game.decisions`; saves of format 1 are still read (and re-run from their orders). */
+export const SAVE_FORMAT_VERSION = 2
 
 const ChoiceData = z.strictObject({
   actor: z.string().max(16),
@@ -30,6 +31,20 @@ export const SavePayload = z.strictObject({
     humans: z.array(z.string().max(16)).max(12),
     /** The orders carried out in each resolved turn, in order. */
     orders: z.array(z.array(ChoiceData).max(200)).max(100),
+    /**
+     * What the human players decided in each turn: every choice they planned, in order (also those the
+     * rules refused), and the joint actions they agreed to join (`partner|jointKey`). Re-running a game on
+     * changed rules starts from these; absent in format 1.
+     */
+    decisions: z
+      .array(
+        z.strictObject({
+          choices: z.array(ChoiceData).max(200),
+          agreed: z.array(z.string().max(400)).max(200),
+        }),
+      )
+      .max(100)
+      .optional(),
   }),
   /** SHA-256 of the canonical JSON of the state after the last resolved turn. */
   stateHash: z.string().regex(/^[0-9a-f]{64}$/),

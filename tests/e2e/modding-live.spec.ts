@@ -20,15 +20,16 @@ async function importOnScenariosScreen(page: Page, json: string, state: RegExp):
 }
 
 /** New game on the imported test scenario, as Castria, seed 7; then `turns` turns with a hotline call each. */
-async function playMinimal(page: Page, turns: number): Promise<void> {
+async function playMinimal(page: Page, turns: number, length = 12): Promise<void> {
   await openTitle(page)
   await page.getByRole('button', { name: 'New game' }).click()
   await expect(page.locator('#seed')).toBeVisible()
   await page.getByLabel('Scenario').selectOption('user/minimal')
   await page.locator('#seed').fill('7')
+  await page.locator('#turns').fill(String(length))
   await forgetMap(page)
   await page.getByRole('button', { name: 'Start' }).click()
-  await expect(turnHeading(page)).toHaveText(/^Turn 1 of 12 — /)
+  await expect(turnHeading(page)).toHaveText(new RegExp(`^Turn 1 of ${length} — `))
   for (let turn = 1; turn <= turns; turn++) {
     expect(await addAffordableAction(page, ['hotline-call'])).toBe('hotline-call')
     expect((await endTurn(page)).turn).toBe(turn)
@@ -62,10 +63,19 @@ test('Playtest: the game sees its scenario change, and P replays it from turn 1 
   await expect(page.locator('.card[data-action="hotline-call"]')).toHaveCount(0)
   await scanA11y(page, 'game after a playtest')
 
+  // One button puts back the game as it was before Playtest.
+  await notice.getByRole('button', { name: 'Back to the game before Playtest' }).click()
+  await expect(page.locator('.playtest-notice')).toHaveText('Back to the game as it was before Playtest.')
+  await expect(page.locator('.card[data-action="hotline-call"]')).toHaveCount(1)
+  await page.locator('body').press('p')
+  await expect(notice).toContainText('Playtest on the changed rules: 2 turns replayed')
+
   // A broken change: Playtest says what is wrong and the game goes on as it was.
   await importOnScenariosScreen(editor, BROKEN_JSON, /Imported "minimal": Broken/)
-  await expect(page.locator('.rules-changed')).toContainText('The files of "minimal" changed.')
-  await page.getByRole('button', { name: 'Playtest' }).click()
+  await expect(page.locator('.rules-changed')).toHaveText(
+    'The files of "minimal" changed and it cannot be loaded now. Press P (Playtest) to see why.',
+  )
+  await page.getByRole('button', { name: 'Playtest', exact: true }).click()
   await expect(notice.locator('p')).toHaveText(
     'Playtest: the scenario cannot be loaded as it is now, so the game goes on unchanged. Fix these and press P again:',
   )
@@ -188,4 +198,44 @@ test('the New game list follows the user’s scenarios as they change, keeping w
   await expect(page.getByLabel('Scenario')).toHaveValue('shipped/tutorial')
   await expect(page.locator('#seed')).toHaveValue('4242')
   await editor.close()
+})
+
+test('Playtest on the outcome screen, a hot-seat Playtest with its hand-over, and P turned off in Settings', async ({ page }) => {
+  await importOnScenariosScreen(page, SCENARIO_JSON, /Ready/)
+  await playMinimal(page, 2, 2)
+  const outcome = page.getByRole('heading', { level: 1, name: /the last turn is played|everyone loses/ })
+  await expect(outcome).toBeVisible()
+  await importOnScenariosScreen(page, CHANGED_JSON, /Imported "minimal": Ready/)
+  await openTitle(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await forgetMap(page)
+  await dialog(page).getByRole('button', { name: 'Open on the old rules (1.0.0)' }).click()
+  await expect(outcome).toBeVisible()
+  await page.getByRole('button', { name: 'Playtest', exact: true }).click()
+  await expect(page.locator('#app')).toHaveAttribute('data-screen', 'end')
+  await expect(outcome).toBeVisible()
+  await expect(page.locator('.playtest-notice li').first()).toHaveText('2 choices were not carried out:')
+
+  // Hot seat: after Playtest, the device goes to the first player before anyone's plan shows.
+  await openTitle(page)
+  await page.getByRole('button', { name: 'New game' }).click()
+  await page.getByLabel('Scenario').selectOption('user/minimal')
+  await page.getByRole('checkbox', { name: /^Borovia —/ }).check()
+  await forgetMap(page)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await expect(turnHeading(page)).toBeVisible()
+  await page.locator('body').press('p')
+  await expect(page.getByRole('heading', { level: 1, name: /^Pass the device to / })).toBeVisible()
+  await page.getByRole('button', { name: /^Ready: play / }).click()
+  await expect(page.locator('.playtest-notice p')).toHaveText(/^Playtest \(the rules are unchanged\): 0 turns replayed/)
+
+  // With single-key shortcuts off, P is only a letter.
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Single-key shortcut: P for Playtest').uncheck()
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.locator('.playtest-notice')).toHaveCount(0)
+  await page.locator('body').press('p')
+  await expect(page.getByRole('heading', { level: 1, name: /^Pass the device to / })).toHaveCount(0)
+  await expect(page.locator('.playtest-notice')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Playtest', exact: true })).not.toHaveAttribute('aria-keyshortcuts', 'P')
 })

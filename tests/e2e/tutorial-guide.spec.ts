@@ -22,10 +22,12 @@ test('the tutorial guide walks through a turn, step by step, and can be hidden',
   await page.getByRole('button', { name: 'Start' }).click()
   await expect(turnHeading(page)).toHaveText(/^Turn 1 of 5/)
 
-  await expectStep(page, 1, /^You play Selmark\./, 'score')
+  await expectStep(page, 1, /^You play Selmark\. Your score, beside its name, measures how well Selmark meets/, 'score')
   await scanA11y(page, 'game with the guide')
   await guide(page).getByRole('button', { name: 'Next guide step' }).click()
   await expectStep(page, 2, /^The map shows/, 'map')
+  // The new step's Next has the focus, so a keyboard player presses Enter again.
+  await expect(guide(page).getByRole('button', { name: 'Next guide step' })).toBeFocused()
   await guide(page).getByRole('button', { name: 'Next guide step' }).click()
   await expectStep(page, 3, /^The escalation ladder/, 'ladder')
   await guide(page).getByRole('button', { name: 'Next guide step' }).click()
@@ -54,9 +56,22 @@ test('the tutorial guide walks through a turn, step by step, and can be hidden',
   await expectStep(page, 8, /^Every rule cites its source/, null)
   await leaveReport(page)
   await expectStep(page, 9, /^The toolbar has the rest/, 'toolbar')
+  // Playtest keeps the guide's place.
+  await page.locator('body').press('p')
+  await expect(page.locator('.playtest-notice')).toBeVisible()
+  await expectStep(page, 9, /^The toolbar has the rest/, 'toolbar')
   await guide(page).getByRole('button', { name: 'Next guide step' }).click()
   await expect(guide(page)).toContainText('Guide finished: play on your way.')
   await expect(page.locator('.guide-target')).toHaveCount(0)
+
+  // A game loaded past its first turn starts with the guide hidden, one button away.
+  await page.getByRole('button', { name: 'Main menu' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(turnHeading(page)).toHaveText(/^Turn 2 of 5/)
+  await expect(guide(page).locator('.guide-text')).toHaveCount(0)
+  await guide(page).getByRole('button', { name: 'Show the guide' }).click()
+  await expectStep(page, 1, /^You play Selmark\./, 'score')
+  await expect(guide(page).getByRole('button', { name: 'Hide the guide' })).toBeFocused()
 })
 
 test('a scenario without a guide shows none', async ({ page }) => {

@@ -9,7 +9,13 @@ import { MAX_KEPT_RULES_CHARS } from '../../src/shared/host.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
 import { userDataLayout } from '../../src/main/paths.ts'
 import type { RulesStore } from '../../src/main/rules-store.ts'
-import { MAX_KEPT_RULES_BYTES, createRulesStore, isRulesHash } from '../../src/main/rules-store.ts'
+import {
+  MAX_KEPT_RULES_BYTES,
+  MAX_KEPT_RULES_FILES,
+  MAX_KEPT_RULES_TOTAL_BYTES,
+  createRulesStore,
+  isRulesHash,
+} from '../../src/main/rules-store.ts'
 
 const HASH = '0123456789abcdef'.repeat(4)
 let dir: string
@@ -108,5 +114,56 @@ describe('kept rules', () => {
     await mkdir(rulesDir, { recursive: true })
     execFileSync('mkfifo', [fileOf(HASH)])
     expect(await store.readRules(HASH)).toMatchObject({ ok: false, code: 'forbidden' })
+  })
+})
+
+describe('the folder of kept rules is bounded', () => {
+  const FULL = {
+    ok: false,
+    code: 'too-large',
+    message: 'The game keeps no more copies of scenario rules: the folder of kept rules is full.',
+  }
+  const hashOf = (n: number) => n.toString(16).padStart(64, '0')
+  const capped = (caps: { maxTotalBytes?: number; maxFiles?: number }) =>
+    createRulesStore({ rulesDir, writer: createDurableWriter(), ...caps })
+
+  it('defaults to 512 MiB and 2000 files', () => {
+    expect(MAX_KEPT_RULES_TOTAL_BYTES).toBe(512 * 1024 * 1024)
+    expect(MAX_KEPT_RULES_FILES).toBe(2000)
+  })
+
+  it('writes up to the byte cap exactly, counting UTF-8 bytes, and refuses past it', async () => {
+    const small = capped({ maxTotalBytes: 10 })
+    expect(await small.keepRules(hashOf(1), 'abcd')).toEqual({ ok: true, value: null })
+    expect(await small.keepRules(hashOf(2), 'é€')).toEqual({ ok: true, value: null }) // 5 bytes: 9 in all
+    expect(await small.keepRules(hashOf(3), 'xy')).toEqual(FULL)
+    expect(await small.keepRules(hashOf(4), 'x')).toEqual({ ok: true, value: null })
+    expect((await readdir(rulesDir)).sort()).toEqual([`${hashOf(1)}.json`, `${hashOf(2)}.json`, `${hashOf(4)}.json`])
+  })
+
+  it('refuses a new file past the count cap; other files in the folder do not count', async () => {
+    const few = capped({ maxFiles: 2 })
+    await mkdir(rulesDir, { recursive: true })
+    await writeFile(join(rulesDir, 'notes.txt'), 'not rules')
+    await mkdir(join(rulesDir, 'folder.json'))
+    expect(await few.keepRules(hashOf(1), 'a')).toEqual({ ok: true, value: null })
+    expect(await few.keepRules(hashOf(2), 'b')).toEqual({ ok: true, value: null })
+    expect(await few.keepRules(hashOf(3), 'c')).toEqual(FULL)
+    expect(await few.readRules(hashOf(3))).toMatchObject({ ok: false, code: 'not-found' })
+  })
+
+  it('still answers ok for rules already kept when the folder is full', async () => {
+    const one = capped({ maxFiles: 1, maxTotalBytes: 5 })
+    expect(await one.keepRules(hashOf(1), 'first')).toEqual({ ok: true, value: null })
+    expect(await one.keepRules(hashOf(2), 'x')).toEqual(FULL)
+    expect(await one.keepRules(hashOf(1), 'first')).toEqual({ ok: true, value: null })
+    expect(await one.readRules(hashOf(1))).toEqual({ ok: true, value: 'first' })
+  })
+
+  it('counts files kept concurrently, so a burst cannot pass the cap together', async () => {
+    const few = capped({ maxFiles: 3 })
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => few.keepRules(hashOf(i + 1), `rules ${i}`)))
+    expect(results.filter((r) => r.ok)).toHaveLength(3)
+    expect(await readdir(rulesDir)).toHaveLength(3)
   })
 })

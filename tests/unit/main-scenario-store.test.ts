@@ -9,7 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readScenarioFromDisk } from '../../src/cli/read-scenario.ts'
 import { loadScenario } from '../../src/engine/scenario/index.ts'
 import type { SkippedFile } from '../../src/shared/host.ts'
-import { MAX_SCENARIO_FILE_BYTES, createScenarioStore, isScenarioFolderName, readScenarioFolder } from '../../src/main/scenario-store.ts'
+import type { ScenarioListing } from '../../src/shared/host.ts'
+import {
+  MAX_LISTED_ENTRIES,
+  MAX_SCENARIO_FILE_BYTES,
+  createScenarioStore,
+  isScenarioFolderName,
+  readScenarioFolder,
+} from '../../src/main/scenario-store.ts'
 
 let dir: string
 let shipped: string
@@ -213,5 +220,128 @@ describe('the store', () => {
       expect(fromText.ok && fromDisk.ok).toBe(true)
       if (fromText.ok && fromDisk.ok) expect(fromText.hash).toBe(fromDisk.hash)
     }
+  })
+})
+
+describe('listing the user folder', () => {
+  async function userListings(): Promise<ScenarioListing[]> {
+    const result = await createScenarioStore({ shippedDir: shipped, userDir: user }).listScenarios()
+    if (!result.ok) throw new Error(result.message)
+    return result.value.filter((listing) => listing.origin === 'user')
+  }
+  async function problemOf(folder: string): Promise<string | undefined> {
+    const listing = (await userListings()).find((l) => l.folder === folder)
+    if (!listing) throw new Error(`${folder} is not listed`)
+    return listing.problem
+  }
+
+  beforeEach(async () => {
+    await mkdir(user, { recursive: true })
+  })
+
+  it('lists a good folder without a problem, and ignores plain files and dot-names at the top', async () => {
+    await scenario(user, 'good')
+    await writeFile(join(user, 'README.txt'), 'read me')
+    await writeFile(join(user, 'scenario.json'), '{}')
+    await mkdir(join(user, '.git'))
+    await scenario(user, '.hidden')
+    expect(await userListings()).toEqual([{ folder: 'good', origin: 'user', location: join(user, 'good') }])
+  })
+
+  it('lists a linked folder, or a link to anything, as a link without following it', async () => {
+    const elsewhere = await scenario(join(dir, 'elsewhere'), 'real')
+    await symlink(elsewhere, join(user, 'linked'))
+    await symlink(join(elsewhere, 'scenario.json'), join(user, 'file-link'))
+    await symlink(join(dir, 'nothing-here'), join(user, 'dangling'))
+    const listings = await userListings()
+    expect(listings.map((l) => l.folder)).toEqual(['dangling', 'file-link', 'linked'])
+    for (const listing of listings) {
+      expect(listing.problem).toBe(
+        'This is a link. Only real folders inside your scenarios folder are read: copy the scenario in instead of linking it.',
+      )
+      expect(listing.location).toBe(join(user, listing.folder))
+    }
+    // Asked anyway, the reader still refuses it.
+    expect(await createScenarioStore({ shippedDir: shipped, userDir: user }).readScenario('user', 'linked')).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    })
+  })
+
+  it('points at a scenario.json one level down, when exactly one sub-folder has one', async () => {
+    await scenario(join(user, 'unzipped'), 'my-scenario')
+    await mkdir(join(user, 'unzipped', 'other'))
+    expect(await problemOf('unzipped')).toBe(
+      "There is no scenario.json at the top of this folder; one is in my-scenario/: move that folder's contents up one level.",
+    )
+    // Two candidates: no single folder to point at.
+    await scenario(join(user, 'unzipped'), 'second')
+    expect(await problemOf('unzipped')).toBe('This folder has no scenario.json.')
+    // Only one level down is looked at.
+    await scenario(join(user, 'deep', 'a'), 'b')
+    expect(await problemOf('deep')).toBe('This folder has no scenario.json.')
+  })
+
+  it.skipIf(process.platform === 'darwin' || process.platform === 'win32')('names a scenario.json with the wrong case', async () => {
+    await mkdir(join(user, 'cased'))
+    await writeFile(join(user, 'cased', 'Scenario.JSON'), '{}')
+    expect(await problemOf('cased')).toBe('Found Scenario.JSON: rename it scenario.json (all lower case).')
+  })
+
+  it('says so when a folder has no scenario.json', async () => {
+    await mkdir(join(user, 'empty'))
+    await mkdir(join(user, 'sources-only', 'sources'), { recursive: true })
+    expect(await problemOf('empty')).toBe('This folder has no scenario.json.')
+    expect(await problemOf('sources-only')).toBe('This folder has no scenario.json.')
+  })
+
+  it('refuses a scenario.json that is a link or not a plain file', async () => {
+    await mkdir(join(user, 'linked-main'))
+    await writeFile(join(dir, 'x.json'), '{}')
+    await symlink(join(dir, 'x.json'), join(user, 'linked-main', 'scenario.json'))
+    await mkdir(join(user, 'folder-main', 'scenario.json'), { recursive: true })
+    expect(await problemOf('linked-main')).toBe('scenario.json is a link; only plain files are read.')
+    expect(await problemOf('folder-main')).toBe('scenario.json is not a plain file.')
+  })
+
+  it.skipIf(process.platform === 'win32')('labels a folder whose name cannot be used, never with a valid name', async () => {
+    await scenario(user, 'a:b')
+    await scenario(user, 'a|b')
+    await scenario(user, 'trailing ')
+    await scenario(user, 'trailing')
+    await scenario(user, 'tab\there')
+    await scenario(user, 'x'.repeat(65))
+    await scenario(user, 'x'.repeat(64))
+    const listings = await userListings()
+    const problem = "The folder name cannot be used: rename it with letters, digits, '-' or '_' (at most 64 characters)."
+    expect(listings).toEqual([
+      { folder: 'a?b', origin: 'user', location: join(user, 'a:b'), problem },
+      { folder: 'a?b (2)', origin: 'user', location: join(user, 'a|b'), problem },
+      { folder: 'tab?here', origin: 'user', location: join(user, 'tab\there'), problem },
+      { folder: 'trailing', origin: 'user', location: join(user, 'trailing') },
+      { folder: 'trailing?', origin: 'user', location: join(user, 'trailing '), problem },
+      { folder: 'x'.repeat(63) + '?', origin: 'user', location: join(user, 'x'.repeat(65)), problem },
+      { folder: 'x'.repeat(64), origin: 'user', location: join(user, 'x'.repeat(64)) },
+    ])
+    for (const listing of listings) expect(isScenarioFolderName(listing.folder), listing.folder).toBe(listing.problem === undefined)
+    // A label is never read, even if asked.
+    const store = createScenarioStore({ shippedDir: shipped, userDir: user })
+    for (const listing of listings.filter((l) => l.problem))
+      expect(await store.readScenario('user', listing.folder), listing.folder).toMatchObject({ ok: false, code: 'invalid-argument' })
+  })
+
+  it('keeps the shipped folder to its good scenarios', async () => {
+    await scenario(shipped, 'fine')
+    await mkdir(join(shipped, 'broken'))
+    await symlink(join(shipped, 'fine'), join(shipped, 'alias'))
+    const result = await createScenarioStore({ shippedDir: shipped, userDir: user }).listScenarios()
+    expect(result).toEqual({ ok: true, value: [{ folder: 'fine', origin: 'shipped', location: join(shipped, 'fine') }] })
+  })
+
+  it(`examines at most ${MAX_LISTED_ENTRIES} entries, in name order`, async () => {
+    const names = Array.from({ length: MAX_LISTED_ENTRIES + 2 }, (_, i) => `f${String(i).padStart(4, '0')}`)
+    await Promise.all(names.map((name) => mkdir(join(user, name))))
+    const listings = await userListings()
+    expect(listings.map((l) => l.folder)).toEqual(names.slice(0, MAX_LISTED_ENTRIES))
   })
 })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadScenario } from '../../src/engine/scenario/index.ts'
 import { decodeRules, encodeRules, rulesBundle } from '../../src/renderer/session/kept-rules.ts'
-import { findByHash, invalidateCatalog, loadCatalog } from '../../src/renderer/ui/catalog.ts'
+import { findByHash, invalidateCatalog, loadCatalog, problemsOf } from '../../src/renderer/ui/catalog.ts'
 import { provenanceSummary, shownFile } from '../../src/renderer/ui/screens/provenance.ts'
 import type { Host, ScenarioListing, ScenarioRead } from '../../src/shared/host.ts'
 import { ROOT } from '../support/scenarios.ts'
@@ -84,12 +84,12 @@ describe('the catalogue', () => {
     const catalog = await loadCatalog(host)
     if (typeof catalog === 'string') throw new Error(catalog)
     const [base, mine, gone] = catalog
-    expect(base.problems).toEqual([])
+    expect(base.warnings).toEqual([])
     expect(base.rules?.bases).toEqual([])
     expect(base.provenance?.bases).toEqual([])
 
     expect(mine.scenario?.id).toBe('pin-pricks-one-threat')
-    expect(mine.problems).toEqual([
+    expect(mine.warnings).toEqual([
       'mine/sources/notes.txt: warning: skipped: it is a link; only plain files inside the scenario folder are read',
     ])
     expect(mine.rules?.bases.map((b) => [b.id, b.location])).toEqual([['pin-pricks-2021', '../pin-pricks-2021']])
@@ -101,7 +101,7 @@ describe('the catalogue', () => {
     )
 
     expect(gone.scenario).toBeNull()
-    expect(gone.problems.join('\n')).toMatch(/scenario\.json/)
+    expect(gone.errors.join('\n')).toMatch(/scenario\.json/)
     expect(await findByHash(host, mine.scenario!.hash)).toBe(mine)
     expect(await findByHash(host, '0'.repeat(64))).toBeUndefined()
   })
@@ -110,7 +110,51 @@ describe('the catalogue', () => {
     const host = fakeHost([])
     const catalog = await loadCatalog({ ...host, listScenarios: async () => ({ ok: true, value: [listing('user', 'lost')] }) })
     if (typeof catalog === 'string') throw new Error(catalog)
-    expect(catalog[0].problems).toEqual(['lost: error: no such scenario'])
+    expect(catalog[0].errors).toEqual(['lost: error: no such scenario'])
+  })
+})
+
+describe('the catalogue, for folders that cannot be scenarios and ids used twice', () => {
+  afterEach(() => invalidateCatalog())
+
+  it('lists a folder the host could not read as a scenario as broken with the host’s reason, without reading it', async () => {
+    const reads: string[] = []
+    const host = fakeHost([{ listing: listing('shipped', 'tutorial'), read: { files: tutorial, skipped: [] } }])
+    const catalog = await loadCatalog({
+      ...host,
+      listScenarios: async () => ({
+        ok: true,
+        value: [listing('shipped', 'tutorial'), { ...listing('user', 'linked'), problem: 'This is a link.' }],
+      }),
+      readScenario: async (origin, folder) => (reads.push(folder), host.readScenario(origin, folder)),
+    })
+    if (typeof catalog === 'string') throw new Error(catalog)
+    expect(reads).toEqual(['tutorial'])
+    expect(catalog[1]).toMatchObject({ scenario: null, errors: ['linked: error: This is a link.'], warnings: [] })
+  })
+
+  it('warns that a copy with the same id is not the one extensions build on, and keeps errors apart from warnings', async () => {
+    const brokenCopy = { ...tutorial, 'scenario.json': tutorial['scenario.json'].replace('"turns": {', '"turns": { "bogus": 1,') }
+    const host = fakeHost([
+      { listing: listing('shipped', 'tutorial'), read: { files: tutorial, skipped: [] } },
+      { listing: listing('user', 'old-tutorial'), read: { files: tutorial, skipped: [] } },
+      { listing: listing('user', 'broken-tutorial'), read: { files: brokenCopy, skipped: [{ file: 'sources/x.txt', reason: 'symlink' }] } },
+    ])
+    const catalog = await loadCatalog(host)
+    if (typeof catalog === 'string') throw new Error(catalog)
+    const [shipped, copy, broken] = catalog
+    expect(shipped.warnings).toEqual([])
+    expect(copy.scenario).not.toBeNull()
+    expect(copy.warnings).toEqual([
+      'old-tutorial/scenario.json: warning: the scenario in "tutorial" (shipped) has the same id "tutorial"; extensions that name "tutorial" build on that one',
+    ])
+    expect(broken.scenario).toBeNull()
+    expect(broken.errors.length).toBeGreaterThan(0)
+    expect(broken.errors.every((line) => line.includes(': error: '))).toBe(true)
+    expect(broken.warnings[0]).toBe(
+      'broken-tutorial/sources/x.txt: warning: skipped: it is a link; only plain files inside the scenario folder are read',
+    )
+    expect(problemsOf(broken)[0]).toBe(broken.errors[0])
   })
 })
 

@@ -431,7 +431,11 @@ export const GUIDE_PLACES = ['score', 'map', 'ladder', 'plan', 'cards', 'end-tur
 
 export const GuideStep = z
   .strictObject({
-    text: z.string().min(1).max(600).describe('What to tell the player at this step, in a sentence or two.'),
+    text: z
+      .string()
+      .min(1)
+      .max(600)
+      .describe('What to tell the player at this step, in a sentence or two; `{power}` stands for the name of the power being played.'),
     point: z.enum(GUIDE_PLACES).optional().describe('The part of the game screen to highlight while this step is shown.'),
     until: z
       .enum(GUIDE_EVENTS)

@@ -6,6 +6,7 @@ import type { CompiledScenario } from '../../engine/index.ts'
 import { compileScenario } from '../../engine/index.ts'
 import { loadScenario } from '../../engine/scenario/index.ts'
 import type { ScenarioFilesText } from '../../shared/host.ts'
+import { RULES_HASH_PATTERN } from '../../shared/host.ts'
 
 const RULES_FORMAT = 'red-lines-rules'
 const RULES_FORMAT_VERSION = 1
@@ -15,7 +16,7 @@ const FilesText = z.record(z.string().max(1024), z.string())
 const RulesBundle = z.strictObject({
   format: z.literal(RULES_FORMAT),
   formatVersion: z.literal(RULES_FORMAT_VERSION),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(RULES_HASH_PATTERN),
   files: FilesText,
   /** The bases the scenario extends, by id. */
   bases: z.array(z.strictObject({ id: z.string().max(64), location: z.string().max(200), files: FilesText })).max(16),

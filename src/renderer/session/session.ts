@@ -15,6 +15,7 @@ import type {
   TurnResult,
 } from '../../engine/index.ts'
 import {
+  agreementKey,
   choiceProblem,
   humanTurnsFromOrders,
   rerunHumanTurns,
@@ -85,6 +86,8 @@ export class GameSession {
   readonly seed: number
   readonly start: GameState
   readonly history: ResolvedTurn[] = []
+  /** What the humans decided in each resolved turn (parallel to `history`): what a re-run starts from. */
+  readonly decisions: HumanTurn[] = []
   state: GameState
   pending: Pending
   activeHuman = 0
@@ -203,7 +206,7 @@ export class GameSession {
     const toAsk = new Map<string, Choice[]>()
     for (const choice of choices) {
       for (const partner of choice.partners ?? []) {
-        const key = `${partner}|${jointKey(choice)}`
+        const key = agreementKey(partner, choice)
         if (consent.has(key)) continue
         if (humans.has(partner)) {
           consent.set(key, false)
@@ -218,12 +221,18 @@ export class GameSession {
       const proposals = toAsk.get(partner)
       if (!proposals) continue
       const answers = await askHuman(partner, proposals)
-      proposals.forEach((choice, k) => consent.set(`${partner}|${jointKey(choice)}`, answers[k] === true))
+      proposals.forEach((choice, k) => consent.set(agreementKey(partner, choice), answers[k] === true))
     }
-    const plan = planTurn(this.scenario, this.state, choices, (partner, choice) => consent.get(`${partner}|${jointKey(choice)}`) ?? false)
+    const plan = planTurn(this.scenario, this.state, choices, (partner, choice) => consent.get(agreementKey(partner, choice)) ?? false)
     const result = resolveTurn(this.scenario, this.state, plan.orders)
     const resolved = { plan, result }
     this.history.push(resolved)
+    this.decisions.push({
+      choices: planned,
+      agreed: [...toAsk].flatMap(([partner, proposals]) =>
+        proposals.map((choice) => agreementKey(partner, choice)).filter((key) => consent.get(key) === true),
+      ),
+    })
     this.state = result.state
     this.pending = this.emptyPending()
     this.undoStack = []
@@ -235,11 +244,6 @@ export class GameSession {
     return this.history.map(({ result }) => result.orders)
   }
 
-  /** What the humans decided in each resolved turn (the orders of their powers, the joint actions they joined). */
-  humanTurns(): HumanTurn[] {
-    return humanTurnsFromOrders(this.ordersPerTurn(), this.humans)
-  }
-
   /**
    * The same game from turn 1 on other rules: the same seed and players, the humans' choices of every
    * turn played so far (and the plan in progress) where the rules still allow them, the computer choosing
@@ -247,7 +251,7 @@ export class GameSession {
    */
   rerunOn(scenario: CompiledScenario, listing: ScenarioListing): RerunSession | string {
     const game = { seed: this.seed, turnLimit: this.start.turnLimit, humans: this.humans, difficulty: this.difficulty }
-    const rerun = GameSession.rerun(game, this.humanTurns(), scenario, listing)
+    const rerun = GameSession.rerun(game, this.decisions, scenario, listing)
     if (typeof rerun === 'string' || rerun.turnsNotPlayed > 0 || rerun.session.over) return rerun
     const { session, dropped } = rerun
     for (const actor of this.humans) {
@@ -272,6 +276,7 @@ export class GameSession {
     const rerun = rerunHumanTurns(scenario, { ...game, turns })
     const session = new GameSession({ ...game, humans: [...game.humans], turns: game.turnLimit, listing, scenario })
     session.history.push(...rerun.turns)
+    session.decisions.push(...turns.slice(0, rerun.turns.length))
     session.state = rerun.final
     return { session, dropped: [...rerun.dropped], turnsNotPlayed: rerun.turnsNotPlayed }
   }
@@ -294,6 +299,7 @@ export class GameSession {
         difficulty: this.difficulty,
         humans: [...this.humans],
         orders: this.ordersPerTurn(),
+        decisions: this.decisions.map((turn) => ({ choices: [...turn.choices], agreed: [...turn.agreed] })),
       },
       stateHash: stateHash(this.state),
     }
@@ -328,6 +334,30 @@ export class GameSession {
       session.state = result.state
     }
     if (stateHash(session.state) !== payload.stateHash) return 'replaying the save does not give the state it recorded'
+    const decisions = savedDecisions(payload.game)
+    if (typeof decisions === 'string') return decisions
+    session.decisions.push(...decisions)
+    session.restorePlans()
     return session
   }
+
+  /**
+   * Replaying orders loses what the rules refused each turn. Where re-running the humans' decisions gives
+   * exactly the saved orders (the same rules and computer players), its plans, refusals included, are used.
+   */
+  private restorePlans(): void {
+    const game = { seed: this.seed, turnLimit: this.start.turnLimit, humans: this.humans, difficulty: this.difficulty }
+    const rerun = rerunHumanTurns(this.scenario, { ...game, turns: this.decisions })
+    const same =
+      rerun.turns.length === this.history.length &&
+      rerun.turns.every((turn, k) => JSON.stringify(turn.result.orders) === JSON.stringify(this.history[k].result.orders))
+    if (same && stateHash(rerun.final) === stateHash(this.state)) this.history.splice(0, this.history.length, ...rerun.turns)
+  }
+}
+
+/** The humans' decisions a save records (format 2), or those its orders imply (format 1). */
+export function savedDecisions(game: SavePayload['game']): HumanTurn[] | string {
+  if (!game.decisions) return humanTurnsFromOrders(game.orders, game.humans)
+  if (game.decisions.length !== game.orders.length) return 'the save records decisions for a different number of turns than it played'
+  return game.decisions
 }

@@ -9,12 +9,14 @@ export const Settings = z.object({
   colourBlindSafe: z.boolean().catch(false),
   reducedMotion: z.boolean().catch(false),
   animationSpeed: z.number().min(0.5).max(2).catch(1),
+  /** Single-key shortcuts (P for Playtest); they can be turned off (WCAG 2.1.4). */
+  singleKeyShortcuts: z.boolean().catch(true),
 })
 export type Settings = z.infer<typeof Settings>
 
 export function defaultSettings(): Settings {
   const prefersReducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
-  return { textSize: 'normal', colourBlindSafe: false, reducedMotion: prefersReducedMotion, animationSpeed: 1 }
+  return { textSize: 'normal', colourBlindSafe: false, reducedMotion: prefersReducedMotion, animationSpeed: 1, singleKeyShortcuts: true }
 }
 
 export async function loadSettings(host: Host): Promise<Settings> {

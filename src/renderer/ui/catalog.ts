@@ -20,8 +20,10 @@ export interface CatalogEntry {
   listing: ScenarioListing
   title: string
   scenario: CompiledScenario | null
-  /** Errors of a broken scenario; warnings (skipped files included) of a playable one. */
-  problems: string[]
+  /** Why it cannot be played (none when `scenario` is set), one diagnostic line each. */
+  errors: string[]
+  /** What deserves a look but does not stop it: files left out, migrations, ids shadowed. */
+  warnings: string[]
   /** Which file each item comes from (a playable scenario only). */
   provenance: Provenance | null
   /** Its files and its bases' files, to keep for saves (a playable scenario only). */
@@ -48,18 +50,24 @@ function scenarioIdOf(files: ScenarioFilesText): string | undefined {
   return typeof id === 'string' ? id : undefined
 }
 
+function brokenEntry(listing: ScenarioListing, errors: string[], warnings: string[] = []): CatalogEntry {
+  return { listing, title: listing.folder, scenario: null, errors, warnings, provenance: null, rules: null }
+}
+
+/** Every problem of an entry, errors first. */
+export const problemsOf = (entry: Pick<CatalogEntry, 'errors' | 'warnings'>): string[] => [...entry.errors, ...entry.warnings]
+
 function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntry {
   const { listing, files } = fetched
-  const skippedLines = fetched.skipped.map((skipped) => skipLine(listing.folder, skipped))
-  const broken = (problems: string[]): CatalogEntry => ({
-    listing,
-    title: listing.folder,
-    scenario: null,
-    problems,
-    provenance: null,
-    rules: null,
-  })
-  if (!files) return broken([...skippedLines, `${listing.folder}: error: ${fetched.error ?? 'it cannot be read'}`])
+  const warnings = fetched.skipped.map((skipped) => skipLine(listing.folder, skipped))
+  const id = files ? scenarioIdOf(files) : undefined
+  const owner = id === undefined ? undefined : byId.get(id)
+  if (owner && owner !== fetched) {
+    warnings.push(
+      `${listing.folder}/scenario.json: warning: the scenario in "${owner.listing.folder}" (${owner.listing.origin}) has the same id "${id}"; extensions that name "${id}" build on that one`,
+    )
+  }
+  if (!files) return brokenEntry(listing, [`${listing.folder}: error: ${fetched.error ?? 'it cannot be read'}`], warnings)
   const basesUsed = new Map<string, TextBase>()
   const result = loadScenario(files, {
     resolveBase: (id) => {
@@ -71,13 +79,15 @@ function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntr
     },
     knownBaseIds: [...byId.keys()],
   })
-  const lines = (diagnostics: Diagnostic[]) => diagnostics.map((d) => formatDiagnostic({ ...d, file: `${listing.folder}/${d.file}` }))
-  if (!result.ok) return broken([...skippedLines, ...lines(result.diagnostics)])
+  const lines = (severity: Diagnostic['severity']) =>
+    result.diagnostics.filter((d) => d.severity === severity).map((d) => formatDiagnostic({ ...d, file: `${listing.folder}/${d.file}` }))
+  if (!result.ok) return brokenEntry(listing, lines('error'), [...warnings, ...lines('warning')])
   return {
     listing,
     title: result.scenario.title,
     scenario: compileScenario(result.scenario, result.sources, result.hash),
-    problems: [...skippedLines, ...lines(result.diagnostics)],
+    errors: [],
+    warnings: [...warnings, ...lines('warning')],
     provenance: { entries: result.provenance, removed: result.removed, bases: result.bases },
     rules: rulesBundle(result.hash, files, basesUsed),
   }
@@ -87,7 +97,8 @@ async function buildCatalog(host: Host): Promise<CatalogEntry[] | string> {
   const listings = await host.listScenarios()
   if (!listings.ok) return listings.message
   const fetched: Fetched[] = await Promise.all(
-    listings.value.map(async (listing) => {
+    listings.value.map(async (listing): Promise<Fetched> => {
+      if (listing.problem !== undefined) return { listing, files: null, skipped: [], error: listing.problem }
       const read = await host.readScenario(listing.origin, listing.folder)
       return read.ok
         ? { listing, files: read.value.files, skipped: read.value.skipped }
@@ -130,13 +141,9 @@ export async function loadEntry(host: Host, listing: Pick<ScenarioListing, 'orig
   const catalog = await loadCatalog(host)
   const found = typeof catalog === 'string' ? undefined : catalog.find((entry) => keyOf(entry.listing) === keyOf(listing))
   return (
-    found ?? {
-      listing: { ...listing, location: '' },
-      title: listing.folder,
-      scenario: null,
-      problems: [typeof catalog === 'string' ? catalog : 'it is not among the scenarios'],
-      provenance: null,
-      rules: null,
-    }
+    found ??
+    brokenEntry({ ...listing, location: '' }, [
+      `${listing.folder}: error: ${typeof catalog === 'string' ? catalog : 'it is not among the scenarios'}`,
+    ])
   )
 }

@@ -3,6 +3,7 @@
 // the turn, opens a Why?…) or presses Next; the part of the screen it talks about is highlighted.
 import type { GUIDE_EVENTS } from '../../engine/index.ts'
 import type { GameSession } from '../session/session.ts'
+import { actorName } from '../session/view-models.ts'
 import { announce, button, h, replaceChildren } from './dom.ts'
 
 export type GuideEvent = (typeof GUIDE_EVENTS)[number]
@@ -12,26 +13,45 @@ interface GuideProgress {
   hidden: boolean
 }
 
-// Progress belongs to one game: a new game (or a playtest) starts the guide again.
+// Progress belongs to one game. A game loaded past its first turn starts with the guide hidden.
 const progressBySession = new WeakMap<GameSession, GuideProgress>()
 let redraw: (() => void) | null = null
 
 function progressOf(session: GameSession): GuideProgress | null {
   if (!session.scenario.file.guide) return null
   let progress = progressBySession.get(session)
-  if (!progress) progressBySession.set(session, (progress = { step: 0, hidden: false }))
+  if (!progress) progressBySession.set(session, (progress = { step: 0, hidden: session.history.length > 0 }))
   return progress
 }
 
-/** Tells the guide what the player just did; the step waiting for it moves on. */
-export function guideEvent(session: GameSession, event: GuideEvent): void {
+/** A game re-run from another (Playtest) keeps its place in the guide. */
+export function carryGuide(from: GameSession, to: GameSession): void {
+  const progress = progressBySession.get(from)
+  if (progress) progressBySession.set(to, { ...progress })
+}
+
+/** A step's text, with `{power}` standing for the power being played. */
+function stepText(session: GameSession, text: string): string {
+  return text.replaceAll('{power}', actorName(session.scenario, session.activeActor))
+}
+
+function stepAnnouncement(session: GameSession, progress: GuideProgress): string {
+  const steps = session.scenario.file.guide ?? []
+  const step = steps[progress.step]
+  return step ? `Guide, step ${progress.step + 1}: ${stepText(session, step.text)}` : 'Guide finished.'
+}
+
+/**
+ * Tells the guide what the player just did; the step waiting for it moves on. Returns what to say to
+ * screen-reader users about the new step (for the caller to add to its own announcement), or ''.
+ */
+export function guideEvent(session: GameSession, event: GuideEvent): string {
   const steps = session.scenario.file.guide
   const progress = progressOf(session)
-  if (!steps || !progress || progress.step >= steps.length || steps[progress.step].until !== event) return
+  if (!steps || !progress || progress.step >= steps.length || steps[progress.step].until !== event) return ''
   progress.step++
   redraw?.()
-  const next = steps[progress.step]
-  if (!progress.hidden) announce(next ? `Guide, step ${progress.step + 1}: ${next.text}` : 'Guide finished.')
+  return progress.hidden ? '' : stepAnnouncement(session, progress)
 }
 
 function highlight(root: ParentNode, place: string | undefined): void {
@@ -48,12 +68,20 @@ export function guidePanel(session: GameSession, root: ParentNode): HTMLElement 
   const progress = progressOf(session)
   if (!steps || !progress) return null
   const panel = h('aside', { className: 'guide', 'aria-labelledby': 'guide-title' })
+  // Pressing Next or Hide rebuilds the panel: focus goes to the same control in the new one.
+  const pressed = (control: 'next' | 'toggle', change: () => void) => () => {
+    change()
+    draw()
+    const target = panel.querySelector<HTMLElement>(`[data-control="${control}"]`) ?? panel.querySelector<HTMLElement>('[data-control]')
+    target?.focus()
+  }
   const draw = () => {
     const step = steps[progress.step]
-    const toggle = button(progress.hidden ? 'Show the guide' : 'Hide the guide', () => {
-      progress.hidden = !progress.hidden
-      draw()
-    })
+    const toggle = button(
+      progress.hidden ? 'Show the guide' : 'Hide the guide',
+      pressed('toggle', () => (progress.hidden = !progress.hidden)),
+      { 'data-control': 'toggle' },
+    )
     if (progress.hidden || !step) {
       highlight(root, undefined)
       replaceChildren(
@@ -67,20 +95,18 @@ export function guidePanel(session: GameSession, root: ParentNode): HTMLElement 
     replaceChildren(
       panel,
       h('h2', { id: 'guide-title' }, `Guide — step ${progress.step + 1} of ${steps.length}`),
-      h('p', { className: 'guide-text' }, step.text),
+      h('p', { className: 'guide-text' }, stepText(session, step.text)),
       h(
         'div',
         { className: 'actions' },
         step.until === 'next'
           ? button(
               'Next',
-              () => {
+              pressed('next', () => {
                 progress.step++
-                draw()
-                const next = steps[progress.step]
-                announce(next ? `Guide, step ${progress.step + 1}: ${next.text}` : 'Guide finished.')
-              },
-              { className: 'primary', 'aria-label': 'Next guide step' },
+                announce(stepAnnouncement(session, progress))
+              }),
+              { className: 'primary', 'aria-label': 'Next guide step', 'data-control': 'next' },
             )
           : null,
         toggle,

@@ -1,11 +1,10 @@
 // Loading saved games: the newest valid generation of a slot, with damaged ones reported and the
 // previous generation offered; the save's scenario found and checked against the recorded hash.
-import { humanTurnsFromOrders } from '../../engine/index.ts'
 import type { SlotId } from '../../shared/host.ts'
 import { AUTOSAVE_SLOT } from '../../shared/host.ts'
 import type { SavePayload } from '../../shared/save-format.ts'
 import { readSlot } from '../session/save-codec.ts'
-import { GameSession } from '../session/session.ts'
+import { GameSession, savedDecisions } from '../session/session.ts'
 import type { App } from './app.ts'
 import type { CatalogEntry } from './catalog.ts'
 import { loadEntry } from './catalog.ts'
@@ -43,7 +42,10 @@ export async function replaySave(app: App, payload: SavePayload): Promise<Opened
   const entry = await loadEntry(app.host, { origin: recorded.origin, folder: recorded.folder })
   if (entry.scenario?.hash === recorded.hash) {
     const session = GameSession.fromSave(payload, entry.scenario, entry.listing)
-    return typeof session === 'string' ? session : { session, notice: [] }
+    if (typeof session === 'string') return session
+    // A save from elsewhere (imported, or made before rules were kept) gets its rules kept from now on.
+    const notKept = await keepRulesOf(app, entry)
+    return { session, notice: notKept ? [notKept] : [] }
   }
   const old = await findOldRules(app, recorded.hash)
   const choice = await chooseRules(payload, entry, old)
@@ -54,19 +56,17 @@ export async function replaySave(app: App, payload: SavePayload): Promise<Opened
     return { session, notice: [`Opened on the exact rules it was played with (${recorded.id} ${recorded.version}), from ${old.where}.`] }
   }
   if (choice === 'new' && entry.scenario) {
-    const rerun = GameSession.rerun(
-      payload.game,
-      humanTurnsFromOrders(payload.game.orders, payload.game.humans),
-      entry.scenario,
-      entry.listing,
-    )
+    const decisions = savedDecisions(payload.game)
+    if (typeof decisions === 'string') return decisions
+    const rerun = GameSession.rerun(payload.game, decisions, entry.scenario, entry.listing)
     if (typeof rerun === 'string') return `its scenario changed and the game cannot be replayed on the new rules: ${rerun}`
-    void keepRulesOf(app, entry)
+    const notKept = await keepRulesOf(app, entry)
     const opening = `Replayed on the new rules (${entry.scenario.id} ${entry.scenario.version}; the save was made with ${recorded.version}):`
-    return { session: rerun.session, notice: rerunNotice(rerun, entry.scenario, opening) }
+    const lines = rerunNotice(rerun, entry.scenario, opening)
+    return { session: rerun.session, notice: notKept ? [...lines, notKept] : lines }
   }
   const why = typeof old === 'string' ? old : 'they could not be used'
-  return `its scenario "${recorded.id}" changed since it was saved and cannot be loaded now (${entry.problems[0] ?? 'it is missing'}); the exact old rules are not available either: ${why}`
+  return `its scenario "${recorded.id}" changed since it was saved and cannot be loaded now (${entry.errors[0] ?? 'it is missing'}); the exact old rules are not available either: ${why}`
 }
 
 type RulesChoice = 'old' | 'new' | 'cancel' | 'none'
@@ -78,7 +78,7 @@ async function chooseRules(payload: SavePayload, entry: CatalogEntry, old: Await
   if (!current && typeof old === 'string') return 'none'
   const now = current
     ? `The scenario in "${recorded.folder}" is now version ${current.version}, and its rules differ from the ones this game was played with (${recorded.version}).`
-    : `The scenario in "${recorded.folder}" cannot be loaded now: ${entry.problems[0] ?? 'it is missing'}.`
+    : `The scenario in "${recorded.folder}" cannot be loaded now: ${entry.errors[0] ?? 'it is missing'}.`
   const oldLine =
     typeof old === 'string'
       ? `The exact old rules are not available: ${old}.`
@@ -135,7 +135,7 @@ async function openSlot(app: App, slot: SlotId): Promise<void> {
   }
   app.session = opened.session
   announce(`Loaded "${payload.name}", turn ${opened.session.turn}. ${opened.notice.join(' ')}`)
-  app.show(gameScreen(opened.notice))
+  app.show(gameScreen({ lines: opened.notice }))
 }
 
 export function continueLatest(app: App): Promise<void> {

@@ -8,12 +8,20 @@ import { originLabel } from './screens/scenario-labels.ts'
 
 const keptThisRun = new Set<string>()
 
-/** Keeps the rules of a scenario a game is played on (once per hash). A failure only costs that later option. */
-export async function keepRulesOf(app: App, entry: Pick<CatalogEntry, 'rules'>): Promise<void> {
+/**
+ * Keeps the rules of a scenario a game is played on (once per hash). A failure costs only the option of
+ * opening this game's saves on these exact rules after the scenario changes, so the player is told (the
+ * line returned, for the game's notice), not stopped.
+ */
+export async function keepRulesOf(app: App, entry: Pick<CatalogEntry, 'rules'>): Promise<string | null> {
   const rules = entry.rules
-  if (!rules || keptThisRun.has(rules.hash)) return
+  if (!rules || keptThisRun.has(rules.hash)) return null
   const result = await app.host.keepRules(rules.hash, encodeRules(rules))
-  if (result.ok) keptThisRun.add(rules.hash)
+  if (result.ok) {
+    keptThisRun.add(rules.hash)
+    return null
+  }
+  return `The game could not keep a copy of this scenario's rules (${result.message}). If the scenario changes, this game's saves can only be replayed on the new rules.`
 }
 
 export interface OldRules {

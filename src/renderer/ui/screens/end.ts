@@ -4,11 +4,15 @@ import { actorName, quasiAlliancePairNames, turnDate } from '../../session/view-
 import type { App, Screen } from '../app.ts'
 import { announce, button, h } from '../dom.ts'
 import { timelineCsv } from '../export.ts'
+import type { GameNotice } from '../notice.ts'
+import { noticeView } from '../notice.ts'
+import { playtest } from '../playtest.ts'
 import { chartsScreen } from './charts.ts'
 import { newGameScreen } from './new-game.ts'
 import { titleScreen } from './title.ts'
 
-export function endScreen(): Screen {
+/** `notice`: what a Playtest or a re-run did (it may end the game sooner). */
+export function endScreen(notice?: GameNotice): Screen {
   return {
     name: 'end',
     title: 'Outcome',
@@ -30,6 +34,7 @@ export function endScreen(): Screen {
         'main',
         { className: 'end' },
         h('h1', {}, headline),
+        noticeView(notice),
         h(
           'ul',
           { className: 'outcome' },
@@ -96,6 +101,9 @@ export function endScreen(): Screen {
           button('New game', () => app.show(newGameScreen()), { className: 'primary' }),
           button('Charts', () => app.show(chartsScreen(() => app.show(endScreen())))),
           button('Export timeline (CSV)', () => void exportTimeline()),
+          button('Playtest', () => void playtest(app), {
+            title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
+          }),
           button('Main menu', () => app.show(titleScreen())),
         ),
       )

@@ -4,9 +4,12 @@ import type { GameSession, ResolvedTurn } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
 import { mapView, ladderView, actorName, describeChoice, quasiAlliancePairNames, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
+import { loadEntry } from '../catalog.ts'
 import { actionCard } from '../cards.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
+import type { GameNotice } from '../notice.ts'
+import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
 import { autosave, saveAs } from '../saving.ts'
 import { chartsScreen } from './charts.ts'
@@ -60,8 +63,8 @@ export function isPlaytestKey(event: KeyboardEvent): boolean {
   return document.querySelector('.overlay') === null
 }
 
-/** `notice`: lines to show above the game (what a playtest did, or why it could not). */
-export function gameScreen(notice: readonly string[] = []): Screen {
+/** `notice`: what a Playtest or a re-run did, or why it could not, shown above the game. */
+export function gameScreen(notice?: GameNotice): Screen {
   let map: MapHandle | null = null
   let disposed = false
   let onKey: ((event: KeyboardEvent) => void) | null = null
@@ -78,12 +81,13 @@ export function gameScreen(notice: readonly string[] = []): Screen {
     },
     render(app: App) {
       const session = app.session!
-      if (session.over) return endScreen().render(app)
+      if (session.over) return endScreen(notice).render(app)
       const scn = session.scenario
       const back = () => app.show(gameScreen())
       const openReader = (citation?: CitationData) => {
-        guideEvent(session, 'source-opened')
+        const guide = guideEvent(session, 'source-opened')
         app.show(readerScreen(scn, citation, back))
+        if (guide) announce(guide)
       }
 
       const planList = h('ol', { className: 'plan-list' })
@@ -124,9 +128,9 @@ export function gameScreen(notice: readonly string[] = []): Screen {
       }
       const add = (choice: Choice) => {
         const problem = session.addChoice(choice)
-        announce(problem ? `Not added: ${problem.reason}.` : `Added ${describeChoice(scn, choice)}.`)
         refreshPlan()
-        if (!problem) guideEvent(session, 'choice-added')
+        const guide = problem ? '' : guideEvent(session, 'choice-added')
+        announce(problem ? `Not added: ${problem.reason}.` : `Added ${describeChoice(scn, choice)}. ${guide}`.trim())
       }
       const actor = session.activeActor
       const cards = h(
@@ -153,12 +157,12 @@ export function gameScreen(notice: readonly string[] = []): Screen {
           announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
           return
         }
-        guideEvent(session, 'turn-ended')
+        const guide = guideEvent(session, 'turn-ended')
         // The state has advanced: autosave it whatever the screen does next.
         const saved = await autosave(app)
         const incidents = resolved.result.incidents.length
         announce(
-          `Turn ${resolved.result.turn} resolved: ${resolved.result.orders.length} actions, ${incidents} incident${incidents === 1 ? '' : 's'}. ${saved ? 'Autosaved.' : 'Autosave failed.'}`,
+          `Turn ${resolved.result.turn} resolved: ${resolved.result.orders.length} actions, ${incidents} incident${incidents === 1 ? '' : 's'}. ${saved ? 'Autosaved.' : 'Autosave failed.'} ${guide}`.trim(),
         )
         if (!disposed) app.show(reportScreen(resolved))
       }
@@ -169,15 +173,24 @@ export function gameScreen(notice: readonly string[] = []): Screen {
         void playtest(app)
       }
       onKey = (event) => {
-        if (!isPlaytestKey(event)) return
+        if (!app.settings.singleKeyShortcuts || !isPlaytestKey(event)) return
         event.preventDefault()
         startPlaytest()
       }
       document.addEventListener('keydown', onKey)
       const changed = h('p', { className: 'rules-changed', role: 'status' })
-      app.onScenariosChanged((folders) => {
-        if (session.listing.origin !== 'user' || (folders.length > 0 && !folders.includes(session.listing.folder))) return
-        changed.textContent = `The files of "${session.listing.folder}" changed. Press P (Playtest) to play this game again from turn 1 on them.`
+      // Any change may touch this scenario or a base it extends: compare what it loads to now.
+      app.onScenariosChanged(() => {
+        void loadEntry(app.host, session.listing).then((entry) => {
+          if (disposed || app.session !== session) return
+          const how = app.settings.singleKeyShortcuts ? 'Press P (Playtest)' : 'Use Playtest'
+          changed.textContent =
+            entry.scenario?.hash === session.scenario.hash
+              ? ''
+              : entry.scenario
+                ? `The files of "${session.listing.folder}" changed. ${how} to play this game again from turn 1 on them.`
+                : `The files of "${session.listing.folder}" changed and it cannot be loaded now. ${how} to see why.`
+        })
       })
 
       const ladder = h(
@@ -209,28 +222,15 @@ export function gameScreen(notice: readonly string[] = []): Screen {
           { className: 'game-header' },
           h('h1', {}, `Turn ${session.turn} of ${state.turnLimit} — ${turnDate(scn, session.turn)}`),
           h('p', { 'data-guide': 'score' }, `Playing ${actorName(scn, actor)} · Score ${Math.round(score)}`),
-          notice.length > 0
-            ? h(
-                'div',
-                { className: 'playtest-notice', role: 'status' },
-                h('p', {}, notice[0]),
-                notice.length > 1
-                  ? h(
-                      'ul',
-                      {},
-                      notice.slice(1).map((line) => h('li', {}, line)),
-                    )
-                  : null,
-              )
-            : null,
+          noticeView(notice),
           changed,
           h(
             'nav',
             { className: 'toolbar', 'aria-label': 'Game', 'data-guide': 'toolbar' },
             button('Save', () => void saveAs(app)),
             button('Playtest', startPlaytest, {
-              'aria-keyshortcuts': 'P',
-              title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices (P)',
+              'aria-keyshortcuts': app.settings.singleKeyShortcuts ? 'P' : null,
+              title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
             }),
             button('Source reader', () => openReader()),
             button('Charts', () => app.show(chartsScreen(back))),

@@ -4,7 +4,7 @@ import type { Difficulty } from '../../../engine/index.ts'
 import { GameSession } from '../../session/session.ts'
 import type { App, Screen } from '../app.ts'
 import type { CatalogEntry } from '../catalog.ts'
-import { invalidateCatalog, loadCatalog } from '../catalog.ts'
+import { invalidateCatalog, loadCatalog, problemsOf } from '../catalog.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { gameScreen } from './game.ts'
 import { keepRulesOf } from '../rules.ts'
@@ -57,11 +57,16 @@ export function newGameScreen(preset: NewGamePreset = {}): Screen {
           button('Back', () => app.show(titleScreen())),
         ),
       )
-      const show = (wanted: NewGamePreset) =>
-        loadCatalog(app.host).then((catalog) => {
+      // Only the latest of overlapping reloads is drawn.
+      let generation = 0
+      const show = (wanted: NewGamePreset) => {
+        const mine = ++generation
+        return loadCatalog(app.host).then((catalog) => {
+          if (mine !== generation) return
           if (typeof catalog === 'string') replaceChildren(body, h('p', { role: 'alert' }, catalog))
           else replaceChildren(body, form(app, catalog, wanted))
         })
+      }
       invalidateCatalog()
       void show(preset)
       // The list follows the user's scenarios as they change, keeping what the player chose.
@@ -164,9 +169,9 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
       turns: turnCount,
       seed: seedValue,
     })
-    void keepRulesOf(app, entry)
-    announce(`New game: ${entry.title}, seed ${seedValue}.`)
-    app.show(gameScreen())
+    const notKept = await keepRulesOf(app, entry)
+    announce(`New game: ${entry.title}, seed ${seedValue}. ${notKept ?? ''}`.trim())
+    app.show(gameScreen(notKept ? { lines: [notKept] } : undefined))
   }
 
   return h(
@@ -187,7 +192,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
               h(
                 'ul',
                 {},
-                entry.problems.map((p) => h('li', {}, p)),
+                problemsOf(entry).map((p) => h('li', {}, p)),
               ),
             ),
           ),

@@ -16,7 +16,7 @@ import {
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { citationList } from '../citations.ts'
-import { button, h } from '../dom.ts'
+import { announce, button, h } from '../dom.ts'
 import { endScreen } from './end.ts'
 import { gameScreen } from './game.ts'
 import { readerScreen } from './reader.ts'
@@ -127,12 +127,14 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
       const state = result.state
       const back = () => app.show(reportScreen(resolved))
       const onRead = (citation: CitationData) => {
-        guideEvent(session, 'source-opened')
+        const guide = guideEvent(session, 'source-opened')
         app.show(readerScreen(scn, citation, back))
+        if (guide) announce(guide)
       }
       const next = () => {
-        guideEvent(session, 'report-closed')
+        const guide = guideEvent(session, 'report-closed')
         app.show(session.over ? endScreen() : gameScreen())
+        if (guide) announce(guide)
       }
       const rung = scn.file.ladder[state.rung]
       const main = h(
@@ -211,7 +213,10 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
             'ol',
             { className: 'change-groups' },
             changeGroups(result.ledger).map((group, index) =>
-              groupView(scn, group, index, onRead, () => guideEvent(session, 'why-opened')),
+              groupView(scn, group, index, onRead, () => {
+                const guide = guideEvent(session, 'why-opened')
+                if (guide) announce(guide)
+              }),
             ),
           ),
         ),

@@ -4,9 +4,9 @@ import type { CatalogEntry } from '../catalog.ts'
 
 export type ScenarioState = 'Ready' | 'Ready with warnings' | 'Broken'
 
-export function scenarioState(entry: Pick<CatalogEntry, 'scenario' | 'problems'>): ScenarioState {
+export function scenarioState(entry: Pick<CatalogEntry, 'scenario' | 'warnings'>): ScenarioState {
   if (!entry.scenario) return 'Broken'
-  return entry.problems.length > 0 ? 'Ready with warnings' : 'Ready'
+  return entry.warnings.length > 0 ? 'Ready with warnings' : 'Ready'
 }
 
 /** Shipped with the game; the user's own folder on the desktop; imported into this browser. */

@@ -3,7 +3,7 @@
 // and provenance behind a ready one; and, in the browser edition, importing and deleting scenarios.
 import type { App, Screen } from '../app.ts'
 import type { CatalogEntry } from '../catalog.ts'
-import { invalidateCatalog, loadCatalog, loadEntry } from '../catalog.ts'
+import { invalidateCatalog, loadCatalog, loadEntry, problemsOf } from '../catalog.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import type { PickedFile } from '../../host/user-scenarios.ts'
 import { canImportScenarios, scenarioFilesOf } from '../../host/user-scenarios.ts'
@@ -20,15 +20,22 @@ export function scenariosScreen(notice?: string): Screen {
     render(app: App) {
       const list = h('div', { className: 'scenario-list' }, h('p', {}, 'Loading scenarios…'))
       const status = h('p', { className: 'import-status', role: 'status' }, notice ?? '')
+      // Refreshes may overlap (changes arrive while one is reading): only the latest is drawn, and the
+      // control that had focus in the list gets it back in the new one.
+      let generation = 0
       const refresh = async (): Promise<CatalogEntry[] | string> => {
+        const mine = ++generation
         invalidateCatalog()
         const catalog = await loadCatalog(app.host)
+        if (mine !== generation) return catalog
+        const focused = focusedControl(list)
         if (typeof catalog === 'string') replaceChildren(list, h('p', { role: 'alert' }, catalog))
         else
           replaceChildren(
             list,
             catalog.map((entry, index) => scenarioCard(app, entry, index)),
           )
+        focused?.()
         return catalog
       }
       void refresh()
@@ -64,6 +71,28 @@ export function scenariosScreen(notice?: string): Screen {
   }
 }
 
+/** Remembers the button in the list that has focus, by its scenario and label; the returned function refocuses it. */
+function focusedControl(list: HTMLElement): (() => void) | null {
+  const active = document.activeElement
+  if (!(active instanceof HTMLElement) || !list.contains(active)) return null
+  const card = active.closest<HTMLElement>('.scenario-entry')
+  const label = active.getAttribute('aria-label') ?? active.textContent
+  return () => {
+    const again = card
+      ? [...list.querySelectorAll<HTMLElement>(`.scenario-entry[data-origin="${card.dataset.origin}"] button`)].find(
+          (button) =>
+            button.closest<HTMLElement>('.scenario-entry')?.dataset.folder === card.dataset.folder &&
+            (button.getAttribute('aria-label') ?? button.textContent) === label,
+        )
+      : undefined
+    if (again) return again.focus()
+    // The scenario is gone: the screen's heading takes focus, not the page.
+    const heading = list.closest('main')?.querySelector<HTMLElement>('h1')
+    heading?.setAttribute('tabindex', '-1')
+    heading?.focus()
+  }
+}
+
 /** Where the user's own scenarios go, and on the desktop a button to open that folder. */
 function userFolder(app: App): HTMLElement {
   const where = h('code', { className: 'user-folder-path' }, '…')
@@ -85,6 +114,18 @@ function userFolder(app: App): HTMLElement {
     '. The list updates by itself when they change. ',
     open,
   )
+}
+
+function diagnosticList(heading: string, lines: readonly string[]): HTMLElement[] | null {
+  if (lines.length === 0) return null
+  return [
+    h('h3', {}, heading),
+    h(
+      'ul',
+      { className: 'diagnostics' },
+      lines.map((line) => h('li', {}, h('code', {}, line))),
+    ),
+  ]
 }
 
 function scenarioCard(app: App, entry: CatalogEntry, index: number): HTMLElement {
@@ -111,16 +152,8 @@ function scenarioCard(app: App, entry: CatalogEntry, index: number): HTMLElement
       h('dd', {}, originLabel(entry.listing, app.host.edition)),
       entry.listing.origin === 'user' ? [h('dt', {}, 'Location'), h('dd', { className: 'location' }, entry.listing.location)] : null,
     ),
-    entry.problems.length > 0
-      ? [
-          h('h3', {}, state === 'Broken' ? 'Why it cannot be played' : 'Warnings'),
-          h(
-            'ul',
-            { className: 'diagnostics' },
-            entry.problems.map((line) => h('li', {}, h('code', {}, line))),
-          ),
-        ]
-      : null,
+    diagnosticList('Why it cannot be played', entry.errors),
+    diagnosticList('Warnings', entry.warnings),
     h(
       'div',
       { className: 'actions' },
@@ -161,7 +194,7 @@ async function deleteImported(app: App, entry: CatalogEntry): Promise<void> {
       h(
         'p',
         {},
-        'The imported scenario is removed from this browser. Your own files are not touched, and saved games keep a copy of the rules they were played with.',
+        'The imported scenario is removed from this browser; your own files are not touched. Saved games can still be opened on the copy of its rules the game kept when they began.',
       ),
     ],
     [
@@ -213,7 +246,7 @@ function importForm(
           ? undefined
           : catalog.find((e) => e.listing.origin === 'user' && e.listing.folder === result.value.folder)
       const state = entry ? scenarioState(entry) : 'Broken'
-      const problems = entry?.problems.length ?? 0
+      const problems = entry ? problemsOf(entry).length : 0
       status.textContent =
         `Imported "${result.value.folder}": ${state}` +
         (problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'} listed below.` : '.') +

@@ -1,4 +1,4 @@
-// Settings that persist: text size, colour-blind-safe palette, reduced motion, animation speed.
+// Settings that persist: text size, colour-blind-safe palette, reduced motion, animation speed, single-key shortcuts.
 import { TEXT_SIZES, applySettings, saveSettings } from '../../session/settings.ts'
 import type { Settings } from '../../session/settings.ts'
 import type { App, Screen } from '../app.ts'
@@ -32,6 +32,8 @@ export function settingsScreen(onBack: () => void): Screen {
       palette.addEventListener('change', () => void update({ colourBlindSafe: palette.checked }))
       const motion = h('input', { id: 'motion', type: 'checkbox', checked: s.reducedMotion }) as HTMLInputElement
       motion.addEventListener('change', () => void update({ reducedMotion: motion.checked }))
+      const shortcuts = h('input', { id: 'shortcuts', type: 'checkbox', checked: s.singleKeyShortcuts }) as HTMLInputElement
+      shortcuts.addEventListener('change', () => void update({ singleKeyShortcuts: shortcuts.checked }))
       const speed = h('input', { id: 'speed', type: 'range', min: 0.5, max: 2, step: 0.25, value: s.animationSpeed }) as HTMLInputElement
       const speedValue = h('output', { for: 'speed' }, `${s.animationSpeed}×`)
       speed.addEventListener('change', () => {
@@ -46,6 +48,7 @@ export function settingsScreen(onBack: () => void): Screen {
         h('div', { className: 'field' }, palette, h('label', { for: 'palette' }, ' Colour-blind-safe palette (Okabe–Ito)')),
         h('div', { className: 'field' }, motion, h('label', { for: 'motion' }, ' Reduce motion')),
         h('div', { className: 'field' }, h('label', { for: 'speed' }, 'Animation speed '), speed, ' ', speedValue),
+        h('div', { className: 'field' }, shortcuts, h('label', { for: 'shortcuts' }, ' Single-key shortcut: P for Playtest')),
         h('p', { className: 'note' }, 'Settings are saved as you change them.'),
         h('div', { className: 'actions' }, button('Back', onBack, { className: 'primary' })),
       )
