@@ -18,13 +18,16 @@ const PROBLEMS_SHOWN = 5
 
 let running = false
 
-/** Shows a game where it stands: its outcome, the next hot-seat player's hand-over, or the turn. */
-export function showGame(app: App, notice: GameNotice): void {
+/**
+ * Shows the game where it stands: its outcome, or its turn — through the hot-seat hand-over when another
+ * game has taken its place (its first player plans first, whoever pressed Playtest).
+ */
+function showGame(app: App, notice: GameNotice, handOver = false): void {
   const session = app.session
   if (!session) return
   announce(notice.lines.join(' '))
   if (session.over) app.show(endScreen(notice))
-  else if (session.humans.length > 1) app.show(handOverScreen(session.activeActor, () => app.show(gameScreen(notice))))
+  else if (handOver && session.humans.length > 1) app.show(handOverScreen(session.activeActor, () => app.show(gameScreen(notice))))
   else app.show(gameScreen(notice))
 }
 
@@ -42,7 +45,7 @@ export async function playtest(app: App): Promise<void> {
       const more = entry.errors.length - PROBLEMS_SHOWN
       showGame(app, {
         lines: [
-          'Playtest: the scenario cannot be loaded as it is now, so the game goes on unchanged. Fix these and press P again:',
+          `Playtest: the scenario cannot be loaded as it is now, so the game goes on unchanged. Fix these and ${app.settings.singleKeyShortcuts ? 'press P' : 'use Playtest'} again:`,
           ...entry.errors.slice(0, PROBLEMS_SHOWN),
           ...(more > 0 ? [`…and ${more} more (all of them are on the Scenarios screen).`] : []),
         ],
@@ -60,10 +63,14 @@ export async function playtest(app: App): Promise<void> {
     app.session = rerun.session
     const same = entry.scenario.hash === previous.scenario.hash
     const lines = rerunNotice(rerun, previous.scenario, same ? 'Playtest (the rules are unchanged):' : 'Playtest on the changed rules:')
-    showGame(app, {
-      lines: notKept ? [...lines, notKept] : lines,
-      undo: { label: 'Back to the game before Playtest', run: () => restore(app, previous) },
-    })
+    showGame(
+      app,
+      {
+        lines: notKept ? [...lines, notKept] : lines,
+        undo: { label: 'Back to the game before Playtest', run: () => restore(app, previous) },
+      },
+      true,
+    )
   } finally {
     running = false
   }
@@ -71,5 +78,5 @@ export async function playtest(app: App): Promise<void> {
 
 function restore(app: App, previous: GameSession): void {
   app.session = previous
-  showGame(app, { lines: ['Back to the game as it was before Playtest.'] })
+  showGame(app, { lines: ['Back to the game as it was before Playtest.'] }, true)
 }
