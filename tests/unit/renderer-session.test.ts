@@ -151,6 +151,37 @@ describe('saves', () => {
   })
 })
 
+describe('saves of format 1 (before decisions were recorded)', () => {
+  it('still open exactly, re-run from their orders, and are refused when decisions do not match the turns', async () => {
+    const session = newSession(['USA'], 4, 12)
+    session.addChoice({ actor: 'USA', action: 'sanctions', targets: ['RUS'] })
+    await session.endTurn(decline)
+    await session.endTurn(decline)
+    const { decisions, ...game } = session.toSavePayload('old', '2026-01-01T00:00:00Z').game
+    expect(decisions).toHaveLength(2)
+    const text = encodeSave({ ...session.toSavePayload('old', '2026-01-01T00:00:00Z'), game }).replace(
+      /"formatVersion": \d+/,
+      '"formatVersion": 1',
+    )
+    // The checksum covers the payload only, so the older format number keeps it valid.
+    const decoded = decodeSave(text)
+    if (!decoded.ok) throw new Error(decoded.reason)
+    expect(decoded.payload.game.decisions).toBeUndefined()
+    const loaded = GameSession.fromSave(decoded.payload, scenario, listing)
+    if (typeof loaded === 'string') throw new Error(loaded)
+    expect(loaded.state).toEqual(session.state)
+    expect(loaded.decisions.map((turn) => turn.choices)).toEqual([[{ actor: 'USA', action: 'sanctions', targets: ['RUS'] }], []])
+    const rerun = loaded.rerunOn(scenario, listing)
+    if (typeof rerun === 'string') throw new Error(rerun)
+    expect(rerun.session.history).toHaveLength(2)
+
+    const mismatched = { ...decoded.payload, game: { ...decoded.payload.game, decisions: [{ choices: [], agreed: [] }] } }
+    expect(GameSession.fromSave(mismatched, scenario, listing)).toBe(
+      'the save records decisions for a different number of turns than it played',
+    )
+  })
+})
+
 describe('view models and exports', () => {
   it('shows every power on the map, in its bloc, and every pair as a link', async () => {
     const session = newSession()
