@@ -19,7 +19,12 @@ export interface Cause {
   name: string
   citations: readonly CitationData[]
   assumption?: string
+  /** A limit (a clamp, cap, ceiling or floor): its entries take back or add to what other causes pushed. */
+  limit?: true
 }
+
+/** Rule kinds that bound a value rather than push it. */
+export const LIMIT_RULE_KINDS: ReadonlySet<string> = new Set(['autonomy-cap', 'autonomy-ceiling', 'interdependence-floor'])
 
 export interface TheatreData {
   name: string
@@ -138,7 +143,9 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
       const compiled = { data: rule, when: rule.when, effects: rule.effects, cause: causeOf('rule', rule) }
       ;(rule.kind === 'reaction' ? reactions : containments).push(compiled)
     } else {
-      structural[rule.kind] = { data: rule, cause: causeOf('rule', rule) }
+      const cause = causeOf('rule', rule)
+      if (LIMIT_RULE_KINDS.has(rule.kind)) cause.limit = true
+      structural[rule.kind] = { data: rule, cause }
     }
   }
 

@@ -23,5 +23,7 @@ export interface LedgerEntry {
   after: number
   citations: readonly CitationData[]
   assumption?: string
+  /** Set on entries of a limit (clamp, cap, ceiling, floor): they take back part of what other causes pushed this turn. */
+  limit?: true
   note?: string
 }

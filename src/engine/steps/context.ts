@@ -33,7 +33,7 @@ export interface TurnContext {
 
 export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'grievance'
 
-const CLAMP_CAUSE: Cause = { id: 'clamp', kind: 'clamp', name: 'Range limit', citations: [] }
+const CLAMP_CAUSE: Cause = { id: 'clamp', kind: 'clamp', name: 'Range limit', citations: [], limit: true }
 
 export function boundsOf(scn: CompiledScenario, variable: ArrayVariable): [number, number] {
   if (variable === 'alignment') return [-1, 1]
@@ -75,6 +75,7 @@ function record(
   }
   if (by) entry.by = by
   if (cause.assumption !== undefined) entry.assumption = cause.assumption
+  if (cause.limit) entry.limit = true
   if (note !== undefined) entry.note = note
   ctx.ledger.push(entry)
 }
