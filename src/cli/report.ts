@@ -2,6 +2,8 @@
 import type { CompiledScenario, GameState, PlayedTurn } from '../engine/index.ts'
 import { dateOfTurn } from '../engine/index.ts'
 import { pairIndex } from '../engine/index.ts'
+import type { NetChange } from '../shared/net-ledger.ts'
+import { limitedChanges, netSentence } from '../shared/net-ledger.ts'
 
 type Matrix = Record<string, Record<string, number>>
 
@@ -54,6 +56,8 @@ export function turnView(scn: CompiledScenario, played: PlayedTurn) {
     rejected: plan.rejected.map((r) => ({ ...r.choice, code: r.code, reason: r.reason })),
     incidents: result.incidents,
     ledger: result.ledger,
+    /** Added with the net ledger: per variable where a limit acted, what was pushed and what took effect. */
+    limitedChanges: limitedChanges(result.ledger),
     state: stateView(scn, result.state),
   }
 }
@@ -77,6 +81,38 @@ function describeChoice(choice: { actor: string; action: string; targets?: strin
   return `${choice.actor}${partners}: ${choice.action}${targets}`
 }
 
+/** A raw value as the ledger holds it, to two decimals unless that would round a change away: "+0.28". */
+function rawSize(amount: number): string {
+  const size = Math.abs(amount)
+  return size === 0 || size >= 0.005 ? size.toFixed(2) : size.toPrecision(1)
+}
+const rawDelta = (delta: number) => (delta > 0 ? '+' : delta < 0 ? '−' : '±') + rawSize(delta)
+
+function ownersText(change: NetChange): string {
+  return change.variable === 'grievance' ? `${change.actors[0]} toward ${change.actors[1]}` : change.actors.join('–')
+}
+
+/**
+ * Where a scenario rule (cap, ceiling, floor) acted, one line each: "CHN–RUS alignment: +0.28 pushed by reactions
+ * and drift, +0.02 took effect (strategic-autonomy held back 0.26)". Range clamps alone are counted on one line;
+ * --json lists every change a limit acted on.
+ */
+export function limitLines(played: PlayedTurn): string[] {
+  const changes = limitedChanges(played.result.ledger)
+  const byRule = changes.filter((change) => change.limits.some((share) => share.cause !== 'clamp'))
+  const lines = byRule.map(
+    (change) => `  Limited:   ${ownersText(change)} ${change.variable}: ${netSentence(change, rawDelta, rawSize, (share) => share.cause)}`,
+  )
+  const clamped = changes.filter((change) => !byRule.includes(change))
+  if (clamped.length > 0) {
+    const perVariable = new Map<string, number>()
+    for (const change of clamped) perVariable.set(change.variable, (perVariable.get(change.variable) ?? 0) + 1)
+    const counts = [...perVariable].map(([variable, count]) => `${variable} ${count}`).join(', ')
+    lines.push(`  Clamped:   ${clamped.length} values held within their range (${counts}); --json tells each`)
+  }
+  return lines
+}
+
 /** A few readable lines per turn. */
 export function turnSummary(scn: CompiledScenario, played: PlayedTurn, quasiPair: [string, string] | null): string[] {
   const { result, plan } = played
@@ -90,6 +126,7 @@ export function turnSummary(scn: CompiledScenario, played: PlayedTurn, quasiPair
       `  Incident:  ${incident.actors.join('–')}${where} (${incident.severity === 2 ? 'severe' : 'minor'}, chance was ${Math.round(incident.probability * 100)}%)`,
     )
   }
+  lines.push(...limitLines(played))
   const rung = scn.file.ladder[s.rung]
   const pair = quasiPair ? `${quasiPair.join('–')} ${signed(s.alignment[pairIndex(scn, quasiPair[0], quasiPair[1])])}   ` : ''
   lines.push(

@@ -38,7 +38,8 @@ export async function simulate(flags: SimulateFlags, out: Output): Promise<numbe
   } = playGame(scn, {
     seed,
     turns,
-    ledger: Boolean(flags.json),
+    // The readable summary needs it too: it says what took effect where a limit held a push back.
+    ledger: true,
     seats: { computer: new Set(computerOthers ? scn.actorIds : []), difficulty },
     script: (turn) => script?.get(turn),
     onTurn: (turn) => {

@@ -19,6 +19,14 @@ test('Why? reveals the rule and real quotes; Read paragraph opens the reader on 
 
   const groups = page.locator('li.change-group')
   expect(await groups.count(), 'the report lists changes').toBeGreaterThan(2)
+  // Where a limit took back part of a push, the report says what was pushed and what took effect.
+  await expect(page.getByRole('heading', { level: 3, name: 'What took effect where a limit acted' })).toBeVisible()
+  const limited = await page.locator('.limited-changes li').allTextContents()
+  expect(limited.length, 'the computer players’ talks push grievances below zero on turn 1').toBeGreaterThan(0)
+  for (const line of limited)
+    expect(line).toMatch(
+      /^[A-Z][a-z ]+ .+: (?:[+−][\d.]+(?: pts)? pushed by .+|nothing pushed), (?:[+−][\d.]+(?: pts)? took effect|nothing took effect) \(.+ (?:held back|added|took away) .+\)$/,
+    )
   // Every explanation starts closed.
   for (const why of await page.getByRole('button', { name: /^Why\? / }).all()) await expect(why).toHaveAttribute('aria-expanded', 'false')
 

@@ -4,6 +4,8 @@ import { dateOfTurn, incidentProbability } from '../../engine/index.ts'
 import type { MapEvent, MapView } from '../map/map-view.ts'
 import type { GameSession, ResolvedTurn } from './session.ts'
 import { pairIndex } from '../../engine/index.ts'
+import type { NetChange } from '../../shared/net-ledger.ts'
+import { limitedChanges, netChangeKey, netSentence } from '../../shared/net-ledger.ts'
 
 export function pairValue(scn: CompiledScenario, values: readonly number[], a: string, b: string): number {
   return values[pairIndex(scn, a, b)]
@@ -110,6 +112,7 @@ const VARIABLE_NAMES: Record<string, string> = {
   commitment: 'Commitment',
   interdependence: 'Interdependence',
   readiness: 'Readiness',
+  standing: 'Standing',
   grievance: 'Grievance',
   rung: 'Escalation rung',
   rigidity: 'Bloc rigidity',
@@ -154,12 +157,66 @@ export function formatValue(variable: string, value: number): string {
   return `${percent < 0 ? '−' : ''}${Math.abs(percent)}%`
 }
 
+/** Variables shown as they are (one decimal), not as hundredths or percentage points. */
+function shownAsIs(variable: string): boolean {
+  return variable === 'readiness' || variable === 'rigidity' || variable === 'score' || variable === 'rung'
+}
+
+/** The size of a change without its sign, in the units formatDelta uses: "26.0", "12.5 pts". */
+export function formatSize(variable: string, amount: number): string {
+  const size = Math.abs(amount)
+  if (shownAsIs(variable)) return size.toFixed(1)
+  return variable === 'alignment' ? (size * 100).toFixed(1) : `${(size * 100).toFixed(1)} pts`
+}
+
 export function formatDelta(variable: string, delta: number): string {
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±'
-  if (variable === 'alignment') return `${sign}${Math.abs(delta * 100).toFixed(1)}`
-  if (variable === 'readiness' || variable === 'rigidity' || variable === 'score' || variable === 'rung')
-    return `${sign}${Math.abs(delta).toFixed(1)}`
-  return `${sign}${Math.abs(delta * 100).toFixed(1)} pts`
+  return `${sign}${formatSize(variable, delta)}`
+}
+
+/** "China–Russia", or "China toward Russia" for a grievance: whom a variable belongs to, by name. */
+export function ownersName(scn: CompiledScenario, variable: string, actors: readonly string[]): string {
+  const names = actors.map((id) => actorName(scn, id))
+  return variable === 'grievance' && names.length === 2 ? `${names[0]} toward ${names[1]}` : names.join('–')
+}
+
+/** A size that rounds to nothing in the shown units is still not nothing: "under 0.1". */
+function limitSize(variable: string, amount: number): string {
+  const shown = formatSize(variable, amount)
+  if (amount === 0 || /[1-9]/.test(shown)) return shown
+  return `under ${formatSize(variable, shownAsIs(variable) ? 0.1 : 0.001)}`
+}
+
+export interface LimitedChangeView {
+  /** netChangeKey: ledger entries of the same variable and owners have it. */
+  key: string
+  change: NetChange
+  /** Whether a scenario rule (a cap, ceiling or floor) acted, not only the range clamp. */
+  byRule: boolean
+  /** "Alignment China–Russia: +28.0 pushed by reactions and drift, +2.0 took effect (Strategic autonomy held back 26.0)". */
+  text: string
+}
+
+/**
+ * The net truth of a turn where limits acted: per variable, what the causes pushed and what took effect.
+ * Changes a scenario rule limited come first, then the range clamps, each in ledger order; empty without limits.
+ */
+export function limitedChangeViews(scn: CompiledScenario, ledger: readonly LedgerEntry[]): LimitedChangeView[] {
+  const views = limitedChanges(ledger).map((change) => {
+    const who = ownersName(scn, change.variable, change.actors)
+    const sentence = netSentence(
+      change,
+      (delta) => formatDelta(change.variable, delta),
+      (amount) => limitSize(change.variable, amount),
+    )
+    return {
+      key: netChangeKey(change),
+      change,
+      byRule: change.limits.some((share) => share.cause !== 'clamp'),
+      text: `${variableName(change.variable)}${who ? ` ${who}` : ''}: ${sentence}`,
+    }
+  })
+  return [...views.filter((view) => view.byRule), ...views.filter((view) => !view.byRule)]
 }
 
 export function turnDate(scn: CompiledScenario, turn: number): string {

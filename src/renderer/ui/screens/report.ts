@@ -2,10 +2,11 @@
 // the rule and its quoted passages.
 import type { CitationData, CompiledScenario, LedgerEntry } from '../../../engine/index.ts'
 import type { ResolvedTurn } from '../../session/session.ts'
-import type { ChangeGroup } from '../../session/view-models.ts'
+import type { ChangeGroup, LimitedChangeView } from '../../session/view-models.ts'
 import {
   actorName,
   changeGroups,
+  limitedChangeViews,
   quasiAlliancePairNames,
   describeChoice,
   formatDelta,
@@ -16,6 +17,7 @@ import {
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { citationList } from '../citations.ts'
+import { netChangeKey } from '../../../shared/net-ledger.ts'
 import { announce, button, h } from '../dom.ts'
 import { endScreen } from './end.ts'
 import { gameScreen } from './game.ts'
@@ -42,7 +44,15 @@ function describeCause(scn: CompiledScenario, group: ChangeGroup): string {
   return ''
 }
 
-function entryLine(scn: CompiledScenario, entry: LedgerEntry): string {
+/** Where a limit acted on this entry's variable, a cause's line says what took effect in the end. */
+function entryLine(scn: CompiledScenario, entry: LedgerEntry, limited: ReadonlyMap<string, LimitedChangeView>): string {
+  const view = entry.limit ? undefined : limited.get(netChangeKey(entry))
+  if (!view) return entryText(scn, entry)
+  const net = view.change.net === 0 ? 'nothing' : formatDelta(entry.variable, view.change.net)
+  return `${entryText(scn, entry)}; after limits ${net} took effect this turn`
+}
+
+function entryText(scn: CompiledScenario, entry: LedgerEntry): string {
   const who =
     entry.actors.length === 0
       ? ''
@@ -56,6 +66,7 @@ function entryLine(scn: CompiledScenario, entry: LedgerEntry): string {
 function groupView(
   scn: CompiledScenario,
   group: ChangeGroup,
+  limited: ReadonlyMap<string, LimitedChangeView>,
   index: number,
   onRead: (citation: CitationData) => void,
   onWhy: () => void,
@@ -90,7 +101,7 @@ function groupView(
       h(
         'span',
         { className: 'note' },
-        `· ${STEP_NAMES[group.step] ?? group.step} · ${group.entries.length} change${group.entries.length === 1 ? '' : 's'}`,
+        `· ${STEP_NAMES[group.step] ?? group.step}${group.entries[0]?.limit ? ' · limit' : ''} · ${group.entries.length} change${group.entries.length === 1 ? '' : 's'}`,
       ),
       ' ',
       whyButton,
@@ -99,7 +110,7 @@ function groupView(
     h(
       'ul',
       { className: 'entries' },
-      shown.map((entry) => h('li', {}, entryLine(scn, entry))),
+      shown.map((entry) => h('li', {}, entryLine(scn, entry, limited))),
     ),
     rest.length > 0
       ? h(
@@ -109,10 +120,26 @@ function groupView(
           h(
             'ul',
             { className: 'entries' },
-            rest.map((entry) => h('li', {}, entryLine(scn, entry))),
+            rest.map((entry) => h('li', {}, entryLine(scn, entry, limited))),
           ),
         )
       : null,
+  )
+}
+
+/** What took effect where a cap, floor or range limit took back part of a push; nothing without limits. */
+function limitedView(views: readonly LimitedChangeView[]): HTMLElement | null {
+  if (views.length === 0) return null
+  const line = (view: LimitedChangeView) => h('li', { 'data-variable': view.key }, view.text)
+  const shown = views.slice(0, 6)
+  const rest = views.slice(6)
+  return h(
+    'div',
+    { className: 'limited-changes' },
+    h('h3', { id: 'limited-title' }, 'What took effect where a limit acted'),
+    h('p', { className: 'note' }, 'The causes below are listed with what they pushed; a limit then took part of it back or added to it.'),
+    h('ul', { 'aria-labelledby': 'limited-title' }, shown.map(line)),
+    rest.length > 0 ? h('details', {}, h('summary', {}, `${rest.length} more`), h('ul', {}, rest.map(line))) : null,
   )
 }
 
@@ -137,6 +164,8 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
         if (guide) announce(guide)
       }
       const rung = scn.file.ladder[state.rung]
+      const limitedViews = limitedChangeViews(scn, result.ledger)
+      const limitedByKey = new Map(limitedViews.map((view) => [view.key, view]))
       const main = h(
         'main',
         { className: 'report' },
@@ -209,11 +238,12 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
           'section',
           { 'aria-labelledby': 'changes-title' },
           h('h2', { id: 'changes-title' }, 'Every change, and why'),
+          limitedView(limitedViews),
           h(
             'ol',
             { className: 'change-groups' },
             changeGroups(result.ledger).map((group, index) =>
-              groupView(scn, group, index, onRead, () => {
+              groupView(scn, group, limitedByKey, index, onRead, () => {
                 const guide = guideEvent(session, 'why-opened')
                 if (guide) announce(guide)
               }),
