@@ -411,6 +411,34 @@ export const DIAGNOSTIC_CODES = {
     'scenario.json:14:5: warning: source "unused" is never cited [/sources/1]',
     'Cite it, or remove it from `sources`.',
   ),
+  'unknown-policy': doc(
+    'error',
+    'semantic',
+    'A claim names a policy that is not in `policies`.',
+    'scenario.json:3120:17: error: unknown policy "double-contain" [/claims/0/policy] hint: did you mean "double-containment"?',
+    'Use an id from `policies` (or "quiet" as a baseline).',
+  ),
+  'unknown-role': doc(
+    'error',
+    'semantic',
+    'A claim measures the score of a role that is not in `roles`.',
+    'scenario.json:3140:19: error: unknown role "usa" [/claims/2/measure/role]',
+    'Use an id from `roles`.',
+  ),
+  'claim-form': doc(
+    'error',
+    'semantic',
+    'A claim mixes its two forms (a baseline takes `minEffect`, no baseline takes `limit`), compares a policy with itself, plays more turns than `turns.max`, or a policy is called "quiet".',
+    'scenario.json:3101:5: error: claim "quiet-world" has neither a baseline nor a "limit" [/claims/4]',
+    'Give a baseline and `minEffect`, or a `limit` alone.',
+  ),
+  'illegal-policy-choice': doc(
+    'error',
+    'semantic',
+    "A choice of a policy is not legal at the start of a game (wrong actor, targets or partners), or an actor's choices cost more than its budget.",
+    'scenario.json:3050:13: error: policy "quad": "quad-exercise" needs a participant in contact with RUS [/policies/1/choices/USA/0]',
+    'Make the choice one the actor could make in the game; keep each actor within its budget.',
+  ),
 } as const satisfies Record<string, DiagnosticCodeDoc>
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES

@@ -31,6 +31,9 @@ import {
 import type { ParameterName } from './schema.ts'
 import { VERSION_RANGE_PATTERN } from './semver.ts'
 
+const Policy = Scenario.shape.policies.unwrap().element
+const Claim = Scenario.shape.claims.unwrap().element
+
 export const VersionRangeText = z
   .string()
   .max(40)
@@ -136,6 +139,8 @@ export const Override = z
     rules: list(RuleChange, 'Changes to rules, by id.'),
     roles: list(itemChange(Role, Id), 'Changes to roles, by id (objectives are replaced as a whole list).'),
     turns: Turns.partial().optional().describe('Changes to the turn settings.'),
+    policies: list(itemChange(Policy, Id), 'Changes to policies, by id (`choices` is replaced whole).'),
+    claims: list(itemChange(Claim, Id), 'Changes to claims, by id (`measure` is replaced whole).'),
   })
   .describe('Items of the base to change, by id (parameters by name, table entries by pair or actor). Each must exist in the base.')
 
@@ -173,6 +178,8 @@ export const Remove = z
     actions: ids(Id, 'Actions'),
     rules: ids(Id, 'Rules'),
     roles: ids(Id, 'Roles'),
+    policies: ids(Id, 'Policies'),
+    claims: ids(Id, 'Claims'),
   })
   .describe('Items of the base to remove, by id (table entries by pair or actor). Each must exist in the base.')
 
@@ -195,6 +202,8 @@ export const Add = z
     actions: list(Action, 'New actions, after those of the base.'),
     rules: list(Rule, 'New rules, after those of the base.'),
     roles: list(Role, 'New roles, after those of the base.'),
+    policies: list(Policy, 'New policies, after those of the base.'),
+    claims: list(Claim, 'New claims, after those of the base.'),
   })
   .describe('New items. Their ids (pairs, actors) must not exist in the base.')
 
@@ -227,6 +236,8 @@ export const Extension = z
     roles: whole(Scenario.shape.roles),
     turns: whole(Scenario.shape.turns),
     guide: Scenario.shape.guide,
+    policies: whole(Scenario.shape.policies.unwrap()),
+    claims: whole(Scenario.shape.claims.unwrap()),
     remove: Remove.optional(),
     override: Override.optional(),
     add: Add.optional(),

@@ -1,6 +1,7 @@
 // The one source of truth for the scenario format: it yields the TypeScript types,
 // the shape check of the loader and the published JSON Schema (scenarios/scenario.schema.json).
 import * as z from 'zod'
+import { claimSections } from './schema-claims.ts'
 
 export const FORMAT_VERSION = 1
 
@@ -489,6 +490,7 @@ export const Scenario = z
     roles: z.array(Role).min(1).max(12).describe('The powers a player can take, and what each wants.'),
     turns: Turns,
     guide: Guide.optional(),
+    ...claimSections({ Id, ActorId, Pair, Citation }),
   })
   .describe('A Red Lines scenario: data only, every number grounded in its sources or marked as an assumption.')
 

@@ -6,6 +6,7 @@ import type { Diagnostic, Located } from './diagnostics.ts'
 import type { DiagnosticCode } from './diagnostic-codes.ts'
 import { checkGrounding } from './validate-grounding.ts'
 import { checkValues } from './validate-values.ts'
+import { checkClaims } from './validate-claims.ts'
 
 export interface ValidationContext {
   /** Path of the scenario file, for diagnostics. */
@@ -29,6 +30,7 @@ export function validateScenario(scenario: ScenarioFile, context: ValidationCont
   checkRoles(scenario, sink)
   checkValues(scenario, sink)
   checkGrounding(scenario, sink, context)
+  checkClaims(scenario, sink, context)
   return sink.diagnostics
 }
 

@@ -25,8 +25,23 @@ export interface Entry {
   changedAt?: Origin
 }
 
-export const SECTIONS = ['sources', 'actors', 'static', 'start', 'parameters', 'ladder', 'actions', 'rules', 'roles', 'turns'] as const
+export const SECTIONS = [
+  'sources',
+  'actors',
+  'static',
+  'start',
+  'parameters',
+  'ladder',
+  'actions',
+  'rules',
+  'roles',
+  'turns',
+  'policies',
+  'claims',
+] as const
 export type SectionName = (typeof SECTIONS)[number]
+/** Sections a scenario may leave out (an empty list is left out too). */
+const OPTIONAL_SECTIONS: ReadonlySet<SectionName> = new Set(['policies', 'claims'])
 
 export interface CollectionSpec {
   name: string
@@ -81,6 +96,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   list('rules', 'rule'),
   list('roles', 'role'),
   { name: 'turns', path: '/turns', section: 'turns', shape: 'single', noun: 'turn settings' },
+  list('policies', 'policy'),
+  list('claims', 'claim'),
 ]
 
 export const DEFAULT_KEY = 'default'
@@ -184,7 +201,10 @@ export function assemble(working: Working, meta: JsonObject, main: ScenarioLayer
   }
   for (const spec of COLLECTIONS) {
     const list = working.collections.get(spec.name)
-    const section = working.sections.get(spec.section)
+    // An optional section exists once an extension adds to it, and goes when every item is removed.
+    const optional = OPTIONAL_SECTIONS.has(spec.section)
+    if (optional && (!list || list.length === 0)) continue
+    const section = working.sections.get(spec.section) ?? (optional ? { layer: main, pointer: spec.path } : undefined)
     if (!list || !section) continue
     const origin = { layer: section.layer, pointer: section.pointer + spec.path.slice(spec.section.length + 1) }
     sectionPaths.set(spec.path, origin)
