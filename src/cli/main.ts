@@ -1,9 +1,10 @@
-// The `redlines` command line: validate, simulate, batch, evidence, paths, schema, docs.
+// The `redlines` command line: validate, simulate, batch, claims, evidence, paths, schema, docs.
 import { readFile, writeFile } from 'node:fs/promises'
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
 import { scenarioJsonSchema } from '../engine/index.ts'
 import { batch } from './batch.ts'
+import { claims } from './claims.ts'
 import { CliError, UsageError } from './errors.ts'
 import type { Output } from './output.ts'
 import { processOutput } from './output.ts'
@@ -28,6 +29,12 @@ Commands:
   batch    --scenario <folder> --runs N [--seed S] [--turns K] [--difficulty D]
            [--script FILE] [--others ai|none] [--workers W] [--json]
                                           play N games and report the distribution of outcomes
+  claims   --scenario <folder> [--runs N] [--seed S] [--sensitivity] [--joint K] [--claim ID]...
+           [--json]                       test the claims the scenario declares: holds or not, the effect
+                                          with its 95% interval over N paired seeds (default 30);
+                                          --sensitivity: the share still holding with every assumed
+                                          number ±20%, one at a time and at K joint points (default 64).
+                                          Exit 1 when a claim fails (or, with --sensitivity, is not robust)
   evidence <scenario folder> [--json]     for each paragraph of each source, what cites it; the share
                                           of the scenario grounded in the text versus assumed
   paths    [--json]                       where the desktop edition keeps your scenarios, saves, settings
@@ -97,6 +104,24 @@ async function run(args: string[], out: Output): Promise<number> {
       if (values.help) return (out.line(USAGE), 0)
       return batch(values, out)
     }
+    case 'claims': {
+      const { values } = parse({
+        args: rest,
+        strict: true,
+        options: {
+          help: { type: 'boolean', short: 'h' },
+          scenario: { type: 'string' },
+          runs: { type: 'string' },
+          seed: { type: 'string' },
+          sensitivity: { type: 'boolean' },
+          joint: { type: 'string' },
+          claim: { type: 'string', multiple: true },
+          json: { type: 'boolean' },
+        },
+      })
+      if (values.help) return (out.line(USAGE), 0)
+      return claims(values, out)
+    }
     case 'schema': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' } } })
       if (values.help) return (out.line(USAGE), 0)
@@ -136,7 +161,7 @@ async function run(args: string[], out: Output): Promise<number> {
       return docs(values, out)
     }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: validate, simulate, batch, evidence, paths, schema, docs)`)
+      throw new UsageError(`unknown command "${command}" (commands: validate, simulate, batch, claims, evidence, paths, schema, docs)`)
   }
 }
 
