@@ -5,17 +5,32 @@ import type { GroundingShare } from '../../../engine/scenario/index.ts'
 import { computeEvidence } from '../../../engine/scenario/index.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h, percent } from '../dom.ts'
+import { claimsSection } from './evidence-claims.ts'
 
 const CATEGORY_NAMES: Record<string, string> = { overall: 'Overall (actions, rules, parameters, starting values)' }
 
 const categoryName = (category: GroundingShare['category']): string => CATEGORY_NAMES[category] ?? category.replace(/-/g, ' ')
 
+/** Brings a paragraph of the sources below into view (the claims' "Read paragraph" buttons). */
+function showParagraph(source: string, paragraph: number): void {
+  const target = document.getElementById(`evidence-${source}-${paragraph}`)
+  if (!target) return
+  target.setAttribute('tabindex', '-1')
+  target.scrollIntoView({ block: 'center' })
+  target.focus()
+}
+
 export function evidenceScreen(title: string, scn: CompiledScenario, onBack: () => void): Screen {
+  let claims: ReturnType<typeof claimsSection> = null
   return {
     name: 'evidence',
     title: 'Evidence',
+    dispose() {
+      claims?.dispose()
+    },
     render(_app: App) {
       const evidence = computeEvidence(scn.file, scn.sources)
+      claims = claimsSection(scn, (citation) => showParagraph(citation.source, citation.paragraph))
       const { overall } = evidence
       return h(
         'main',
@@ -62,6 +77,7 @@ export function evidenceScreen(title: string, scn: CompiledScenario, onBack: () 
             ),
           ),
         ),
+        claims?.element,
         evidence.sources.map((source) =>
           h(
             'article',
@@ -73,7 +89,7 @@ export function evidenceScreen(title: string, scn: CompiledScenario, onBack: () 
               source.paragraphs.map((paragraph) =>
                 h(
                   'li',
-                  { value: paragraph.number },
+                  { value: paragraph.number, id: `evidence-${source.id}-${paragraph.number}` },
                   h('p', {}, paragraph.text),
                   paragraph.citedBy.length > 0
                     ? h(
