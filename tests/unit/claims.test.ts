@@ -83,21 +83,24 @@ describe('semantic checks of policies and claims', () => {
     expect(byPointer.get('/claims/2/citations/0/quote')?.code).toBe('quote-not-found')
   })
 
-  it('checks each policy choice with the rules of the game, and the budget', () => {
+  it('checks each policy choice with the rules of the game, and plans a turn of it', () => {
     const result = loadEdited((json) => {
       json.policies[0].choices.ALD = [{ action: 'joint-patrol', partners: ['BOR'], targets: ['ALD'] }]
-      json.policies[0].choices.CAS = [
-        { action: 'hotline-call', targets: ['ALD'] },
+      json.policies[1].choices.ALD = [
+        { action: 'joint-patrol', partners: ['BOR'], targets: ['CAS'] },
+        { action: 'hotline-call', targets: ['CAS'] },
         { action: 'hotline-call', targets: ['BOR'] },
+      ]
+      json.policies[1].choices.CAS = [
         { action: 'hotline-call', targets: ['ALD'] },
-        { action: 'hotline-call', targets: ['BOR'] },
         { action: 'hotline-call', targets: ['ALD'] },
       ]
     })
     const found = errors(result).filter((d) => d.code === 'illegal-policy-choice')
-    expect(found.map((d) => d.pointer)).toEqual(['/policies/0/choices/ALD/0', '/policies/0/choices/CAS'])
+    expect(found.map((d) => d.pointer)).toEqual(['/policies/0/choices/ALD/0', '/policies/1/choices/ALD', '/policies/1/choices/CAS'])
     expect(found[0].message).toMatch(/^policy "patrols": "joint-patrol" /)
-    expect(found[1].message).toMatch(/cost 5 a turn, more than its budget of 4/)
+    expect(found[1].message).toBe('policy "everyone-passes": ALD has 0 of 3 capital left; "hotline-call" costs 1')
+    expect(found[2].message).toMatch(/already planned/)
   })
 
   it('refuses "quiet" as a policy id and a claim longer than turns.max', () => {

@@ -10,7 +10,8 @@ import type { ValidationContext } from './validate.ts'
 import { compileScenario } from '../compiled.ts'
 import type { CompiledScenario } from '../compiled.ts'
 import { initialState } from '../state.ts'
-import { choiceProblem, costOf } from '../choices.ts'
+import { choiceProblem, planTurn } from '../choices.ts'
+import type { Choice } from '../choices.ts'
 
 function duplicates(items: readonly { id: string }[], base: string, noun: string, sink: DiagnosticSink): void {
   const first = new Map<string, number>()
@@ -115,24 +116,23 @@ export function checkClaims(scenario: ScenarioFile, sink: DiagnosticSink, contex
   }
   const state = initialState(scn, 1)
   policies.forEach((policy, p) => {
+    const legal: Choice[] = []
     for (const [who, choices] of Object.entries(policy.choices)) {
-      let spent = 0
-      choices.forEach((choice, k) => {
-        const problem = choiceProblem(scn, state, { actor: who, ...choice })
-        if (problem) {
-          sink.error('illegal-policy-choice', `/policies/${p}/choices/${who}/${k}`, `policy "${policy.id}": ${problem.reason}`)
-          return
-        }
-        spent += costOf(scn, state, scn.actionById[choice.action])
+      choices.forEach((entry, k) => {
+        const choice: Choice = { actor: who, ...entry }
+        const problem = choiceProblem(scn, state, choice)
+        if (problem) sink.error('illegal-policy-choice', `/policies/${p}/choices/${who}/${k}`, `policy "${policy.id}": ${problem.reason}`)
+        else legal.push(choice)
       })
-      const budget = scn.budget[scn.actorIndex[who]]
-      if (spent > budget)
-        sink.error(
-          'illegal-policy-choice',
-          `/policies/${p}/choices/${who}`,
-          `policy "${policy.id}": the choices of ${who} cost ${spent} a turn, more than its budget of ${budget}`,
-          'drop a choice: over the budget, the later ones would never be carried out',
-        )
+    }
+    // The game's own planning, everyone consenting: what a turn of the policy could not afford.
+    for (const rejection of planTurn(scn, state, legal, () => true).rejected) {
+      sink.error(
+        'illegal-policy-choice',
+        `/policies/${p}/choices/${rejection.choice.actor}`,
+        `policy "${policy.id}": ${rejection.reason}`,
+        rejection.code === 'over-budget' ? 'drop a choice: over the budget, it would never be carried out' : undefined,
+      )
     }
   })
 }
