@@ -1,5 +1,5 @@
 // Choices: what an actor asks to do in a turn. Illegal choices are rejected with a reason; only bugs throw.
-import type { CompiledAction, CompiledScenario } from './compiled.ts'
+import type { CompiledScenario } from './compiled.ts'
 import type { GameState } from './state.ts'
 import { pairIndex } from './compiled.ts'
 
@@ -21,6 +21,8 @@ export interface Rejection {
     | 'over-budget'
     | 'declined'
     | 'duplicate'
+    | 'once-per-game'
+    | 'not-yet'
     | 'game-over'
   reason: string
 }
@@ -28,9 +30,22 @@ export interface Rejection {
 /** Decides whether a partner takes part in a joint action proposed to it. */
 export type ConsentPolicy = (partner: string, choice: Choice) => boolean
 
-export function costOf(scn: CompiledScenario, state: GameState, action: CompiledAction): number {
+/** What the choice costs its actor: the action's cost, each target beyond the first, and the impasse surcharge. */
+export function costOf(scn: CompiledScenario, state: GameState, choice: Choice): number {
+  const action = scn.actionById[choice.action]
   const surcharge = state.impasse && action.tagSet.has('de-escalation') ? scn.params.impasseSurcharge : 0
-  return action.data.cost + Math.round(surcharge)
+  const extraTargets = Math.max(0, (choice.targets?.length ?? 0) - 1)
+  return action.data.cost + extraTargets * (action.data.extraTargetCost ?? 0) + Math.round(surcharge)
+}
+
+/** What taking part in the choice costs each partner. */
+export function partnerCostOf(scn: CompiledScenario, choice: Choice): number {
+  return scn.actionById[choice.action].data.partnerCost ?? 0
+}
+
+/** Whether a once-a-game act with these participants was already taken. */
+export function alreadyFounded(state: GameState, choice: Choice): boolean {
+  return state.founded.length > 0 && state.founded.includes(jointKey({ ...choice, targets: [] }))
 }
 
 function inContact(scn: CompiledScenario, a: string, b: string): boolean {
@@ -59,6 +74,11 @@ function listProblem(
 
 /** Why a choice is illegal in this state (ignoring budget and consent), or null when it is legal. */
 export function choiceProblem(scn: CompiledScenario, state: GameState, choice: Choice): Rejection | null {
+  return formProblem(scn, state, choice) ?? historyProblem(scn, state, choice)
+}
+
+/** Why a choice is illegal whatever was played before (wrong actor, partners, targets), or null. */
+export function formProblem(scn: CompiledScenario, state: GameState, choice: Choice): Rejection | null {
   const reject = (code: Rejection['code'], reason: string): Rejection => ({ choice, code, reason })
   if (state.outcome) return reject('game-over', 'the game is over')
   const action = scn.actionById[choice.action]
@@ -87,6 +107,20 @@ export function choiceProblem(scn: CompiledScenario, state: GameState, choice: C
         return reject('bad-targets', `"${data.id}" needs a participant in contact with ${target}`)
       }
     }
+  }
+  return historyProblem(scn, state, choice)
+}
+
+/** Why a legal choice cannot be taken now because of what was taken before (once-a-game acts), or null. */
+export function historyProblem(scn: CompiledScenario, state: GameState, choice: Choice): Rejection | null {
+  const data = scn.actionById[choice.action].data
+  if (!data.requires && !data.oncePerGame) return null
+  const who = [choice.actor, ...(choice.partners ?? [])].join(', ')
+  if (data.requires && !alreadyFounded(state, { ...choice, action: data.requires })) {
+    return { choice, code: 'not-yet', reason: `"${data.id}" needs "${data.requires}" taken first by ${who}` }
+  }
+  if (data.oncePerGame && alreadyFounded(state, choice)) {
+    return { choice, code: 'once-per-game', reason: `"${data.id}" is taken once a game, and ${who} already took it` }
   }
   return null
 }
@@ -139,24 +173,34 @@ export function planTurn(scn: CompiledScenario, state: GameState, choices: reado
       rejected.push({ choice, code: 'duplicate', reason: `"${choice.action}" with the same participants and targets is already planned` })
       continue
     }
-    const action = scn.actionById[choice.action]
-    const cost = costOf(scn, state, action)
-    const budget = scn.budget[scn.actorIndex[choice.actor]]
-    const used = spent[choice.actor] ?? 0
-    if (used + cost > budget) {
+    const cost = costOf(scn, state, choice)
+    const left = (actor: string) => scn.budget[scn.actorIndex[actor]] - (spent[actor] ?? 0)
+    if (cost > left(choice.actor)) {
       rejected.push({
         choice,
         code: 'over-budget',
-        reason: `${choice.actor} has ${budget - used} of ${budget} capital left; "${choice.action}" costs ${cost}`,
+        reason: `${choice.actor} has ${left(choice.actor)} of ${scn.budget[scn.actorIndex[choice.actor]]} capital left; "${choice.action}" costs ${cost}`,
       })
       continue
     }
-    const refusing = (choice.partners ?? []).find((partner) => !consent(partner, choice))
+    const share = partnerCostOf(scn, choice)
+    const partners = choice.partners ?? []
+    const broke = partners.find((partner) => share > left(partner))
+    if (broke) {
+      rejected.push({
+        choice,
+        code: 'over-budget',
+        reason: `${broke} has ${left(broke)} capital left, and taking part in "${choice.action}" costs each partner ${share}`,
+      })
+      continue
+    }
+    const refusing = partners.find((partner) => !consent(partner, choice))
     if (refusing) {
       rejected.push({ choice, code: 'declined', reason: `${refusing} declined to take part in "${choice.action}"` })
       continue
     }
-    spent[choice.actor] = used + cost
+    for (const partner of partners) if (share > 0) spent[partner] = (spent[partner] ?? 0) + share
+    spent[choice.actor] = (spent[choice.actor] ?? 0) + cost
     seen.add(key)
     orders.push(choice)
   }

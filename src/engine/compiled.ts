@@ -10,7 +10,8 @@ import type {
   EffectData,
   TriggerData,
 } from './scenario/schema.ts'
-import { PARAMETER_NAMES } from './scenario/schema.ts'
+import type { ComputerWeightName } from './scenario/schema.ts'
+import { COMPUTER_WEIGHT_NAMES, PARAMETER_NAMES } from './scenario/schema.ts'
 
 /** Who or what caused a change: an action, a rule, or a clamp; carried into every ledger entry. */
 export interface Cause {
@@ -68,8 +69,11 @@ export interface CompiledScenario {
     commitment: readonly number[]
     interdependence: readonly number[]
     readiness: readonly number[]
+    standing: readonly number[]
   }
   params: Readonly<Record<ParameterName, number>>
+  /** The computer players' weights (see ComputerWeights). */
+  computer: Readonly<Record<ComputerWeightName, number>>
   actions: readonly CompiledAction[]
   actionById: Readonly<Record<string, CompiledAction>>
   reactions: readonly CompiledTriggeredRule[]
@@ -125,8 +129,11 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
     theatre[p] = entry.theatre ?? null
   }
 
-  const readiness = actorIds.map(() => file.start.readiness.default.value)
-  for (const entry of file.start.readiness.actors) readiness[actorIndex[entry.actor]] = entry.value
+  const actorTable = (t: ScenarioFile['start']['readiness']) => {
+    const values = actorIds.map(() => t.default.value)
+    for (const entry of t.actors) values[actorIndex[entry.actor]] = entry.value
+    return values
+  }
 
   const params = Object.fromEntries(PARAMETER_NAMES.map((name) => [name, file.parameters[name].value])) as Record<ParameterName, number>
 
@@ -173,9 +180,14 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
       tension: table(file.start.tension),
       commitment: table(file.start.commitment),
       interdependence: table(file.start.interdependence),
-      readiness,
+      readiness: actorTable(file.start.readiness),
+      standing: actorTable(file.start.standing),
     },
     params,
+    computer: Object.fromEntries(COMPUTER_WEIGHT_NAMES.map((name) => [name, file.computer[name].value])) as Record<
+      ComputerWeightName,
+      number
+    >,
     actions,
     actionById,
     reactions,

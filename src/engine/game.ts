@@ -1,8 +1,8 @@
 // Playing turns and whole games: the computer chooses for its actors, every partner is asked,
 // and the turn is resolved. A game is fully described by (scenario, seed, turn limit, orders per turn).
 import type { CompiledScenario } from './compiled.ts'
-import type { Choice, Plan } from './choices.ts'
-import { jointKey, planTurn } from './choices.ts'
+import type { Choice, ConsentPolicy, Plan } from './choices.ts'
+import { jointKey, partnerCostOf, planTurn } from './choices.ts'
 import type { Difficulty } from './ai/policy.ts'
 import { chooseActions, consentPolicy } from './ai/policy.ts'
 import type { GameState } from './state.ts'
@@ -27,11 +27,19 @@ export interface PlayedTurn {
 export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats, alreadyPlanned: readonly Choice[] = []): Choice[] {
   const choices: Choice[] = []
   const planned = new Set<string>(alreadyPlanned.map(jointKey))
+  // Capital a computer player has promised as a partner of joint actions already proposed.
+  const reserved = new Map<string, number>()
+  const reserve = (choice: Choice) => {
+    const share = partnerCostOf(scn, choice)
+    if (share > 0) for (const partner of choice.partners ?? []) reserved.set(partner, (reserved.get(partner) ?? 0) + share)
+  }
+  alreadyPlanned.forEach(reserve)
   for (const actor of scn.actorIds) {
     if (!seats.computer.has(actor)) continue
-    for (const choice of chooseActions(scn, state, actor, seats.difficulty, planned)) {
+    for (const choice of chooseActions(scn, state, actor, seats.difficulty, planned, reserved.get(actor) ?? 0)) {
       choices.push(choice)
       planned.add(jointKey(choice))
+      reserve(choice)
     }
   }
   return choices
@@ -41,9 +49,19 @@ export function computerChoices(scn: CompiledScenario, state: GameState, seats: 
  * Plays one turn: the given choices of non-computer actors come first, then the computer's.
  * Partners played by the computer decide by themselves; other partners consent.
  */
-export function playTurn(scn: CompiledScenario, state: GameState, choices: readonly Choice[], seats: Seats, ledger = true): PlayedTurn {
+export function playTurn(
+  scn: CompiledScenario,
+  state: GameState,
+  choices: readonly Choice[],
+  seats: Seats,
+  ledger = true,
+  othersConsent: ConsentPolicy = () => true,
+): PlayedTurn {
   const all = [...choices.filter((choice) => !seats.computer.has(choice.actor)), ...computerChoices(scn, state, seats)]
-  const plan = planTurn(scn, state, all, consentPolicy(scn, state, seats.computer, seats.difficulty))
+  const computerConsent = consentPolicy(scn, state, seats.computer, seats.difficulty)
+  const consent: ConsentPolicy = (partner, choice) =>
+    seats.computer.has(partner) ? computerConsent(partner, choice) : othersConsent(partner, choice)
+  const plan = planTurn(scn, state, all, consent)
   const result = resolveTurn(scn, state, plan.orders, { ledger })
   return { plan, result }
 }
@@ -52,6 +70,8 @@ export function playTurn(scn: CompiledScenario, state: GameState, choices: reado
 export interface ScriptedTurn {
   choices: readonly Choice[]
   actors: readonly string[]
+  /** Whether a scripted actor takes part in a joint action others propose to it (default: it always does). */
+  consents?: ConsentPolicy
 }
 
 export interface GameOptions {
@@ -80,7 +100,7 @@ export function playGame(scn: CompiledScenario, options: GameOptions): GameRecor
     const seats: Seats = scripted
       ? { ...options.seats, computer: new Set([...options.seats.computer].filter((id) => !scripted.actors.includes(id))) }
       : options.seats
-    const played = playTurn(scn, state, scripted?.choices ?? [], seats, options.ledger ?? true)
+    const played = playTurn(scn, state, scripted?.choices ?? [], seats, options.ledger ?? true, scripted?.consents)
     turns.push(played)
     options.onTurn?.(played)
     state = played.result.state

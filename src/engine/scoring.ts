@@ -27,6 +27,13 @@ export function measureValue(scn: CompiledScenario, state: GameState, measure: M
       return state.commitment[pair(scn, measure.pair)]
     case 'readiness':
       return state.readiness[scn.actorIndex[measure.actor]] / scn.params.readinessMax
+    case 'standing': {
+      const own = state.standing[scn.actorIndex[measure.actor]]
+      if (!measure.against) return own
+      const lead = own - measure.against.reduce((sum, id) => sum + state.standing[scn.actorIndex[id]], 0) / measure.against.length
+      // Deterrence is about not falling behind: a shortfall costs twice what a lead gains.
+      return 0.5 + (lead < 0 ? lead / 2 : lead / 4)
+    }
     case 'mean-alignment':
       return (meanOver(scn, measure.actor, measure.with, state.alignment) + 1) / 2
     case 'mean-tension':

@@ -8,7 +8,7 @@ import type { Choice } from './choices.ts'
 
 export const PAIR_VARIABLES = ['alignment', 'tension', 'commitment', 'interdependence'] as const
 export type PairVariable = (typeof PAIR_VARIABLES)[number]
-export type StateVariable = PairVariable | 'readiness' | 'grievance' | 'rung' | 'rigidity' | 'score'
+export type StateVariable = PairVariable | 'readiness' | 'standing' | 'grievance' | 'rung' | 'rigidity' | 'score'
 
 export interface Clash {
   turn: number
@@ -38,7 +38,11 @@ export interface GameState {
   commitment: number[]
   interdependence: number[]
   readiness: number[]
+  /** Resolve and influence each actor has shown, 0..1: the private payoff of firm acts; it fades. */
+  standing: number[]
   grievance: number[]
+  /** Once-a-game acts already taken, by joint key (see jointKey): a pact is signed once. */
+  founded: string[]
   rung: number
   blocs: [string[], string[]]
   frustration: number
@@ -51,7 +55,12 @@ export interface GameState {
   quasiAlliance: boolean
   /** Sum over pairs of |change of alignment| in the last resolved turn. */
   movement: number
+  /** Each role's score for the game so far (see `turns.scoring`); the outcome's scores. */
   scores: Record<string, number>
+  /** Each role's score for the state of the last turn alone. */
+  turnScores: Record<string, number>
+  /** Sum of each role's per-turn scores so far. */
+  scoreTotals: Record<string, number>
   /** Choices actually carried out in the last resolved turn (computer players read them). */
   lastOrders: Choice[]
   clash: Clash | null
@@ -71,7 +80,9 @@ export function initialState(scn: CompiledScenario, seed: number, turnLimit = sc
     commitment: q(scn.start.commitment),
     interdependence: q(scn.start.interdependence),
     readiness: q(scn.start.readiness),
+    standing: q(scn.start.standing),
     grievance: new Array<number>(scn.n * scn.n).fill(0),
+    founded: [],
     rung: 0,
     blocs: [[], []],
     frustration: 0,
@@ -84,6 +95,8 @@ export function initialState(scn: CompiledScenario, seed: number, turnLimit = sc
     quasiAlliance: false,
     movement: 0,
     scores: {},
+    turnScores: {},
+    scoreTotals: {},
     lastOrders: [],
     clash: null,
     outcome: null,
@@ -92,7 +105,7 @@ export function initialState(scn: CompiledScenario, seed: number, turnLimit = sc
 }
 
 /**
- * A copy that is safe to change: every array a turn writes into is copied. `lastOrders`, `blocs`,
+ * A copy that is safe to change: every array a turn writes into is copied. `lastOrders`, `blocs`, `founded`,
  * `clash` and `outcome` are shared, because a turn only ever replaces them, never mutates them.
  */
 export function cloneState(state: GameState): GameState {
@@ -105,8 +118,11 @@ export function cloneState(state: GameState): GameState {
     commitment: state.commitment.slice(),
     interdependence: state.interdependence.slice(),
     readiness: state.readiness.slice(),
+    standing: state.standing.slice(),
     grievance: state.grievance.slice(),
     scores: { ...state.scores },
+    turnScores: { ...state.turnScores },
+    scoreTotals: { ...state.scoreTotals },
   }
 }
 

@@ -79,6 +79,7 @@ export function projectTurn(
 /** Steps 2-8 in the documented order, on the context's own copy of the state. */
 function runSteps(ctx: TurnContext, options: { incidents: boolean }): void {
   const alignmentAtStart = ctx.state.alignment.slice()
+  ctx.alignmentAtStart = alignmentAtStart
   applyActions(ctx)
   applyReactions(ctx)
   applyArms(ctx)

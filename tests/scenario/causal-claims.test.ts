@@ -208,7 +208,7 @@ describe('(h) computer players: legal, deterministic, and skill pays', () => {
           const spent: Record<string, number> = {}
           for (const choice of chosen) {
             expect(choiceProblem(scn, state, choice)).toBeNull()
-            spent[choice.actor] = (spent[choice.actor] ?? 0) + costOf(scn, state, scn.actionById[choice.action])
+            spent[choice.actor] = (spent[choice.actor] ?? 0) + costOf(scn, state, choice)
           }
           for (const [actor, total] of Object.entries(spent)) expect(total).toBeLessThanOrEqual(scn.budget[scn.actorIndex[actor]])
           const { plan, result } = playTurn(scn, state, [], seats, false)

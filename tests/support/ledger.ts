@@ -17,6 +17,12 @@ export function refIds(ref: string, choice: Choice): string[] {
   return [ref]
 }
 
+/** How many times an effect with `per` applies, independently of the engine. */
+function sizeOf(per: 'participant' | 'target' | undefined, choice: Choice): number {
+  if (per === 'participant') return 1 + (choice.partners ?? []).length
+  return per === 'target' ? (choice.targets ?? []).length : 1
+}
+
 /** The owners of a pair variable, in the engine's canonical order (by actor index). */
 export function pairOwners(scn: CompiledScenario, a: string, b: string): string[] {
   return scn.actorIndex[a] < scn.actorIndex[b] ? [a, b] : [b, a]
@@ -28,6 +34,8 @@ export function declaredChanges(scn: CompiledScenario, effects: readonly EffectD
   for (const effect of effects) {
     if (effect.variable === 'readiness') {
       for (const id of new Set(refIds(effect.of, choice))) changes.push({ variable: 'readiness', actors: [id], delta: effect.delta })
+    } else if (effect.variable === 'standing') {
+      for (const id of new Set(refIds(effect.of, choice))) changes.push({ variable: 'standing', actors: [id], delta: effect.delta })
     } else if (effect.variable === 'grievance') {
       for (const who of new Set(refIds(effect.of, choice))) {
         for (const toward of new Set(refIds(effect.toward, choice))) {
@@ -42,7 +50,7 @@ export function declaredChanges(scn: CompiledScenario, effects: readonly EffectD
           const owners = pairOwners(scn, a, b)
           if (seen.has(owners.join())) continue
           seen.add(owners.join())
-          changes.push({ variable: effect.variable, actors: owners, delta: effect.delta })
+          changes.push({ variable: effect.variable, actors: owners, delta: effect.delta * sizeOf(effect.per, choice) })
         }
       }
     }
@@ -62,7 +70,8 @@ export function valueOf(scn: CompiledScenario, state: GameState, variable: State
     case 'interdependence':
       return state[variable][scn.pairOf[scn.actorIndex[actors[0]] * n + scn.actorIndex[actors[1]]]]
     case 'readiness':
-      return state.readiness[scn.actorIndex[actors[0]]]
+    case 'standing':
+      return state[variable][scn.actorIndex[actors[0]]]
     case 'grievance':
       return state.grievance[scn.actorIndex[actors[0]] * n + scn.actorIndex[actors[1]]]
     case 'rung':
@@ -80,7 +89,7 @@ export function allKeys(scn: CompiledScenario): { variable: StateVariable; actor
   for (const variable of ['alignment', 'tension', 'commitment', 'interdependence'] as const) {
     for (const [i, j] of scn.pairActors) keys.push({ variable, actors: [scn.actorIds[i], scn.actorIds[j]] })
   }
-  for (const id of scn.actorIds) keys.push({ variable: 'readiness', actors: [id] })
+  for (const id of scn.actorIds) keys.push({ variable: 'readiness', actors: [id] }, { variable: 'standing', actors: [id] })
   for (const who of scn.actorIds)
     for (const toward of scn.actorIds) if (who !== toward) keys.push({ variable: 'grievance', actors: [who, toward] })
   keys.push({ variable: 'rung', actors: [] }, { variable: 'rigidity', actors: [] })

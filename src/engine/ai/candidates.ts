@@ -1,7 +1,7 @@
 // Every legal choice an actor could make this turn (bounded, in a deterministic order).
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
-import { choiceProblem, jointKey } from '../choices.ts'
+import { formProblem, historyProblem, jointKey } from '../choices.ts'
 import type { GameState } from '../state.ts'
 
 const MAX_COMBINATIONS = 24
@@ -28,12 +28,15 @@ export interface Candidate {
   key: string
 }
 
-// Legality depends on the scenario alone (the state only ends the game), so each actor's list is built once.
+// The form of a choice depends on the scenario alone (the state only ends the game), so each actor's list is
+// built once; what history forbids (once-a-game acts) is filtered by the caller.
 const cache = new WeakMap<CompiledScenario, Map<string, readonly Candidate[]>>()
 
 /** Every legal choice of `actor` in `state`. */
 export function legalCandidates(scn: CompiledScenario, state: GameState, actor: string): Choice[] {
-  return keyedCandidates(scn, state, actor).map(({ choice }) => ({ ...choice }))
+  return keyedCandidates(scn, state, actor)
+    .filter(({ choice }) => !historyProblem(scn, state, choice))
+    .map(({ choice }) => ({ ...choice }))
 }
 
 /** The same, with joint keys, from a cache: the lists are shared and must not be changed. */
@@ -66,7 +69,7 @@ function enumerate(scn: CompiledScenario, state: GameState, actor: string): Choi
         const choice: Choice = { actor, action: data.id }
         if (targets.length > 0) choice.targets = targets
         if (partners.length > 0) choice.partners = partners
-        if (!choiceProblem(scn, state, choice)) candidates.push(choice)
+        if (!formProblem(scn, state, choice)) candidates.push(choice)
       }
     }
   }

@@ -13,13 +13,8 @@ import { incidentProbability } from '../steps/incidents.ts'
 import { applyReactions } from '../steps/reactions.ts'
 import { projectTurn } from '../turn.ts'
 
-/** Score points one expected incident costs an actor in contact with the other side. */
-const INCIDENT_COST = 20
-/** Score points of answering a grievance of 1 in kind. */
-const RECIPROCITY_WEIGHT = 8
-const ALLY_ALIGNMENT = 0.35
-/** Score points a unit of grievance against the actor costs it: others answer hostile acts in kind (33-34). */
-const RETALIATION_COST = 8
+// The weights of the computer players' reasons beyond their objectives are the scenario's (`computer`).
+
 /** Quiet turns the hard computer player looks past its plan. */
 const SETTLING_TURNS = 3
 
@@ -54,6 +49,7 @@ function restore(ctx: TurnContext, state: GameState): void {
   indices.length = 0
   ctx.state.rung = state.rung
   ctx.state.rigidity = state.rigidity
+  ctx.state.founded = state.founded
 }
 
 function shockState(state: GameState, orders: Choice[], scratch: Scratch): { next: GameState; pinPricks: number[] } {
@@ -103,9 +99,9 @@ export function reciprocity(scn: CompiledScenario, state: GameState, actor: stri
     if (grievance <= 0) continue
     const provoker = scn.actorIds[j]
     const hits = (choice.targets ?? []).some(
-      (target) => target === provoker || state.alignment[scn.pairOf[j * scn.n + scn.actorIndex[target]]] >= ALLY_ALIGNMENT,
+      (target) => target === provoker || state.alignment[scn.pairOf[j * scn.n + scn.actorIndex[target]]] >= scn.computer.allyAlignment,
     )
-    if (hits) bonus += grievance * RECIPROCITY_WEIGHT * (choice.partners && choice.partners.length > 0 ? 1.5 : 1)
+    if (hits) bonus += grievance * scn.computer.reciprocity * (choice.partners && choice.partners.length > 0 ? 1.5 : 1)
   }
   return bonus
 }
@@ -159,7 +155,7 @@ export function evaluateChoice(
   return (
     after -
     baseline -
-    INCIDENT_COST * incidentRisk(scn, state, viewer, shocked.pinPricks) -
+    scn.computer.incidentCost * incidentRisk(scn, state, viewer, shocked.pinPricks) -
     baseline * clashRisk(scn, shocked.next, shocked.pinPricks) +
     reciprocity(scn, state, viewer, choice)
   )
@@ -175,8 +171,8 @@ export function evaluatePlan(scn: CompiledScenario, state: GameState, viewer: st
   return (
     after -
     baseline -
-    RETALIATION_COST * grievanceAgainst(scn, state, projected.state, viewer) -
-    INCIDENT_COST * incidentRisk(scn, state, viewer, projected.pinPricks) -
+    scn.computer.retaliationCost * grievanceAgainst(scn, state, projected.state, viewer) -
+    scn.computer.incidentCost * incidentRisk(scn, state, viewer, projected.pinPricks) -
     baseline * clashRisk(scn, projected.state, projected.pinPricks) +
     planReciprocity(scn, state, viewer, orders)
   )

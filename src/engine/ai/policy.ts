@@ -4,7 +4,7 @@
 //   hard   - looks a whole turn ahead (without the dice) for its most promising choices.
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice, ConsentPolicy } from '../choices.ts'
-import { costOf } from '../choices.ts'
+import { costOf, historyProblem } from '../choices.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import { keyedCandidates } from './candidates.ts'
@@ -49,12 +49,13 @@ export function chooseActions(
   actor: string,
   difficulty: Difficulty,
   alreadyPlanned: ReadonlySet<string> = new Set(),
+  reserved = 0,
 ): Choice[] {
   if (state.outcome) return []
   const skill = SKILL[difficulty]
   const actorIndex = scn.actorIndex[actor]
   const candidates = keyedCandidates(scn, state, actor)
-    .filter((candidate) => !alreadyPlanned.has(candidate.key))
+    .filter((candidate) => !alreadyPlanned.has(candidate.key) && !historyProblem(scn, state, candidate.choice))
     .map((candidate) => candidate.choice)
   const baseline = roleScoreOf(scn, state, actor)
   const scratch = scratchFor(scn, state)
@@ -63,7 +64,7 @@ export function chooseActions(
     return { choice, noise, value: evaluateChoice(scn, state, actor, choice, baseline, scratch) + noise }
   })
   scored.sort((a, b) => b.value - a.value)
-  const budget = scn.budget[actorIndex]
+  const budget = scn.budget[actorIndex] - reserved
   if (skill.lookaheadShortlist > 0) return planAhead(scn, state, actor, scored.slice(0, skill.lookaheadShortlist), budget, skill, baseline)
 
   let spent = 0
@@ -71,7 +72,7 @@ export function chooseActions(
   const usedActions = new Set<string>()
   for (const { choice, value } of scored) {
     if (picked.length >= skill.maxActions || value <= skill.threshold) break
-    const cost = costOf(scn, state, scn.actionById[choice.action])
+    const cost = costOf(scn, state, choice)
     if (usedActions.has(choice.action) || spent + cost > budget) continue
     picked.push(choice)
     usedActions.add(choice.action)
@@ -100,14 +101,14 @@ function planAhead(
   while (picked.length < skill.maxActions) {
     let best: { entry: Scored; value: number } | null = null
     for (const entry of remaining) {
-      const cost = costOf(scn, state, scn.actionById[entry.choice.action])
+      const cost = costOf(scn, state, entry.choice)
       if (spent + cost > budget || picked.some((choice) => choice.action === entry.choice.action)) continue
       const value = evaluatePlan(scn, state, actor, [...picked, entry.choice], baseline) + entry.noise
       if (!best || value > best.value) best = { entry, value }
     }
     if (!best || best.value - planValue <= skill.threshold) break
     picked.push(best.entry.choice)
-    spent += costOf(scn, state, scn.actionById[best.entry.choice.action])
+    spent += costOf(scn, state, best.entry.choice)
     planValue = best.value - best.entry.noise
     remaining = remaining.filter((entry) => entry !== best!.entry)
   }

@@ -20,8 +20,53 @@ export interface FormatMigration {
   migrate(json: JsonObject): { json: JsonObject; changes: FormatChange[] }
 }
 
-/** Every migration the engine ships. Format 1 is the first published format, so there are none yet. */
-export const FORMAT_MIGRATIONS: readonly FormatMigration[] = []
+const MIGRATED_NUMBER = 'Format 1 left this number without grounding; added by the migration to format 2, keeping the format-1 behaviour.'
+
+/**
+ * Format 1 → 2: every number in the open, and the dilemma's building blocks. Written so that a format-1
+ * scenario plays exactly as before: no standing, scoring by the last turn, the old computer weights.
+ */
+const FORMAT_1_TO_2: FormatMigration = {
+  from: 1,
+  summary:
+    'actors and `turns` are grounded (an assumption is added); `turns.scoring` ("final" keeps the format-1 scoring); `start.standing` (0 for all); `parameters.standingFading`; the computer players\' weights as `computer`',
+  migrate(json) {
+    const changes: FormatChange[] = []
+    const groundActor = (actor: JsonValue, pointer: string) => {
+      if (isObject(actor) && actor.citations === undefined && actor.assumption === undefined) {
+        actor.assumption = MIGRATED_NUMBER
+        changes.push({ pointer, message: "the actor's numbers (capability, budget) get an assumption" })
+      }
+    }
+    if (isObject(json.add) && Array.isArray(json.add.actors)) json.add.actors.forEach((actor, k) => groundActor(actor, `/add/actors/${k}`))
+    if (json.extends !== undefined) return { json, changes }
+    if (Array.isArray(json.actors)) json.actors.forEach((actor, k) => groundActor(actor, `/actors/${k}`))
+    if (isObject(json.turns)) {
+      if (json.turns.scoring === undefined) {
+        json.turns.scoring = 'final'
+        changes.push({ pointer: '/turns', message: '"scoring": "final" added: a game is scored on its last turn, as in format 1' })
+      }
+      if (json.turns.citations === undefined && json.turns.assumption === undefined) json.turns.assumption = MIGRATED_NUMBER
+    }
+    if (isObject(json.start) && json.start.standing === undefined) {
+      json.start.standing = { default: { value: 0, assumption: MIGRATED_NUMBER }, actors: [] }
+      changes.push({ pointer: '/start', message: '"standing" added: every actor starts with none' })
+    }
+    if (isObject(json.parameters) && json.parameters.standingFading === undefined) {
+      json.parameters.standingFading = { value: 0.25, assumption: MIGRATED_NUMBER }
+      changes.push({ pointer: '/parameters', message: '"standingFading" added (it acts only where a rule fades standing)' })
+    }
+    if (json.computer === undefined) {
+      const weight = (value: number) => ({ value, assumption: MIGRATED_NUMBER })
+      json.computer = { incidentCost: weight(20), reciprocity: weight(8), retaliationCost: weight(8), allyAlignment: weight(0.35) }
+      changes.push({ pointer: '', message: '"computer" added with the weights format 1 built in' })
+    }
+    return { json, changes }
+  },
+}
+
+/** Every migration the engine ships, oldest first. */
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [FORMAT_1_TO_2]
 
 function isObject(value: JsonValue): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -5,6 +5,8 @@ import * as z from 'zod'
 import {
   Action,
   Actor,
+  COMPUTER_WEIGHT_DESCRIPTIONS,
+  COMPUTER_WEIGHT_NAMES,
   ActorId,
   ActorValue,
   ContactPair,
@@ -28,7 +30,7 @@ import {
   Turns,
   groundingFields,
 } from './schema.ts'
-import type { ParameterName } from './schema.ts'
+import type { ComputerWeightName, ParameterName } from './schema.ts'
 import { VERSION_RANGE_PATTERN } from './semver.ts'
 
 const Policy = Scenario.shape.policies.unwrap().element
@@ -95,6 +97,7 @@ const RuleChange = z
     kind: z.enum(RULE_KINDS).optional(),
     when: Trigger.optional(),
     targets: Pair.optional(),
+    camp: z.array(ActorId).min(1).max(12).optional(),
     pair: Pair.optional(),
     effects: z.array(Effect).min(1).max(40).optional().describe('The new effects (the whole list).'),
   })
@@ -111,12 +114,21 @@ const ParametersChange = z
   )
   .describe('Changes to parameters, by name. Parameters cannot be removed or added: every scenario has all of them.')
 
+const ComputerChange = z
+  .strictObject(
+    Object.fromEntries(
+      COMPUTER_WEIGHT_NAMES.map((name) => [name, ParameterChange.optional().describe(COMPUTER_WEIGHT_DESCRIPTIONS[name])]),
+    ) as Record<ComputerWeightName, z.ZodOptional<typeof ParameterChange>>,
+  )
+  .describe("Changes to the computer players' weights, by name.")
+
 const startTables = <Table extends z.ZodType, Readiness extends z.ZodType>(table: Table, readiness: Readiness) =>
   z
     .strictObject({
       alignment: table.optional(),
       tension: table.optional(),
       readiness: readiness.optional(),
+      standing: readiness.optional(),
       commitment: table.optional(),
       interdependence: table.optional(),
     })
@@ -134,6 +146,7 @@ export const Override = z
       .describe('Changes to what does not change during a game.'),
     start: startTables(PairTableChange, ActorTableChange).optional(),
     parameters: ParametersChange.optional(),
+    computer: ComputerChange.optional(),
     ladder: list(itemChange(Rung, Id), 'Changes to rungs, by id.'),
     actions: list(itemChange(Action, Id), 'Changes to actions, by id.'),
     rules: list(RuleChange, 'Changes to rules, by id.'),
@@ -169,6 +182,7 @@ export const Remove = z
           .max(50)
           .optional()
           .describe('Actors whose readiness entry to remove (the default then applies).'),
+        standing: z.array(ActorId).min(1).max(50).optional().describe('Actors whose standing entry to remove (the default then applies).'),
         commitment: pairs('commitment'),
         interdependence: pairs('interdependence'),
       })
@@ -230,6 +244,7 @@ export const Extension = z
     static: whole(Scenario.shape.static),
     start: whole(Scenario.shape.start),
     parameters: whole(Scenario.shape.parameters),
+    computer: whole(Scenario.shape.computer),
     ladder: whole(Scenario.shape.ladder),
     actions: whole(Scenario.shape.actions),
     rules: whole(Scenario.shape.rules),

@@ -3,7 +3,7 @@
 import * as z from 'zod'
 import { claimSections } from './schema-claims.ts'
 
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const ACTOR_ID = /^[A-Z][A-Z0-9]{1,7}$/
@@ -99,21 +99,19 @@ export const Source = z
   })
   .describe('A text the scenario cites.')
 
-export const Actor = z
-  .strictObject({
-    id: ActorId,
-    name: z.string().min(1).max(100).describe('The name players see.'),
-    capability: z.number().min(0).max(1).describe('Static share of military and economic capability; weights the blocs.'),
-    capital: z
-      .strictObject({
-        lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
-        lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
-      })
-      .describe('Where the actor is drawn on the map.'),
-    playable: z.boolean().describe('Whether a human may take this actor.'),
-    budget: z.number().int().min(0).max(20).optional().describe('Political capital per turn; defaults to `turns.budget`.'),
-  })
-  .describe('A power.')
+export const Actor = grounded({
+  id: ActorId,
+  name: z.string().min(1).max(100).describe('The name players see.'),
+  capability: z.number().min(0).max(1).describe('Static share of military and economic capability; weights the blocs.'),
+  capital: z
+    .strictObject({
+      lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
+      lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
+    })
+    .describe('Where the actor is drawn on the map.'),
+  playable: z.boolean().describe('Whether a human may take this actor.'),
+  budget: z.number().int().min(0).max(20).optional().describe('Political capital per turn; defaults to `turns.budget`.'),
+}).describe('A power. Its grounding covers its numbers (capability, budget): cite them or say why they were chosen.')
 
 export const Theatre = z
   .strictObject({
@@ -154,6 +152,7 @@ export const PARAMETER_NAMES = [
   'impasseMovement',
   'impasseTurns',
   'impasseSurcharge',
+  'standingFading',
 ] as const
 export type ParameterName = (typeof PARAMETER_NAMES)[number]
 
@@ -184,6 +183,7 @@ export const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
   impasseMovement: 'Largest total change of alignment in a turn that still counts as no movement.',
   impasseTurns: 'Turns in a row the impasse conditions must hold.',
   impasseSurcharge: 'Extra political capital a de-escalation action costs during an impasse.',
+  standingFading: 'Share of standing (resolve and influence shown) that fades each turn unless renewed.',
 }
 
 export const Parameter = grounded({
@@ -199,6 +199,26 @@ export const Parameters = z
     >,
   )
   .describe('The numbers of the rules. Every parameter is grounded.')
+
+export const COMPUTER_WEIGHT_NAMES = ['incidentCost', 'reciprocity', 'retaliationCost', 'allyAlignment'] as const
+export type ComputerWeightName = (typeof COMPUTER_WEIGHT_NAMES)[number]
+
+export const COMPUTER_WEIGHT_DESCRIPTIONS: Record<ComputerWeightName, string> = {
+  incidentCost: 'Score points a computer player counts for each expected incident its acts add near it.',
+  reciprocity: 'Score points a computer player gains by answering a grievance of 1 in kind (reciprocal responses).',
+  retaliationCost: 'Score points a computer player counts for each unit of grievance its acts raise against it (others answer in kind).',
+  allyAlignment:
+    "Alignment at or above which a provoker's partner counts as its ally, so that acting against the partner answers the provoker.",
+}
+
+export const ComputerWeights = z
+  .strictObject(
+    Object.fromEntries(COMPUTER_WEIGHT_NAMES.map((name) => [name, Parameter.describe(COMPUTER_WEIGHT_DESCRIPTIONS[name])])) as Record<
+      ComputerWeightName,
+      typeof Parameter
+    >,
+  )
+  .describe("The reasons of the computer players beyond their roles' objectives, each grounded like a parameter.")
 
 export const Rung = grounded({
   id: Id,
@@ -228,6 +248,12 @@ export const Effect = z
         variable: z.enum(PAIR_VARIABLES).describe('The pair variable to change.'),
         between: z.tuple([Ref, Ref]).describe('Every pair formed by one actor of each side (pairs of an actor with itself are skipped).'),
         delta: z.number().min(-1).max(1).describe('The change, added before the variable is clamped to its range.'),
+        per: z
+          .enum(['participant', 'target'])
+          .optional()
+          .describe(
+            'Scale the change with the size of the act: times the number of its participants (actor and partners) or of its targets. Once per act when omitted.',
+          ),
       })
       .describe('Changes a pair variable.'),
     z
@@ -245,6 +271,15 @@ export const Effect = z
         delta: z.number().min(-1).max(1).describe('The change, added before the grievance is clamped to 0 .. 1.'),
       })
       .describe('Changes a grievance: how provoked one actor feels by another; computer players answer it.'),
+    z
+      .strictObject({
+        variable: z
+          .literal('standing')
+          .describe('Standing: the resolve and influence an actor has shown, 0 .. 1; it fades unless renewed.'),
+        of: Ref.describe('Whose standing.'),
+        delta: z.number().min(-1).max(1).describe('The change, added before standing is clamped to 0 .. 1.'),
+      })
+      .describe('Changes standing: the private payoff of a firm act (deterrence, reassurance, resolve, influence).'),
   ])
   .describe('One change an action or rule makes.')
 
@@ -270,7 +305,28 @@ export const Action = grounded({
     })
     .optional()
     .describe('Whom the action is aimed at.'),
-  cost: z.number().int().min(0).max(10).describe('Political capital it costs.'),
+  cost: z.number().int().min(0).max(10).describe('Political capital it costs the actor who proposes it.'),
+  partnerCost: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('Political capital each partner of a joint action pays (0 when omitted); a partner without it left declines.'),
+  extraTargetCost: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('Political capital each target beyond the first adds to the cost (0 when omitted).'),
+  oncePerGame: z
+    .boolean()
+    .optional()
+    .describe('A founding act (a pact is signed once): the same participants can take it only once a game.'),
+  requires: Id.optional().describe(
+    'A once-a-game act (by its id) the same participants must have taken in an earlier turn, e.g. deepening a pact needs the pact.',
+  ),
   tags: z.array(z.enum(ACTION_TAGS)).max(8).describe('Kinds the rules react to.'),
   pinPrick: z
     .boolean()
@@ -311,10 +367,18 @@ const DoubleContainmentRule = z
     kind: z.literal('double-containment'),
     when: Trigger.describe('Which actions count as containment.'),
     targets: Pair.describe('The two actors contained together.'),
-    effects: z.array(Effect).min(1).max(40).describe('Applied once per actor that acted against both this turn; "actor" is that actor.'),
+    camp: z
+      .array(ActorId)
+      .min(1)
+      .max(12)
+      .optional()
+      .describe(
+        'Actors whose acts count together: when the camp as a whole acted against both this turn the rule fires once, "actor" being the first of the camp that took part and "participants" all who did. Without it the rule fires once per actor that acted against both.',
+      ),
+    effects: z.array(Effect).min(1).max(40).describe('Applied once per actor (or camp) that acted against both this turn.'),
   })
   .meta(GROUNDING_META)
-  .describe('An extra push when one actor acts against both members of a pair in the same turn.')
+  .describe('An extra push when one actor (or a camp together) acts against both members of a pair in the same turn.')
 
 const PairRule = <Kind extends string>(kind: Kind, description: string) =>
   z
@@ -336,6 +400,7 @@ export const RULE_KINDS = [
   'interests',
   'pacts',
   'autonomy-cap',
+  'autonomy-ceiling',
   'interdependence-floor',
   'tension-cooling',
   'tension-hostility',
@@ -344,6 +409,7 @@ export const RULE_KINDS = [
   'quasi-alliance',
   'rigid-blocs',
   'impasse',
+  'standing-fading',
 ] as const
 
 export const Rule = z
@@ -354,7 +420,11 @@ export const Rule = z
     SimpleRule('balance', 'Structural balance: the enemy of my enemy becomes my friend, faster when tension is high.'),
     SimpleRule('interests', 'Alignment drifts back toward the baseline propensity of each pair.'),
     SimpleRule('pacts', 'Commitment holds alignment up.'),
-    PairRule('autonomy-cap', "Strategic autonomy: the pair's alignment stays at or below `autonomyCap`."),
+    PairRule('autonomy-cap', "Strategic autonomy: the pair's alignment stays at or below `autonomyCap` (a hard cap)."),
+    PairRule(
+      'autonomy-ceiling',
+      "Strategic autonomy as a soft ceiling: the pair's gains in alignment shrink as it nears `autonomyCap`, and it never passes it.",
+    ),
     SimpleRule(
       'interdependence-floor',
       'Interdependence puts a floor under alignment: a pair with ties (interdependence above 0) stays at or above `interdependenceFloor` × its interdependence.',
@@ -366,6 +436,7 @@ export const Rule = z
     PairRule('quasi-alliance', 'Detects a quasi-alliance of the pair.'),
     SimpleRule('rigid-blocs', 'Detects rigid blocs.'),
     SimpleRule('impasse', 'Detects an impasse: rigid blocs, high cross-bloc tension, no movement.'),
+    SimpleRule('standing-fading', 'Standing fades by `standingFading` each turn unless renewed by firm acts.'),
   ])
   .describe('A rule of the model. Each kind may appear as often as needed; structural kinds at most once.')
 
@@ -385,6 +456,17 @@ export const Measure = z
       kind: z.literal('mean-tension'),
       actor: ActorId,
       with: z.array(ActorId).min(1).describe('The others, averaged over.'),
+    }),
+    z.strictObject({
+      kind: z.literal('standing'),
+      actor: ActorId,
+      against: z
+        .array(ActorId)
+        .min(1)
+        .optional()
+        .describe(
+          "Rivals to compare with: the measure is 0.5 plus half the shortfall of the actor's standing against their mean standing, or a quarter of its lead (falling behind costs twice what getting ahead gains). Absolute when omitted.",
+        ),
     }),
     z.strictObject({ kind: z.literal('rigidity') }),
     z.strictObject({ kind: z.literal('rung') }),
@@ -422,8 +504,15 @@ export const Turns = z
     default: z.number().int().min(1).max(100).describe('Default number of turns.'),
     max: z.number().int().min(1).max(100).describe('Most turns a game may have.'),
     budget: z.number().int().min(0).max(20).describe('Political capital per actor per turn.'),
+    scoring: z
+      .enum(['mean', 'final'])
+      .describe(
+        'How a game is scored: "mean", the mean of the per-turn scores over the whole game (an armed clash scores 0 for every turn it cuts off); or "final", the last turn only.',
+      ),
+    ...groundingFields,
   })
-  .describe('Turn settings.')
+  .meta(GROUNDING_META)
+  .describe('Turn settings; the grounding covers the budget and the scoring.')
 
 /** What the player does to move the guide on to its next step. */
 export const GUIDE_EVENTS = ['next', 'choice-added', 'turn-ended', 'why-opened', 'source-opened', 'report-closed'] as const
@@ -479,11 +568,13 @@ export const Scenario = z
         alignment: PairTable.describe('−1 (rivals) .. +1 (friends).'),
         tension: PairTable.describe('0 .. 1.'),
         readiness: ActorTable.describe('0 .. readinessMax.'),
+        standing: ActorTable.describe('0 .. 1: resolve and influence shown.'),
         commitment: PairTable.describe('0 .. 1: pacts and roadmaps.'),
         interdependence: PairTable.describe('0 .. 1: energy, arms and investment ties.'),
       })
       .describe('The state at the start of turn 1.'),
     parameters: Parameters,
+    computer: ComputerWeights,
     ladder: z.array(Rung).min(2).max(12).describe('The escalation ladder, lowest rung first; the first rung starts at 0.'),
     actions: z.array(Action).min(1).max(100).describe('What the powers can do each turn.'),
     rules: z.array(Rule).min(1).max(100).describe('How the world answers: the causal claims of the text and the dynamics of the model.'),

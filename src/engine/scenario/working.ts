@@ -31,6 +31,7 @@ export const SECTIONS = [
   'static',
   'start',
   'parameters',
+  'computer',
   'ladder',
   'actions',
   'rules',
@@ -72,6 +73,16 @@ const pairTable = (section: 'static' | 'start', table: string): CollectionSpec =
   noun: `${section}.${table} entry`,
 })
 
+const actorTable = (table: 'readiness' | 'standing'): CollectionSpec => ({
+  name: `start.${table}`,
+  path: `/start/${table}`,
+  section: 'start',
+  shape: 'table',
+  keyField: 'actor',
+  entriesField: 'actors',
+  noun: `start.${table} entry`,
+})
+
 export const COLLECTIONS: readonly CollectionSpec[] = [
   list('sources', 'source'),
   list('actors', 'actor'),
@@ -79,18 +90,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'static.contact', path: '/static/contact', section: 'static', shape: 'list', keyField: 'pair', noun: 'contact' },
   pairTable('start', 'alignment'),
   pairTable('start', 'tension'),
-  {
-    name: 'start.readiness',
-    path: '/start/readiness',
-    section: 'start',
-    shape: 'table',
-    keyField: 'actor',
-    entriesField: 'actors',
-    noun: 'start.readiness entry',
-  },
+  actorTable('readiness'),
+  actorTable('standing'),
   pairTable('start', 'commitment'),
   pairTable('start', 'interdependence'),
   { name: 'parameters', path: '/parameters', section: 'parameters', shape: 'map', noun: 'parameter' },
+  { name: 'computer', path: '/computer', section: 'computer', shape: 'map', noun: 'computer weight' },
   list('ladder', 'rung'),
   list('actions', 'action'),
   list('rules', 'rule'),

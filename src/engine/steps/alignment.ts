@@ -10,6 +10,18 @@ function meanTension(tension: readonly number[]): number {
   return tension.length > 0 ? sum / tension.length : 0
 }
 
+/**
+ * Strategic autonomy as a soft ceiling: of a turn's gain g from `start`, with headroom h = ceiling − start,
+ * h·(1 − e^(−g/h)) takes effect — nearly all of a small gain far from the ceiling, ever less near it, and
+ * never past it. Losses pass unchanged; a pair already at or above the ceiling gains nothing.
+ */
+export function softCeiling(start: number, now: number, ceiling: number): number {
+  if (now <= start) return now
+  if (start >= ceiling) return start
+  const headroom = ceiling - start
+  return start + headroom * (1 - Math.exp(-(now - start) / headroom))
+}
+
 export function applyAlignmentDrift(ctx: TurnContext): void {
   ctx.step = 'alignment'
   const { scn, state } = ctx
@@ -51,6 +63,13 @@ export function applyAlignmentDrift(ctx: TurnContext): void {
     const [a, b] = cap.data.pair
     const p = pairIndex(scn, a, b)
     if (state.alignment[p] > params.autonomyCap) setTo(ctx, cap.cause, 'alignment', p, params.autonomyCap)
+  }
+  const ceiling = structural['autonomy-ceiling']
+  if (ceiling && ceiling.data.kind === 'autonomy-ceiling' && ctx.alignmentAtStart) {
+    const [a, b] = ceiling.data.pair
+    const p = pairIndex(scn, a, b)
+    const target = softCeiling(ctx.alignmentAtStart[p], state.alignment[p], params.autonomyCap)
+    if (target < state.alignment[p]) setTo(ctx, ceiling.cause, 'alignment', p, target)
   }
   ctx.touched.clear()
 }

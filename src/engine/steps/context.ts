@@ -25,13 +25,15 @@ export interface TurnContext {
   pinPricks: number[]
   incidents: Incident[]
   orders: Choice[]
+  /** Alignment when the turn began (set by the turn pipeline): the soft ceiling measures a turn's gain from it. */
+  alignmentAtStart?: readonly number[]
   /** Indices changed in the current step, per variable, for clampTouched (may repeat). */
   touched: Map<ArrayVariable, number[]>
   /** When set, every changed (variable, index) is also noted here, so a scratch state can be restored cheaply. */
   journal?: { variables: ArrayVariable[]; indices: number[] }
 }
 
-export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'grievance'
+export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'standing' | 'grievance'
 
 const CLAMP_CAUSE: Cause = { id: 'clamp', kind: 'clamp', name: 'Range limit', citations: [], limit: true }
 
@@ -43,7 +45,7 @@ export function boundsOf(scn: CompiledScenario, variable: ArrayVariable): [numbe
 
 /** Names the owners of index `index` of `variable`: a pair, an actor, or a directed pair. */
 export function ownersOf(scn: CompiledScenario, variable: ArrayVariable, index: number): string[] {
-  if (variable === 'readiness') return [scn.actorIds[index]]
+  if (variable === 'readiness' || variable === 'standing') return [scn.actorIds[index]]
   if (variable === 'grievance') return [scn.actorIds[Math.floor(index / scn.n)], scn.actorIds[index % scn.n]]
   const [i, j] = scn.pairActors[index]
   return [scn.actorIds[i], scn.actorIds[j]]

@@ -31,13 +31,20 @@ function distinct(ids: string[]): string[] {
   return ids.length < 2 ? ids : ids.filter((id, k) => ids.indexOf(id) === k)
 }
 
+/** How many times an effect with `per` applies for this act: bigger acts draw bigger reactions. */
+function sizeOf(per: 'participant' | 'target' | undefined, choice: Choice): number {
+  if (per === 'participant') return 1 + (choice.partners?.length ?? 0)
+  if (per === 'target') return choice.targets?.length ?? 0
+  return 1
+}
+
 export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice): void {
   const { scn } = ctx
   // Who acted is only written into ledger entries: skip building it when no ledger is kept (AI look-ahead).
   const by = ctx.ledger ? participantsOf(choice) : undefined
   for (const effect of effects) {
-    if (effect.variable === 'readiness') {
-      for (const id of distinct(resolveRef(effect.of, choice))) change(ctx, cause, 'readiness', scn.actorIndex[id], effect.delta, by)
+    if (effect.variable === 'readiness' || effect.variable === 'standing') {
+      for (const id of distinct(resolveRef(effect.of, choice))) change(ctx, cause, effect.variable, scn.actorIndex[id], effect.delta, by)
       continue
     }
     if (effect.variable === 'grievance') {
@@ -59,6 +66,7 @@ export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly E
       }
     }
     pairs.sort((x, y) => x - y)
-    for (const pair of pairs) change(ctx, cause, effect.variable, pair, effect.delta, by)
+    const delta = effect.delta * sizeOf(effect.per, choice)
+    for (const pair of pairs) change(ctx, cause, effect.variable, pair, delta, by)
   }
 }

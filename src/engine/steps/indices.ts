@@ -64,8 +64,20 @@ export function applyIndices(ctx: TurnContext, alignmentAtStart: readonly number
   }
 
   const scoreCause: Cause = { id: 'objectives', kind: 'index', name: 'Role objectives', citations: [] }
+  const byMean = scn.file.turns.scoring === 'mean'
+  // Turn 0 (the start) is shown but not counted: a game's score is over the turns it played.
+  const counted = ctx.turn > 0 && byMean
+  const clashed = state.clash !== null
   for (const role of scn.roles) {
-    const score = quantize(roleScore(scn, state, role))
+    const turnScore = quantize(roleScore(scn, state, role))
+    state.turnScores[role.id] = turnScore
+    let score = turnScore
+    if (counted) {
+      const total = (state.scoreTotals[role.id] ?? 0) + turnScore
+      state.scoreTotals[role.id] = total
+      // An armed clash scores 0 for every turn it cuts off.
+      score = quantize(total / (clashed ? state.turnLimit : ctx.turn))
+    }
     recordDerived(ctx, scoreCause, 'score', [role.actor], state.scores[role.id] ?? 0, score)
     state.scores[role.id] = score
   }

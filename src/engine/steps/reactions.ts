@@ -1,5 +1,6 @@
 // Step 3: the text's causal claims. Each reaction rule fires once per action it matches;
-// double containment fires once per actor that acted against both members of its pair.
+// double containment fires once per actor that acted against both members of its pair, or once for a
+// camp whose members together did.
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
 import type { TriggerData } from '../scenario/schema.ts'
@@ -25,6 +26,8 @@ export function applyReactions(ctx: TurnContext): void {
     }
   }
   for (const rule of scn.containments) {
+    if (rule.data.kind !== 'double-containment') continue
+    const [first, second] = rule.data.targets
     const targetedBy = new Map<string, Set<string>>()
     for (const order of ctx.orders) {
       if (!matchesTrigger(scn, rule.when, order)) continue
@@ -34,7 +37,19 @@ export function applyReactions(ctx: TurnContext): void {
         for (const target of order.targets ?? []) targets.add(target)
       }
     }
-    const [first, second] = rule.data.kind === 'double-containment' ? rule.data.targets : ['', '']
+    const camp = rule.data.camp
+    if (camp) {
+      // The camp as a whole: fires once when its members together acted against both.
+      const members = camp.filter((id) => targetedBy.has(id))
+      const hit = (target: string) => members.some((id) => targetedBy.get(id)!.has(target))
+      if (members.length > 0 && hit(first) && hit(second)) {
+        const [actor, ...partners] = members
+        const choice: Choice = { actor, action: '', targets: [first, second] }
+        if (partners.length > 0) choice.partners = partners
+        applyEffects(ctx, rule.cause, rule.effects, choice)
+      }
+      continue
+    }
     for (const actor of [...targetedBy.keys()].sort()) {
       const targets = targetedBy.get(actor)!
       if (targets.has(first) && targets.has(second)) {

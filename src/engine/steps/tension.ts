@@ -1,4 +1,4 @@
-// Step 6: tension cools unless fed by hostility between armed rivals; grievances fade.
+// Step 6: tension cools unless fed by hostility between armed rivals; standing and grievances fade.
 import type { TurnContext } from './context.ts'
 import { change, clampTouched } from './context.ts'
 
@@ -16,6 +16,13 @@ export function applyTension(ctx: TurnContext): void {
         const armed = (state.readiness[i] + state.readiness[j]) / (2 * params.readinessMax)
         change(ctx, structural['tension-hostility'].cause, 'tension', p, params.hostilityHeat * hostility * armed)
       }
+    }
+  }
+  const standingFading = structural['standing-fading']
+  if (standingFading) {
+    const standing = state.standing.slice()
+    for (let i = 0; i < standing.length; i++) {
+      if (standing[i] > 0) change(ctx, standingFading.cause, 'standing', i, -params.standingFading * standing[i])
     }
   }
   const fading = structural['grievance-fading']

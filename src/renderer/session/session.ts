@@ -124,10 +124,7 @@ export class GameSession {
   }
 
   spent(actor: string): number {
-    return (this.pending[actor] ?? []).reduce(
-      (sum, choice) => sum + costOf(this.scenario, this.state, this.scenario.actionById[choice.action]),
-      0,
-    )
+    return (this.pending[actor] ?? []).reduce((sum, choice) => sum + costOf(this.scenario, this.state, choice), 0)
   }
 
   budget(actor: string): number {
@@ -143,7 +140,7 @@ export class GameSession {
     if (mine.some((other) => jointKey(other) === jointKey(normal))) {
       return { choice: normal, code: 'duplicate', reason: 'that action is already in your plan' }
     }
-    const cost = costOf(this.scenario, this.state, this.scenario.actionById[normal.action])
+    const cost = costOf(this.scenario, this.state, normal)
     const left = this.budget(normal.actor) - this.spent(normal.actor)
     if (cost > left) return { choice: normal, code: 'over-budget', reason: `it costs ${cost} and you have ${left} capital left` }
     return null

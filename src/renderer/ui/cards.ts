@@ -23,12 +23,15 @@ export function describeEffect(scn: CompiledScenario, effect: EffectData): strin
   switch (effect.variable) {
     case 'readiness':
       return `Readiness of ${refName(scn, effect.of)} ${amount(effect.delta, 1)}`
+    case 'standing':
+      return `Standing of ${refName(scn, effect.of)} ${amount(effect.delta, 100, ' pts')}`
     case 'grievance':
       return `Grievance of ${refName(scn, effect.of)} toward ${refName(scn, effect.toward)} ${amount(effect.delta, 100, ' pts')}`
     default: {
       const name = effect.variable[0].toUpperCase() + effect.variable.slice(1)
       const unit = effect.variable === 'alignment' ? '' : ' pts'
-      return `${name} between ${refName(scn, effect.between[0])} and ${refName(scn, effect.between[1])} ${amount(effect.delta, 100, unit)}`
+      const per = effect.per === 'participant' ? ' per participant' : effect.per === 'target' ? ' per target' : ''
+      return `${name} between ${refName(scn, effect.between[0])} and ${refName(scn, effect.between[1])} ${amount(effect.delta, 100, unit)}${per}`
     }
   }
 }
@@ -82,7 +85,12 @@ export function actionCard(
   const targets = action.targets
     ? picker(scn, 'Aimed at', `targets-${action.id}`, optionsFor(scn, action.targets.from, [actor]), action.targets.min, action.targets.max)
     : null
-  const cost = costOf(scn, state, scn.actionById[action.id])
+  const cost = costOf(scn, state, { actor, action: action.id })
+  const costNotes = [
+    action.extraTargetCost ? `+${action.extraTargetCost} per extra target` : '',
+    action.partnerCost ? `each partner pays ${action.partnerCost}` : '',
+    action.oncePerGame ? 'once a game' : '',
+  ].filter(Boolean)
   const risk = h('p', { className: 'risk' })
   const problem = h('p', { className: 'problem', role: 'status' })
   const current = (): Choice => {
@@ -117,7 +125,12 @@ export function actionCard(
   const card = h(
     'article',
     { className: 'card', 'aria-labelledby': `card-${action.id}`, 'data-action': action.id },
-    h('header', {}, h('h3', { id: `card-${action.id}` }, action.name), h('span', { className: 'cost' }, `Cost ${cost}`)),
+    h(
+      'header',
+      {},
+      h('h3', { id: `card-${action.id}` }, action.name),
+      h('span', { className: 'cost' }, `Cost ${cost}${costNotes.length > 0 ? ` (${costNotes.join('; ')})` : ''}`),
+    ),
     h('p', { className: 'tags' }, [...action.tags, action.pinPrick ? 'pin prick' : null].filter(Boolean).join(' · ')),
     h('p', {}, action.description),
     partners?.element,
