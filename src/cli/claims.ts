@@ -72,11 +72,12 @@ export function isRobust(result: ClaimReport): boolean {
 }
 
 export async function claims(flags: ClaimsFlags, out: Output): Promise<number> {
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(requireScenario(flags.scenario))
-  for (const warning of warnings) out.err(warning)
+  const target = requireScenario(flags.scenario)
   const runs = integerFlag('runs', flags.runs, 30, 2, 100_000)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const joint = integerFlag('joint', flags.joint, 64, 0, 10_000)
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(target)
+  for (const warning of warnings) out.err(warning)
   const declared = scn.file.claims ?? []
   if (declared.length === 0) throw new CliError(`${flags.scenario}: the scenario declares no claims (see "Claims" in scenarios/MODDING.md)`)
   for (const id of flags.claim ?? [])

@@ -50,7 +50,7 @@ describe('redlines validate with extensions', () => {
     const result = await run('validate', LENS)
     expect(result.code).toBe(0)
     expect(result.stdout[0]).toBe(
-      `${LENS}: extends pin-pricks-2021 1.0.0 (${BASE}/scenario.json): 10 items overridden, 2 added, 1 removed, 0 in replaced sections (--provenance lists every item)`,
+      `${LENS}: extends pin-pricks-2021 1.0.0 (${BASE}/scenario.json): 10 items overridden, 2 added, 3 removed, 0 in replaced sections (--provenance lists every item)`,
     )
     expect(result.stdout).toContain(`  removed     action "differentiated-engagement"     by ${LENS}/scenario.json:11:17`)
     expect(

@@ -13,6 +13,7 @@ const HANDLED = new Set([
   'properties',
   'required',
   'additionalProperties',
+  'propertyNames',
   'items',
   'prefixItems',
   'minItems',
@@ -107,6 +108,7 @@ export class JsonSchemaChecker {
       const required = (schema.required ?? []) as string[]
       if (!required.every((key) => Object.prototype.hasOwnProperty.call(value, key))) return false
       for (const [key, child] of Object.entries(value)) {
+        if (schema.propertyNames !== undefined && !this.valid(key, schema.propertyNames as Schema)) return false
         if (Object.prototype.hasOwnProperty.call(properties, key)) {
           if (!this.valid(child, properties[key])) return false
         } else if (schema.additionalProperties !== undefined && !this.valid(child, schema.additionalProperties as Schema)) {
