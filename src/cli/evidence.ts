@@ -1,5 +1,6 @@
 // `redlines evidence <scenario>`: for each paragraph of each source, what cites it; and how much of the
-// scenario is grounded in the text versus marked as the designer's assumption. The numbers are the engine's.
+// scenario is grounded in the text versus marked as the designer's assumption, three ways: the number
+// grounded in the text, the mechanism cited and the number assumed, or assumed. The numbers are the engine's.
 import type { Evidence, GroundingShare } from '../engine/scenario/index.ts'
 import { computeEvidence } from '../engine/scenario/index.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
@@ -17,6 +18,9 @@ const CATEGORY_NAMES: Readonly<Record<GroundingShare['category'], string>> = {
   'static-value': 'static values',
   rung: 'ladder rungs',
   objective: 'objectives',
+  actor: 'actors',
+  'turn-settings': 'turn settings',
+  'computer-weight': 'computer weights',
   overall: 'overall',
 }
 
@@ -28,27 +32,51 @@ function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text
 }
 
-function shareLine(share: GroundingShare): string {
-  const cited = share.citedOnly + share.citedWithAssumption
-  const name = CATEGORY_NAMES[share.category].padEnd(16)
-  const count = (value: number, ratio: number) => `${String(value).padStart(3)} (${percent(ratio).padStart(4)})`
-  const both = share.citedWithAssumption > 0 ? `   ${share.citedWithAssumption} cited also state an assumption` : ''
-  const ungrounded = share.ungrounded > 0 ? `   not grounded ${share.ungrounded}` : ''
-  return `  ${name}${String(share.total).padStart(4)}   cited ${count(cited, share.textShare)}   assumption only ${count(share.assumptionOnly, share.assumptionShare)}${ungrounded}${both}`
+const COLUMNS = [
+  { heading: 'number grounded in the text', count: (share: GroundingShare) => [share.citedOnly, share.numberGroundedShare] },
+  { heading: 'mechanism cited, number assumed', count: (share: GroundingShare) => [share.citedWithAssumption, share.mechanismCitedShare] },
+  { heading: 'assumed', count: (share: GroundingShare) => [share.assumptionOnly, share.assumptionShare] },
+] as const
+const COUNT_WIDTH = 10
+
+function countCell([count, ratio]: readonly number[]): string {
+  return `${String(count).padStart(3)} (${percent(ratio).padStart(4)})`
+}
+
+/** One row of the shares table; the "not grounded" column only when `ungrounded` is shown at all. */
+function shareRow(share: GroundingShare, withUngrounded: boolean): string {
+  const cells = COLUMNS.map((column) => countCell(column.count(share)).padStart(Math.max(column.heading.length, COUNT_WIDTH)))
+  if (withUngrounded) cells.push(String(share.ungrounded).padStart('not grounded'.length))
+  return `  ${CATEGORY_NAMES[share.category].padEnd(16)}${String(share.total).padStart(5)}   ${cells.join('   ')}`
+}
+
+function headerRow(withUngrounded: boolean): string {
+  const headings = COLUMNS.map((column) => column.heading.padStart(COUNT_WIDTH))
+  if (withUngrounded) headings.push('not grounded')
+  return `  ${'kind'.padEnd(16)}${'items'.padStart(5)}   ${headings.join('   ')}`
+}
+
+function listed(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('')
 }
 
 export function evidenceLines(evidence: Evidence): string[] {
   const { scenario } = evidence
+  const headline = evidence.overallCategories.map((category) => evidence.shares.find((share) => share.category === category)!)
+  const others = evidence.shares.filter((share) => !headline.includes(share))
+  const withUngrounded = [...evidence.shares, evidence.overall].some((share) => share.ungrounded > 0)
   const lines = [
     `Evidence for ${scenario.title} (${scenario.id} ${scenario.version})`,
     '',
-    'Grounded in the text (cited) versus marked as assumptions:',
+    'How each item is grounded: the number grounded in the text (citations alone), the mechanism cited and the',
+    'number assumed (citations and an assumption), or assumed (an assumption alone).',
+    headerRow(withUngrounded),
+    ...headline.map((share) => shareRow(share, withUngrounded)),
+    shareRow(evidence.overall, withUngrounded),
+    `  (overall counts ${listed(headline.map((share) => CATEGORY_NAMES[share.category]))})`,
+    '  also:',
+    ...others.map((share) => shareRow(share, withUngrounded)),
   ]
-  const headline = evidence.shares.filter((share) => ['action', 'rule', 'parameter', 'starting-value'].includes(share.category))
-  for (const share of headline) lines.push(shareLine(share))
-  lines.push(shareLine(evidence.overall))
-  lines.push('  also:')
-  for (const share of evidence.shares.filter((candidate) => !headline.includes(candidate))) lines.push(shareLine(share))
   for (const source of evidence.sources) {
     const cited = source.paragraphs.filter((paragraph) => paragraph.citedBy.length > 0).length
     lines.push('', `Source ${source.id}: ${source.title} (${source.paragraphs.length} paragraphs, ${cited} cited)`)

@@ -170,7 +170,8 @@ describe('redlines evidence', () => {
     const result = await run('evidence', 'scenarios/tutorial')
     expect(result.code).toBe(0)
     expect(result.stdout[0]).toBe('Evidence for Tutorial: the Grey Strait (tutorial 1.1.0)')
-    expect(result.stdout).toContain('  actions            5   cited   5 (100%)   assumption only   0 (  0%)')
+    expect(result.stdout).toContain('  kind            items   number grounded in the text   mechanism cited, number assumed      assumed')
+    expect(result.stdout).toContain('  actions             5                      5 (100%)                          0 (  0%)     0 (  0%)')
     expect(
       result.stdout.some(
         (line) => line.startsWith('¶2   This short text was written for the Red Lines tutorial.') && line.endsWith('— not cited'),
@@ -187,6 +188,44 @@ describe('redlines evidence', () => {
     })
     if (!loaded.ok) throw new Error('the extension should load')
     expect(JSON.parse(result.stdout[0])).toEqual(computeEvidence(loaded.scenario, loaded.sources))
+  })
+
+  it('keeps the --json fields of before and adds the three-way split and what overall counts', async () => {
+    const result = await run('evidence', 'tests/fixtures/scenarios/grounded-numbers', '--json')
+    expect(result.code).toBe(0)
+    const evidence = JSON.parse(result.stdout[0])
+    expect(Object.keys(evidence)).toEqual(['scenario', 'sources', 'shares', 'overall', 'overallCategories'])
+    expect(evidence.overallCategories).toEqual([
+      'action',
+      'rule',
+      'parameter',
+      'computer-weight',
+      'actor',
+      'turn-settings',
+      'starting-value',
+    ])
+    const actors = evidence.shares.find((share: { category: string }) => share.category === 'actor')
+    expect(actors).toEqual({
+      category: 'actor',
+      total: 3,
+      citedOnly: 1,
+      citedWithAssumption: 1,
+      assumptionOnly: 1,
+      ungrounded: 0,
+      textShare: 2 / 3,
+      assumptionShare: 1 / 3,
+      numberGroundedShare: 1 / 3,
+      mechanismCitedShare: 1 / 3,
+    })
+    expect(evidence.shares.slice(0, 7).map((share: { category: string }) => share.category)).toEqual([
+      'action',
+      'rule',
+      'parameter',
+      'starting-value',
+      'static-value',
+      'rung',
+      'objective',
+    ])
   })
 
   it('needs exactly one scenario', async () => {

@@ -59,8 +59,20 @@ test('the evidence of a ready scenario: shares and what cites each paragraph, wi
     .getByRole('button', { name: /^Evidence/ })
     .click()
   await expect(page.getByRole('heading', { level: 1, name: /^Evidence: / })).toBeVisible()
-  await expect(page.locator('.evidence-summary')).toContainText(/Grounded in the sources: \d+%\. Assumed by the designer: \d+%\./)
-  await expect(page.getByRole('table', { name: 'Grounded and assumed, by kind of item' })).toBeVisible()
+  await expect(page.locator('.evidence-summary')).toHaveText(
+    /^Overall, \d+ items \(actions, rules, parameters, computer weights, actors, turn settings and starting values\)\. Number grounded in the text: \d+ \(\d+%\)\. Mechanism cited, number assumed: \d+ \(\d+%\)\. Assumed: \d+ \(\d+%\)\.$/,
+  )
+  const shares = page.getByRole('table', { name: 'Grounded and assumed, by kind of item' })
+  await expect(shares.getByRole('columnheader')).toHaveText([
+    'Kind',
+    'Items',
+    'Number grounded in the text',
+    'Mechanism cited, number assumed',
+    'Assumed',
+  ])
+  for (const kind of ['actors', 'turn settings', 'computer weights', 'overall (the kinds above)'])
+    await expect(shares.getByRole('rowheader', { name: kind, exact: true })).toBeVisible()
+  await expect(shares.getByRole('row', { name: /^turn settings 1 / })).toHaveText(/^turn settings1\d \(\d+%\)\d \(\d+%\)\d \(\d+%\)$/)
   await expect(page.locator('.paragraphs summary').first()).toHaveText(/^Cited by \d+$/)
   await scanA11y(page, 'evidence')
   await page.getByRole('button', { name: 'Back' }).click()

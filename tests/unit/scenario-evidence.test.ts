@@ -1,7 +1,8 @@
 // The evidence behind a scenario: what cites each paragraph, and how much is grounded in the text.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { HEADLINE_CATEGORIES, computeEvidence, groundedItems, loadScenario } from '../../src/engine/scenario/index.ts'
+import { evidenceLines } from '../../src/cli/evidence.ts'
+import { GROUNDED_CATEGORIES, HEADLINE_CATEGORIES, computeEvidence, groundedItems, loadScenario } from '../../src/engine/scenario/index.ts'
 import type { Evidence, LoadResult } from '../../src/engine/scenario/index.ts'
 import { fixtureResolver, folderFiles } from '../support/extension-fixtures.ts'
 import { ROOT } from '../support/scenarios.ts'
@@ -29,11 +30,15 @@ describe('evidence of the minimal scenario', () => {
   it('counts what is grounded in the text and what is assumed, by category', () => {
     expect(counts(evidence, 'action')).toEqual([2, 1, 0, 1, 0])
     expect(counts(evidence, 'rule')).toEqual([15, 3, 0, 12, 0])
-    expect(counts(evidence, 'parameter')).toEqual([26, 2, 0, 24, 0])
-    expect(counts(evidence, 'starting-value')).toEqual([11, 4, 0, 7, 0])
-    expect(counts(evidence, 'overall')).toEqual([54, 10, 0, 44, 0])
-    expect(evidence.overall.textShare).toBeCloseTo(10 / 54, 12)
-    expect(evidence.overall.assumptionShare).toBeCloseTo(44 / 54, 12)
+    expect(counts(evidence, 'parameter')).toEqual([27, 2, 0, 25, 0])
+    // Format 1 → 2 gives the actors, the turn settings, start.standing and the computer weights an assumption.
+    expect(counts(evidence, 'computer-weight')).toEqual([4, 0, 0, 4, 0])
+    expect(counts(evidence, 'actor')).toEqual([3, 0, 0, 3, 0])
+    expect(counts(evidence, 'turn-settings')).toEqual([1, 0, 0, 1, 0])
+    expect(counts(evidence, 'starting-value')).toEqual([12, 4, 0, 8, 0])
+    expect(counts(evidence, 'overall')).toEqual([64, 10, 0, 54, 0])
+    expect(evidence.overall.textShare).toBeCloseTo(10 / 64, 12)
+    expect(evidence.overall.assumptionShare).toBeCloseTo(54 / 64, 12)
     expect(counts(evidence, 'objective')).toEqual([3, 1, 0, 2, 0])
   })
 
@@ -63,6 +68,85 @@ describe('evidence of the minimal scenario', () => {
       'rule "patrols-provoke"',
     ])
     expect(source.paragraphs[0]).toEqual({ number: 1, text: 'The Straits Standoff: a short account', citedBy: [] })
+  })
+})
+
+describe('evidence of every number in the open (the grounded-numbers fixture)', () => {
+  const evidence = evidenceOf('tests/fixtures/scenarios/grounded-numbers')
+
+  it('counts actors, turn settings, computer weights and start.standing three ways: grounded in the text, mechanism cited, assumed', () => {
+    expect(evidence.shares.map((share) => share.category)).toEqual([...GROUNDED_CATEGORIES])
+    expect(counts(evidence, 'actor')).toEqual([3, 1, 1, 1, 0])
+    expect(counts(evidence, 'turn-settings')).toEqual([1, 0, 1, 0, 0])
+    expect(counts(evidence, 'computer-weight')).toEqual([4, 1, 1, 2, 0])
+    expect(counts(evidence, 'starting-value')).toEqual([13, 4, 1, 8, 0])
+    expect(counts(evidence, 'parameter')).toEqual([27, 2, 0, 25, 0])
+    expect(evidence.overallCategories).toEqual([
+      'action',
+      'rule',
+      'parameter',
+      'computer-weight',
+      'actor',
+      'turn-settings',
+      'starting-value',
+    ])
+    expect(counts(evidence, 'overall')).toEqual([65, 12, 4, 49, 0])
+    const { overall } = evidence
+    expect(overall.numberGroundedShare).toBeCloseTo(12 / 65, 12)
+    expect(overall.mechanismCitedShare).toBeCloseTo(4 / 65, 12)
+    expect(overall.assumptionShare).toBeCloseTo(49 / 65, 12)
+    expect(overall.textShare).toBeCloseTo(16 / 65, 12)
+  })
+
+  it('lists the new items under the paragraphs they cite', () => {
+    const citers = (paragraph: number) =>
+      evidence.sources[0].paragraphs[paragraph - 1].citedBy
+        .filter((entry) => ['actor', 'turn-settings', 'computer-weight'].includes(entry.category) || entry.label.includes('standing'))
+        .map(({ category, label, pointer }) => [category, label, pointer])
+    expect(citers(2)).toEqual([
+      ['actor', 'actor "ALD"', '/actors/0'],
+      ['turn-settings', 'the turn settings', '/turns'],
+    ])
+    expect(citers(3)).toEqual([['computer-weight', 'computer weight reciprocity', '/computer/reciprocity']])
+    expect(citers(4)).toEqual([['actor', 'actor "BOR"', '/actors/1']])
+    expect(citers(5)).toEqual([['computer-weight', 'computer weight incidentCost', '/computer/incidentCost']])
+    expect(citers(6)).toEqual([['starting-value', 'the start.standing of ALD', '/start/standing/actors/0']])
+  })
+
+  it('prints the three-way split per kind and overall, and says what overall counts', () => {
+    const lines = evidenceLines(evidence)
+    const table = lines.slice(lines.indexOf('  also:') - 10, lines.indexOf('  also:') + 4)
+    expect(table).toEqual([
+      '  kind            items   number grounded in the text   mechanism cited, number assumed      assumed',
+      '  actions             2                      1 ( 50%)                          0 (  0%)     1 ( 50%)',
+      '  rules              15                      3 ( 20%)                          0 (  0%)    12 ( 80%)',
+      '  parameters         27                      2 (  7%)                          0 (  0%)    25 ( 93%)',
+      '  computer weights    4                      1 ( 25%)                          1 ( 25%)     2 ( 50%)',
+      '  actors              3                      1 ( 33%)                          1 ( 33%)     1 ( 33%)',
+      '  turn settings       1                      0 (  0%)                          1 (100%)     0 (  0%)',
+      '  starting values    13                      4 ( 31%)                          1 (  8%)     8 ( 62%)',
+      '  overall            65                     12 ( 18%)                          4 (  6%)    49 ( 75%)',
+      '  (overall counts actions, rules, parameters, computer weights, actors, turn settings and starting values)',
+      '  also:',
+      '  static values       3                      2 ( 67%)                          0 (  0%)     1 ( 33%)',
+      '  ladder rungs        2                      1 ( 50%)                          0 (  0%)     1 ( 50%)',
+      '  objectives          3                      1 ( 33%)                          0 (  0%)     2 ( 67%)',
+    ])
+  })
+
+  it('adds a "not grounded" column only where an item is not grounded (an objective may be)', () => {
+    const { scenario, sources } = load('tests/fixtures/scenarios/grounded-numbers')
+    const objective = scenario.roles[0].objectives[0]
+    const ungrounded = { ...objective, citations: undefined, assumption: undefined }
+    const changed = {
+      ...scenario,
+      roles: [{ ...scenario.roles[0], objectives: [ungrounded, ...scenario.roles[0].objectives.slice(1)] }, ...scenario.roles.slice(1)],
+    }
+    const lines = evidenceLines(computeEvidence(changed, sources))
+    expect(lines.find((line) => line.startsWith('  kind'))).toMatch(/ {3}assumed {3}not grounded$/)
+    expect(lines.find((line) => line.startsWith('  objectives'))).toMatch(/ {14}1$/)
+    expect(lines.find((line) => line.startsWith('  overall'))).toMatch(/ {14}0$/)
+    expect(evidenceLines(evidence).find((line) => line.startsWith('  kind'))).not.toContain('not grounded')
   })
 })
 

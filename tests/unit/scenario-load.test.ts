@@ -133,6 +133,12 @@ const BROKEN: Record<string, string[]> = {
   'missing-grounding': [
     'scenario.json:206:5: error: action "hotline-call" is not grounded [/actions/1] hint: add "citations" or an "assumption"',
   ],
+  'ungrounded-numbers': [
+    'scenario.json:24:5: error: actor "BOR" is not grounded [/actors/1] hint: add "citations" or an "assumption"',
+    'scenario.json:66:18: error: the default of start.standing is not grounded [/start/standing/default] hint: add "citations" or an "assumption"',
+    'scenario.json:146:24: error: computer weight retaliationCost is not grounded [/computer/retaliationCost] hint: add "citations" or an "assumption"',
+    'scenario.json:420:12: error: the turn settings are not grounded [/turns] hint: add "citations" or an "assumption"',
+  ],
   'several-errors': [
     'scenario.json:5:14: error: "1.0" must be a version MAJOR.MINOR.PATCH [/version]',
     'scenario.json:33:21: error: capability must be at most 1, got 2 [/actors/2/capability]',

@@ -1,5 +1,7 @@
 // The evidence behind a scenario: for each paragraph of each source, the items that cite it; and for the
-// whole scenario, how much of it is grounded in the text and how much is the designer's assumption.
+// whole scenario, how much of it is grounded in the text and how much is the designer's assumption. Three
+// ways to be grounded: the number grounded in the text (citations alone), the mechanism cited and the number
+// assumed (citations and an assumption), or assumed (an assumption alone).
 import type { GroundedCategory } from './grounded-items.ts'
 import { GROUNDED_CATEGORIES, groundedItems } from './grounded-items.ts'
 import type { ScenarioFile } from './schema.ts'
@@ -28,14 +30,14 @@ export interface EvidenceSource {
 }
 
 export interface GroundingShare {
-  /** A category, or "overall" for actions, rules, parameters and starting values together. */
+  /** A category, or "overall" for the HEADLINE_CATEGORIES together. */
   category: GroundedCategory | 'overall'
   total: number
-  /** Items with citations and no assumption. */
+  /** Items with citations and no assumption: the number grounded in the text. */
   citedOnly: number
-  /** Items with citations that also state an assumption (a number the text does not give, say). */
+  /** Items with citations that also state an assumption: the mechanism cited, the number assumed. */
   citedWithAssumption: number
-  /** Items with an assumption and no citation. */
+  /** Items with an assumption and no citation: assumed. */
   assumptionOnly: number
   /** Items with neither (only objectives may be). */
   ungrounded: number
@@ -43,6 +45,10 @@ export interface GroundingShare {
   textShare: number
   /** assumptionOnly / total. */
   assumptionShare: number
+  /** citedOnly / total: the share whose number is grounded in the text. */
+  numberGroundedShare: number
+  /** citedWithAssumption / total: the share whose mechanism is cited and number assumed. */
+  mechanismCitedShare: number
 }
 
 export interface Evidence {
@@ -50,23 +56,39 @@ export interface Evidence {
   sources: EvidenceSource[]
   /** One share per category, in GROUNDED_CATEGORIES order. */
   shares: GroundingShare[]
-  /** Actions, rules, parameters and starting values together. */
+  /** The HEADLINE_CATEGORIES together. */
   overall: GroundingShare
+  /** The categories `overall` counts (HEADLINE_CATEGORIES), for readers of the JSON. */
+  overallCategories: GroundedCategory[]
 }
 
-/** The categories the overall share counts. */
-export const HEADLINE_CATEGORIES: readonly GroundedCategory[] = ['action', 'rule', 'parameter', 'starting-value']
+/**
+ * The categories the overall share counts: the numbers that drive the model. Static values, ladder rungs
+ * and objectives are reported apart.
+ */
+export const HEADLINE_CATEGORIES: readonly GroundedCategory[] = [
+  'action',
+  'rule',
+  'parameter',
+  'computer-weight',
+  'actor',
+  'turn-settings',
+  'starting-value',
+]
 
 function share(
   category: GroundingShare['category'],
-  counts: Omit<GroundingShare, 'category' | 'textShare' | 'assumptionShare'>,
+  counts: Omit<GroundingShare, 'category' | 'textShare' | 'assumptionShare' | 'numberGroundedShare' | 'mechanismCitedShare'>,
 ): GroundingShare {
   const { total } = counts
+  const ratio = (count: number) => (total > 0 ? count / total : 0)
   return {
     category,
     ...counts,
-    textShare: total > 0 ? (counts.citedOnly + counts.citedWithAssumption) / total : 0,
-    assumptionShare: total > 0 ? counts.assumptionOnly / total : 0,
+    textShare: ratio(counts.citedOnly + counts.citedWithAssumption),
+    assumptionShare: ratio(counts.assumptionOnly),
+    numberGroundedShare: ratio(counts.citedOnly),
+    mechanismCitedShare: ratio(counts.citedWithAssumption),
   }
 }
 
@@ -101,7 +123,7 @@ export function computeEvidence(scenario: ScenarioFile, sources: Readonly<Record
     }
   }
   const shares = GROUNDED_CATEGORIES.map((category) => share(category, counts.get(category)!))
-  const headline = shares.filter((entry) => HEADLINE_CATEGORIES.includes(entry.category as GroundedCategory))
+  const headline = HEADLINE_CATEGORIES.map((category) => shares.find((entry) => entry.category === category)!)
   const sum = (key: 'total' | 'citedOnly' | 'citedWithAssumption' | 'assumptionOnly' | 'ungrounded') =>
     headline.reduce((total, entry) => total + entry[key], 0)
   return {
@@ -115,5 +137,6 @@ export function computeEvidence(scenario: ScenarioFile, sources: Readonly<Record
       assumptionOnly: sum('assumptionOnly'),
       ungrounded: sum('ungrounded'),
     }),
+    overallCategories: [...HEADLINE_CATEGORIES],
   }
 }

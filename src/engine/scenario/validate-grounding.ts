@@ -62,12 +62,13 @@ export function checkGrounding(scenario: ScenarioFile, sink: DiagnosticSink, con
   const foldedParagraphs = foldedParagraphLookup(context.paragraphs)
   const cited = new Set<string>()
 
-  for (const { item, pointer, label, optional } of groundedItems(scenario)) {
+  for (const { item, pointer, label, optional, plural } of groundedItems(scenario)) {
     const citations = item.citations ?? []
     if (citations.length === 0 && item.assumption === undefined) {
       const hint = 'add "citations" or an "assumption"'
-      if (optional) sink.warning('ungrounded', pointer, `${label} is not grounded`, hint)
-      else sink.error('ungrounded', pointer, `${label} is not grounded`, hint)
+      const message = `${label} ${plural ? 'are' : 'is'} not grounded`
+      if (optional) sink.warning('ungrounded', pointer, message, hint)
+      else sink.error('ungrounded', pointer, message, hint)
     }
     citations.forEach((citation, index) => {
       if (checkCitation(citation, `${pointer}/citations/${index}`, sink, sourceIds, foldedParagraphs)) cited.add(citation.source)

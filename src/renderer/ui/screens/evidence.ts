@@ -1,15 +1,44 @@
-// The evidence behind a scenario: how much of it is grounded in its sources and how much is assumed,
-// and, paragraph by paragraph, what cites each one (laid out like the source reader).
+// The evidence behind a scenario: how much of it is grounded in its sources and how much is assumed (the
+// number grounded in the text, the mechanism cited and the number assumed, or assumed), and, paragraph by
+// paragraph, what cites each one (laid out like the source reader).
 import type { CompiledScenario } from '../../../engine/index.ts'
-import type { GroundingShare } from '../../../engine/scenario/index.ts'
+import type { GroundedCategory, GroundingShare } from '../../../engine/scenario/index.ts'
 import { computeEvidence } from '../../../engine/scenario/index.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h, percent } from '../dom.ts'
 import { claimsSection } from './evidence-claims.ts'
 
-const CATEGORY_NAMES: Record<string, string> = { overall: 'Overall (actions, rules, parameters, starting values)' }
+const CATEGORY_NAMES: Readonly<Record<GroundingShare['category'], string>> = {
+  action: 'actions',
+  rule: 'rules',
+  parameter: 'parameters',
+  'computer-weight': 'computer weights',
+  actor: 'actors',
+  'turn-settings': 'turn settings',
+  'starting-value': 'starting values',
+  'static-value': 'static values',
+  rung: 'ladder rungs',
+  objective: 'objectives',
+  overall: 'overall (the kinds above)',
+}
 
-const categoryName = (category: GroundingShare['category']): string => CATEGORY_NAMES[category] ?? category.replace(/-/g, ' ')
+const categoryName = (category: GroundingShare['category']): string => CATEGORY_NAMES[category]
+
+const listed = (names: string[]): string =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('')
+
+const countWithShare = (count: number, share: number): string => `${count} (${percent(share)})`
+
+/** The overall shares in words, with the kinds of item they count. */
+function summary(overall: GroundingShare, categories: readonly GroundedCategory[]): string {
+  const ungrounded = overall.ungrounded > 0 ? ` Not grounded: ${overall.ungrounded}.` : ''
+  return (
+    `Overall, ${overall.total} items (${listed(categories.map(categoryName))}). ` +
+    `Number grounded in the text: ${countWithShare(overall.citedOnly, overall.numberGroundedShare)}. ` +
+    `Mechanism cited, number assumed: ${countWithShare(overall.citedWithAssumption, overall.mechanismCitedShare)}. ` +
+    `Assumed: ${countWithShare(overall.assumptionOnly, overall.assumptionShare)}.${ungrounded}`
+  )
+}
 
 /** Brings a paragraph of the sources below into view (the claims' "Read paragraph" buttons). */
 function showParagraph(source: string, paragraph: number): void {
@@ -32,17 +61,18 @@ export function evidenceScreen(title: string, scn: CompiledScenario, onBack: () 
       const evidence = computeEvidence(scn.file, scn.sources)
       claims = claimsSection(scn, (citation) => showParagraph(citation.source, citation.paragraph))
       const { overall } = evidence
+      // The kinds the overall share counts, the overall share, then the kinds reported apart.
+      const headline = evidence.overallCategories.map((category) => evidence.shares.find((share) => share.category === category)!)
+      const shares = [...headline, overall, ...evidence.shares.filter((share) => !headline.includes(share))]
+      const withUngrounded = shares.some((share) => share.ungrounded > 0)
+      const headings = ['Kind', 'Items', 'Number grounded in the text', 'Mechanism cited, number assumed', 'Assumed']
+      if (withUngrounded) headings.push('Not grounded')
       return h(
         'main',
         { className: 'reader evidence' },
         h('h1', {}, `Evidence: ${title}`),
         h('div', { className: 'actions' }, button('Back', onBack, { className: 'primary' })),
-        h(
-          'p',
-          { className: 'evidence-summary' },
-          `Grounded in the sources: ${percent(overall.textShare)}. Assumed by the designer: ${percent(overall.assumptionShare)}. ` +
-            `(${overall.citedOnly + overall.citedWithAssumption} of ${overall.total} items cite the text; ${overall.assumptionOnly} rest on an assumption alone.)`,
-        ),
+        h('p', { className: 'evidence-summary' }, summary(overall, evidence.overallCategories)),
         h(
           'table',
           { className: 'shares' },
@@ -53,26 +83,22 @@ export function evidenceScreen(title: string, scn: CompiledScenario, onBack: () 
             h(
               'tr',
               {},
-              ['Kind', 'Items', 'Cited only', 'Cited, with an assumption', 'Assumption only', 'Neither', 'Grounded', 'Assumed'].map(
-                (label) => h('th', { scope: 'col' }, label),
-              ),
+              headings.map((label) => h('th', { scope: 'col' }, label)),
             ),
           ),
           h(
             'tbody',
             {},
-            [...evidence.shares, overall].map((share) =>
+            shares.map((share) =>
               h(
                 'tr',
                 {},
                 h('th', { scope: 'row' }, categoryName(share.category)),
                 h('td', {}, share.total),
-                h('td', {}, share.citedOnly),
-                h('td', {}, share.citedWithAssumption),
-                h('td', {}, share.assumptionOnly),
-                h('td', {}, share.ungrounded),
-                h('td', {}, percent(share.textShare)),
-                h('td', {}, percent(share.assumptionShare)),
+                h('td', {}, countWithShare(share.citedOnly, share.numberGroundedShare)),
+                h('td', {}, countWithShare(share.citedWithAssumption, share.mechanismCitedShare)),
+                h('td', {}, countWithShare(share.assumptionOnly, share.assumptionShare)),
+                withUngrounded ? h('td', {}, share.ungrounded) : null,
               ),
             ),
           ),
