@@ -1,10 +1,11 @@
-// The `redlines` command line: validate, simulate, batch, claims, evidence, paths, schema, docs.
+// The `redlines` command line: validate, simulate, batch, claims, dilemma, evidence, paths, schema, docs.
 import { readFile, writeFile } from 'node:fs/promises'
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
 import { scenarioJsonSchema } from '../engine/index.ts'
 import { batch } from './batch.ts'
 import { claims } from './claims.ts'
+import { dilemma } from './dilemma.ts'
 import { CliError, UsageError } from './errors.ts'
 import type { Output } from './output.ts'
 import { processOutput } from './output.ts'
@@ -35,6 +36,11 @@ Commands:
                                           --sensitivity: the share still holding with every assumed
                                           number ±20%, one at a time and at K joint points (default 64).
                                           Exit 1 when a claim fails (or, with --sensitivity, is not robust)
+  dilemma  --scenario <folder> [--runs N] [--seed S] [--turns K] [--json]
+                                          the security dilemma, measured on the scenario's policies: per
+                                          role, each policy's score against the computer players and in a
+                                          quiet world, how far it moves the world, and mutual restraint
+                                          against mutual hostility (default 40 seeds)
   evidence <scenario folder> [--json]     for each paragraph of each source, what cites it; the share
                                           of the scenario grounded in the text versus assumed
   paths    [--json]                       where the desktop edition keeps your scenarios, saves, settings
@@ -121,6 +127,22 @@ async function run(args: string[], out: Output): Promise<number> {
       })
       if (values.help) return (out.line(USAGE), 0)
       return claims(values, out)
+    }
+    case 'dilemma': {
+      const { values } = parse({
+        args: rest,
+        strict: true,
+        options: {
+          help: { type: 'boolean', short: 'h' },
+          scenario: { type: 'string' },
+          runs: { type: 'string' },
+          seed: { type: 'string' },
+          turns: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      })
+      if (values.help) return (out.line(USAGE), 0)
+      return dilemma(values, out)
     }
     case 'schema': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' } } })

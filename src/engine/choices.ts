@@ -108,7 +108,7 @@ export function formProblem(scn: CompiledScenario, state: GameState, choice: Cho
       }
     }
   }
-  return historyProblem(scn, state, choice)
+  return null
 }
 
 /** Why a legal choice cannot be taken now because of what was taken before (once-a-game acts), or null. */

@@ -2,9 +2,9 @@
 // and the turn is resolved. A game is fully described by (scenario, seed, turn limit, orders per turn).
 import type { CompiledScenario } from './compiled.ts'
 import type { Choice, ConsentPolicy, Plan } from './choices.ts'
-import { jointKey, partnerCostOf, planTurn } from './choices.ts'
+import { costOf, jointKey, partnerCostOf, planTurn } from './choices.ts'
 import type { Difficulty } from './ai/policy.ts'
-import { chooseActions, consentPolicy } from './ai/policy.ts'
+import { chooseActions, computerConsents, consentPolicy } from './ai/policy.ts'
 import type { GameState } from './state.ts'
 import type { TurnResult } from './turn.ts'
 import { resolveTurn, startGame } from './turn.ts'
@@ -27,19 +27,34 @@ export interface PlayedTurn {
 export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats, alreadyPlanned: readonly Choice[] = []): Choice[] {
   const choices: Choice[] = []
   const planned = new Set<string>(alreadyPlanned.map(jointKey))
-  // Capital a computer player has promised as a partner of joint actions already proposed.
-  const reserved = new Map<string, number>()
-  const reserve = (choice: Choice) => {
+  // Capital each actor has committed so far: its own choices and its shares as a partner.
+  const committed = new Map<string, number>()
+  const commit = (choice: Choice, byComputer: boolean) => {
+    committed.set(choice.actor, (committed.get(choice.actor) ?? 0) + costOf(scn, state, choice))
     const share = partnerCostOf(scn, choice)
-    if (share > 0) for (const partner of choice.partners ?? []) reserved.set(partner, (reserved.get(partner) ?? 0) + share)
+    if (share === 0) return
+    for (const partner of choice.partners ?? []) {
+      // A computer partner keeps capital for another's proposal only if it means to take part.
+      if (!byComputer && seats.computer.has(partner) && !computerConsents(scn, state, partner, choice, seats.difficulty)) continue
+      committed.set(partner, (committed.get(partner) ?? 0) + share)
+    }
   }
-  alreadyPlanned.forEach(reserve)
+  for (const choice of alreadyPlanned) commit(choice, false)
+  const room = (actor: string) => scn.budget[scn.actorIndex[actor]] - (committed.get(actor) ?? 0)
   for (const actor of scn.actorIds) {
     if (!seats.computer.has(actor)) continue
-    for (const choice of chooseActions(scn, state, actor, seats.difficulty, planned, reserved.get(actor) ?? 0)) {
+    for (const choice of chooseActions(
+      scn,
+      state,
+      actor,
+      seats.difficulty,
+      planned,
+      scn.budget[scn.actorIndex[actor]] - room(actor),
+      room,
+    )) {
       choices.push(choice)
       planned.add(jointKey(choice))
-      reserve(choice)
+      commit(choice, true)
     }
   }
   return choices
@@ -57,7 +72,8 @@ export function playTurn(
   ledger = true,
   othersConsent: ConsentPolicy = () => true,
 ): PlayedTurn {
-  const all = [...choices.filter((choice) => !seats.computer.has(choice.actor)), ...computerChoices(scn, state, seats)]
+  const given = choices.filter((choice) => !seats.computer.has(choice.actor))
+  const all = [...given, ...computerChoices(scn, state, seats, given)]
   const computerConsent = consentPolicy(scn, state, seats.computer, seats.difficulty)
   const consent: ConsentPolicy = (partner, choice) =>
     seats.computer.has(partner) ? computerConsent(partner, choice) : othersConsent(partner, choice)

@@ -31,8 +31,8 @@ export function measureValue(scn: CompiledScenario, state: GameState, measure: M
       const own = state.standing[scn.actorIndex[measure.actor]]
       if (!measure.against) return own
       const lead = own - measure.against.reduce((sum, id) => sum + state.standing[scn.actorIndex[id]], 0) / measure.against.length
-      // Deterrence is about not falling behind: a shortfall costs twice what a lead gains.
-      return 0.5 + (lead < 0 ? lead / 2 : lead / 4)
+      // Deterrence is about not falling behind: a shortfall costs, a lead gains nothing.
+      return 1 + Math.min(0, lead)
     }
     case 'mean-alignment':
       return (meanOver(scn, measure.actor, measure.with, state.alignment) + 1) / 2

@@ -53,9 +53,10 @@ describe('(a) double containment is a self-fulfilling prophecy (Gabuev, paragrap
 })
 
 describe('(b) Quad exercises and AUKUS push China and Russia together (Bochkov, paragraph 33)', () => {
-  const quadAukus: Choice[] = [
+  // AUKUS is signed once, then deepened.
+  const quadAukus = (turn: number): Choice[] => [
     { actor: 'USA', action: 'quad-exercise', partners: ['JPN'], targets: ['CHN'] },
-    { actor: 'AUS', action: 'aukus-pact', partners: ['GBR', 'USA'], targets: ['CHN'] },
+    { actor: 'AUS', action: turn === 1 ? 'aukus-pact' : 'aukus-deepening', partners: ['GBR', 'USA'], targets: ['CHN'] },
   ]
   it('raises the final CHN–RUS alignment above the quiet baseline, and already after turn 1', () => {
     const games = playArm(scn, SEEDS, TURNS, quadAukus)
@@ -107,26 +108,38 @@ describe('(d) more pin pricks, more incidents and more tension (paragraph 36)', 
   })
 })
 
-describe('(e) strategic autonomy caps the partnership (paragraph 25)', () => {
-  it('CHN–RUS alignment never ends a turn above autonomyCap, even under maximal pushing', () => {
-    const push: Choice[] = [
-      { actor: 'CHN', action: 'energy-deal', partners: ['RUS'] },
-      { actor: 'CHN', action: 'defence-roadmap', partners: ['RUS'] },
-      { actor: 'RUS', action: 'un-coordination', partners: ['CHN'] },
-      { actor: 'RUS', action: 'joint-development', partners: ['CHN'] },
-      sanctionsBoth,
-      { actor: 'USA', action: 'one-threat-framing', targets: ['CHN', 'RUS'] },
-      oneThreat,
-      { actor: 'GBR', action: 'sanctions', targets: ['CHN', 'RUS'] },
-      { actor: 'JPN', action: 'sanctions', targets: ['CHN', 'RUS'] },
-      { actor: 'AUS', action: 'sanctions', targets: ['CHN', 'RUS'] },
-    ]
-    const games = playArm(scn, SEEDS, TURNS, push)
-    const cap = quantize(scn.params.autonomyCap)
+describe('(e) strategic autonomy is a soft ceiling on the partnership (paragraph 25)', () => {
+  // Every power pushes China and Russia together with all its capital, every turn.
+  const push: Choice[] = [
+    { actor: 'CHN', action: 'energy-deal', partners: ['RUS'] },
+    { actor: 'RUS', action: 'un-coordination', partners: ['CHN'] },
+    sanctionsBoth,
+    { actor: 'GBR', action: 'sanctions', targets: ['CHN', 'RUS'] },
+    { actor: 'JPN', action: 'sanctions', targets: ['CHN', 'RUS'] },
+    { actor: 'AUS', action: 'sanctions', targets: ['CHN', 'RUS'] },
+  ]
+  const games = playArm(scn, SEEDS, TURNS, push)
+  const cap = scn.params.autonomyCap
+
+  it('CHN–RUS alignment never passes autonomyCap, however hard it is pushed, but comes close', () => {
     const ends = games.flatMap((g) => g.turns.map((t) => t.result.state.alignment[CR]))
-    for (const a of ends) expect(a).toBeLessThanOrEqual(cap)
-    // The push is strong enough that the cap is what stops it.
-    expect(Math.max(...ends)).toBe(cap)
+    for (const a of ends) expect(a).toBeLessThanOrEqual(quantize(cap))
+    expect(Math.max(...ends)).toBeGreaterThan(cap - 0.05)
+  })
+
+  it('takes back ever more of the same push as the pair nears the ceiling', () => {
+    const game = playGame(scn, {
+      seed: 1,
+      turns: TURNS,
+      seats: { computer: new Set(), difficulty: 'normal' },
+      script: () => ({ choices: push, actors: [] }),
+    })
+    const heldBack = game.turns.map(
+      (t) =>
+        -t.result.ledger.filter((e) => e.cause === 'strategic-autonomy' && e.variable === 'alignment').reduce((sum, e) => sum + e.delta, 0),
+    )
+    expect(heldBack[0]).toBeGreaterThan(0)
+    expect(heldBack[1]).toBeGreaterThan(heldBack[0])
   })
 })
 

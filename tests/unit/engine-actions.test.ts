@@ -7,6 +7,7 @@ import {
   choiceProblem,
   compareChoices,
   incidentProbability,
+  jointKey,
   legalCandidates,
   pairIndex,
   planTurn,
@@ -47,12 +48,22 @@ describe('each action alone, every rule switched off', () => {
   it.each(scn.actions.map((action) => [action.data.id, action] as const))('%s records exactly its declared effects', (id, source) => {
     const action = bare.actionById[id]
     const start = startGame(bare, 7)
+    // An act that needs an earlier one (deepening a pact) is tried once every participant set has taken it.
+    const required = action.data.requires
+    if (required)
+      start.founded = bare.actorIds.flatMap((a) =>
+        legalCandidates(bare, start, a)
+          .filter((c) => c.action === required)
+          .map((c) => jointKey({ ...c, targets: [] })),
+      )
     const choice = richestChoice(bare, start, action)
     const plan = planTurn(bare, start, [choice], yes)
     expect(plan.rejected).toEqual([])
     expect(plan.orders).toHaveLength(1)
     const order = plan.orders[0]
-    expect(plan.spent[order.actor]).toBe(action.data.cost)
+    const extraTargets = Math.max(0, (order.targets?.length ?? 0) - 1)
+    expect(plan.spent[order.actor]).toBe(action.data.cost + extraTargets * (action.data.extraTargetCost ?? 0))
+    for (const partner of order.partners ?? []) expect(plan.spent[partner] ?? 0).toBe(action.data.partnerCost ?? 0)
     const participants = [order.actor, ...(order.partners ?? [])]
     if (action.data.partners) expect(order.partners?.length ?? 0).toBeGreaterThanOrEqual(action.data.partners.min)
 
@@ -204,7 +215,8 @@ describe('planTurn rejects illegal choices', () => {
     const merged = planTurn(scn, state, [legalJoint, mirrored], yes)
     expect(merged.orders).toHaveLength(1)
     expect(merged.rejected.map((r) => r.code)).toEqual(['duplicate'])
-    expect(merged.spent[jointPartner] ?? 0).toBe(0)
+    // The partner pays only its share of the one action carried out, not for its own duplicate proposal.
+    expect(merged.spent[jointPartner] ?? 0).toBe(scn.actionById[legalJoint.action].data.partnerCost ?? 0)
   })
 
   it('choices beyond the budget: over-budget, and a rejected choice costs nothing', () => {

@@ -18,6 +18,8 @@ import {
 import type { FormatMigration } from '../../src/engine/scenario/index.ts'
 import { folderFiles } from '../support/extension-fixtures.ts'
 import { ROOT } from '../support/scenarios.ts'
+import type { ScenarioFile } from '../../src/engine/index.ts'
+import { compileScenario, playGame } from '../../src/engine/index.ts'
 
 describe('version ranges', () => {
   it.each([
@@ -85,42 +87,69 @@ const FORMAT_0: FormatMigration = {
 }
 
 const FORMAT_0_FILES = folderFiles(join(ROOT, 'tests/fixtures/scenarios/format-0'))
+const FORMAT_1_FILES = folderFiles(join(ROOT, 'tests/fixtures/scenarios/format-1'))
 const MINIMAL_FILES = folderFiles(join(ROOT, 'tests/fixtures/scenarios/minimal'))
 
 describe('format migrations', () => {
-  it('ships no migration yet: format 1 is the first', () => {
-    expect(FORMAT_VERSION).toBe(1)
-    expect(FORMAT_MIGRATIONS).toEqual([])
+  it('ships one migration, from format 1 to format 2', () => {
+    expect(FORMAT_VERSION).toBe(2)
+    expect(FORMAT_MIGRATIONS.map((migration) => migration.from)).toEqual([1])
   })
 
-  it('migrates an older file on load, with a notice per change, to the same scenario', () => {
-    const result = loadScenario(FORMAT_0_FILES, { migrations: [FORMAT_0] })
+  it('migrates a format-1 file on load, with a notice per change, to a scenario that plays exactly as format 1 did', () => {
+    const result = loadScenario(FORMAT_1_FILES)
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'scenario.json:2:20: warning: migrated from format 0 to format 1 on load; the file on disk is unchanged [/formatVersion] hint: apply the changes listed and set "formatVersion": 1 to silence these notices',
-      'scenario.json:12:15: warning: format 0 → 1: "path" is now "file" [/sources/0/path]',
-      'scenario.json:393:64: warning: format 0 → 1: "length" is now "default" [/turns/length]',
+      'scenario.json:1:1: warning: format 1 → 2: "computer" added with the weights format 1 built in []',
+      'scenario.json:2:20: warning: migrated from format 1 to format 2 on load; the file on disk is unchanged [/formatVersion] hint: apply the changes listed and set "formatVersion": 2 to silence these notices',
+      ...[16, 23, 30].map(
+        (line, k) =>
+          `scenario.json:${line}:5: warning: format 1 → 2: the actor's numbers (capability, budget) get an assumption [/actors/${k}]`,
+      ),
+      'scenario.json:62:12: warning: format 1 → 2: "standing" added: every actor starts with none [/start]',
+      'scenario.json:123:17: warning: format 1 → 2: "standingFading" added (it acts only where a rule fades standing) [/parameters]',
+      'scenario.json:393:12: warning: format 1 → 2: "scoring": "final" added: a game is scored on its last turn, as in format 1 [/turns]',
     ])
-    const minimal = loadScenario(MINIMAL_FILES)
-    if (!result.ok || !minimal.ok) throw new Error('expected both to load')
-    expect(result.scenario).toEqual(minimal.scenario)
+    const rewritten = loadScenario(MINIMAL_FILES)
+    if (!result.ok || !rewritten.ok) throw new Error('expected both to load')
+    // The same game on the migrated file and on its format-2 rewrite (which adds the same neutral numbers).
+    const play = (file: ScenarioFile) => {
+      const scn = compileScenario(file, result.sources, 'same')
+      const record = playGame(scn, { seed: 7, turns: 12, seats: { computer: new Set(scn.actorIds), difficulty: 'normal' } })
+      return JSON.stringify(record.turns.map((turn) => [turn.result.orders, turn.result.state]))
+    }
+    expect(play(result.scenario)).toBe(play(rewritten.scenario))
     // The hash is of the files as they are, so an old file and its rewrite are told apart.
-    expect(result.hash).not.toBe(minimal.hash)
+    expect(result.hash).not.toBe(rewritten.hash)
+  })
+
+  it('migrates through several formats in turn: format 0 to 1 (a test migration), then 1 to 2', () => {
+    const result = loadScenario(FORMAT_0_FILES, { migrations: [FORMAT_0, ...FORMAT_MIGRATIONS] })
+    const messages = result.diagnostics.map(formatDiagnostic)
+    expect(messages).toContain(
+      'scenario.json:2:20: warning: migrated from format 0 to format 2 on load; the file on disk is unchanged [/formatVersion] hint: apply the changes listed and set "formatVersion": 2 to silence these notices',
+    )
+    expect(messages).toContain('scenario.json:12:15: warning: format 0 → 1: "path" is now "file" [/sources/0/path]')
+    expect(messages).toContain('scenario.json:393:64: warning: format 0 → 1: "length" is now "default" [/turns/length]')
+    expect(messages.filter((m) => m.includes('format 1 → 2'))).toHaveLength(7)
+    const format1 = loadScenario(FORMAT_1_FILES)
+    if (!result.ok || !format1.ok) throw new Error('expected both to load')
+    expect(result.scenario).toEqual(format1.scenario)
   })
 
   it('refuses a format no migration starts from', () => {
     const result = loadScenario(FORMAT_0_FILES)
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'scenario.json:2:20: error: format 0 is older than any this version of Red Lines can migrate (it migrates from format 1) [/formatVersion] hint: rewrite the file for format 1; scenarios/MODDING.md lists what changed',
+      'scenario.json:2:20: error: format 0 is older than any this version of Red Lines can migrate (it migrates from format 1) [/formatVersion] hint: rewrite the file for format 2; scenarios/MODDING.md lists what changed',
     ])
   })
 
   it('refuses a newer format untouched, whatever else the file holds', () => {
     const text = new TextDecoder()
       .decode(MINIMAL_FILES['scenario.json'])
-      .replace('"formatVersion": 1,', '"formatVersion": 7, "colour": "red",')
+      .replace('"formatVersion": 2,', '"formatVersion": 7, "colour": "red",')
     const result = loadScenario({ ...MINIMAL_FILES, 'scenario.json': text }, { migrations: [FORMAT_0] })
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'scenario.json:2:20: error: this file is written for format 7, but this version of Red Lines reads format 1 and older [/formatVersion] hint: update Red Lines, or use a version of the scenario written for format 1',
+      'scenario.json:2:20: error: this file is written for format 7, but this version of Red Lines reads format 2 and older [/formatVersion] hint: update Red Lines, or use a version of the scenario written for format 2',
     ])
   })
 
@@ -157,10 +186,10 @@ describe('format migrations', () => {
     for (const value of values) expect(migrateFormat(value, sink)).toEqual(value)
     expect(sink.diagnostics).toEqual([])
     const text = readFileSync(join(ROOT, 'tests/fixtures/scenarios/minimal/scenario.json'), 'utf8').replace(
-      '"formatVersion": 1,',
-      '"formatVersion": "1",',
+      '"formatVersion": 2,',
+      '"formatVersion": "2",',
     )
     const result = loadScenario({ ...MINIMAL_FILES, 'scenario.json': text })
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual(['scenario.json:2:20: error: expected 1, got "1" [/formatVersion]'])
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(['scenario.json:2:20: error: expected 2, got "2" [/formatVersion]'])
   })
 })

@@ -4,7 +4,7 @@
 //   hard   - looks a whole turn ahead (without the dice) for its most promising choices.
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice, ConsentPolicy } from '../choices.ts'
-import { costOf, historyProblem } from '../choices.ts'
+import { costOf, historyProblem, partnerCostOf } from '../choices.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import { keyedCandidates } from './candidates.ts'
@@ -50,12 +50,19 @@ export function chooseActions(
   difficulty: Difficulty,
   alreadyPlanned: ReadonlySet<string> = new Set(),
   reserved = 0,
+  /** Capital each possible partner has left; a joint action is proposed only to partners who can pay their share. */
+  partnerRoom: (partner: string) => number = () => Infinity,
 ): Choice[] {
   if (state.outcome) return []
   const skill = SKILL[difficulty]
   const actorIndex = scn.actorIndex[actor]
   const candidates = keyedCandidates(scn, state, actor)
-    .filter((candidate) => !alreadyPlanned.has(candidate.key) && !historyProblem(scn, state, candidate.choice))
+    .filter(
+      ({ key, choice }) =>
+        !alreadyPlanned.has(key) &&
+        !historyProblem(scn, state, choice) &&
+        (choice.partners ?? []).every((partner) => partnerRoom(partner) >= partnerCostOf(scn, choice)),
+    )
     .map((candidate) => candidate.choice)
   const baseline = roleScoreOf(scn, state, actor)
   const scratch = scratchFor(scn, state)

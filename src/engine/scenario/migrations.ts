@@ -29,7 +29,7 @@ const MIGRATED_NUMBER = 'Format 1 left this number without grounding; added by t
 const FORMAT_1_TO_2: FormatMigration = {
   from: 1,
   summary:
-    'actors and `turns` are grounded (an assumption is added); `turns.scoring` ("final" keeps the format-1 scoring); `start.standing` (0 for all); `parameters.standingFading`; the computer players\' weights as `computer`',
+    'actors and `turns` are grounded (an assumption is added); `turns.scoring` ("final" keeps the format-1 scoring); `start.standing` (0 for all); `parameters.standingFading` and `parameters.autonomyMargin`; the computer players\' weights as `computer`',
   migrate(json) {
     const changes: FormatChange[] = []
     const groundActor = (actor: JsonValue, pointer: string) => {
@@ -55,6 +55,10 @@ const FORMAT_1_TO_2: FormatMigration = {
     if (isObject(json.parameters) && json.parameters.standingFading === undefined) {
       json.parameters.standingFading = { value: 0.25, assumption: MIGRATED_NUMBER }
       changes.push({ pointer: '/parameters', message: '"standingFading" added (it acts only where a rule fades standing)' })
+    }
+    if (isObject(json.parameters) && json.parameters.autonomyMargin === undefined) {
+      json.parameters.autonomyMargin = { value: 0.25, assumption: MIGRATED_NUMBER }
+      changes.push({ pointer: '/parameters', message: '"autonomyMargin" added (it acts only in an autonomy-ceiling rule)' })
     }
     if (json.computer === undefined) {
       const weight = (value: number) => ({ value, assumption: MIGRATED_NUMBER })

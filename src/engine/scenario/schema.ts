@@ -153,6 +153,7 @@ export const PARAMETER_NAMES = [
   'impasseTurns',
   'impasseSurcharge',
   'standingFading',
+  'autonomyMargin',
 ] as const
 export type ParameterName = (typeof PARAMETER_NAMES)[number]
 
@@ -184,6 +185,8 @@ export const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
   impasseTurns: 'Turns in a row the impasse conditions must hold.',
   impasseSurcharge: 'Extra political capital a de-escalation action costs during an impasse.',
   standingFading: 'Share of standing (resolve and influence shown) that fades each turn unless renewed.',
+  autonomyMargin:
+    'How far above its baseline propensity the strategic-autonomy pair will draw together: the soft ceiling (`autonomy-ceiling`) stands at baseline + autonomyMargin.',
 }
 
 export const Parameter = grounded({
@@ -423,7 +426,7 @@ export const Rule = z
     PairRule('autonomy-cap', "Strategic autonomy: the pair's alignment stays at or below `autonomyCap` (a hard cap)."),
     PairRule(
       'autonomy-ceiling',
-      "Strategic autonomy as a soft ceiling: the pair's gains in alignment shrink as it nears `autonomyCap`, and it never passes it.",
+      "Strategic autonomy as a soft ceiling at the pair's baseline + `autonomyMargin`: its gains in alignment shrink as it nears the ceiling, and it never passes it.",
     ),
     SimpleRule(
       'interdependence-floor',
@@ -465,7 +468,7 @@ export const Measure = z
         .min(1)
         .optional()
         .describe(
-          "Rivals to compare with: the measure is 0.5 plus half the shortfall of the actor's standing against their mean standing, or a quarter of its lead (falling behind costs twice what getting ahead gains). Absolute when omitted.",
+          "Rivals to compare with: the measure is 1 less the shortfall of the actor's standing against their mean standing (deterrence is about not falling behind: a lead adds nothing). Absolute when omitted.",
         ),
     }),
     z.strictObject({ kind: z.literal('rigidity') }),

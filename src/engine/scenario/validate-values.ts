@@ -18,6 +18,8 @@ const RATES: ReadonlySet<ParameterName> = new Set<ParameterName>([
   'incidentAlignment',
   'interdependenceFloor',
   'autonomyCap',
+  'autonomyMargin',
+  'standingFading',
   'quasiAllianceThreshold',
 ])
 const TURN_COUNTS: ReadonlySet<ParameterName> = new Set<ParameterName>(['rigidTurns', 'impasseTurns'])
@@ -41,6 +43,17 @@ function checkStartValues(scenario: ScenarioFile, sink: DiagnosticSink): void {
     ['commitment', '/start/commitment', scenario.start.commitment, 0, 1],
     ['interdependence', '/start/interdependence', scenario.start.interdependence, 0, 1],
   ] as const
+  scenario.start.standing.actors.forEach((entry, index) => {
+    if (!inRange(entry.value, 0, 1))
+      sink.error('out-of-range', `/start/standing/actors/${index}/value`, `standing must be between 0 and 1, got ${entry.value}`)
+  })
+  if (!inRange(scenario.start.standing.default.value, 0, 1)) {
+    sink.error(
+      'out-of-range',
+      '/start/standing/default/value',
+      `standing must be between 0 and 1, got ${scenario.start.standing.default.value}`,
+    )
+  }
   for (const [name, base, table, low, high] of tables) {
     const values: [number, string][] = [
       [table.default.value, `${base}/default/value`],

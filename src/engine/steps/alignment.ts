@@ -68,7 +68,7 @@ export function applyAlignmentDrift(ctx: TurnContext): void {
   if (ceiling && ceiling.data.kind === 'autonomy-ceiling' && ctx.alignmentAtStart) {
     const [a, b] = ceiling.data.pair
     const p = pairIndex(scn, a, b)
-    const target = softCeiling(ctx.alignmentAtStart[p], state.alignment[p], params.autonomyCap)
+    const target = softCeiling(ctx.alignmentAtStart[p], state.alignment[p], Math.min(1, scn.baseline[p] + params.autonomyMargin))
     if (target < state.alignment[p]) setTo(ctx, ceiling.cause, 'alignment', p, target)
   }
   ctx.touched.clear()
