@@ -6,6 +6,41 @@ export const SAVE_FORMAT = 'red-lines-save'
 /** 2 added `game.decisions`; saves of format 1 are still read (and re-run from their orders). */
 export const SAVE_FORMAT_VERSION = 2
 
+/**
+ * Top-level fields of the game state, by the app version that added them (oldest first; add a row when the
+ * engine's GameState gains a field, never edit or remove one). A save records the hash of the state as the
+ * app that wrote it knew that state. Loading replays the save on its own rules and compares hashes; for a
+ * save from an app older than a field, the field is left out of the replayed state before hashing — the
+ * rest, in its order, is exactly what that app hashed (JSON.stringify follows insertion order, and every
+ * field below was inserted without reordering the others). A save from this version or one unknown is
+ * compared on the whole state. Leaving out a field weakens nothing: the loaded game always uses the
+ * replayed state, and a field the old app never had cannot be what it recorded.
+ */
+export const STATE_FIELDS_ADDED = [
+  // 0.2.0: scenario format 2 (standing, pacts signed once, whole-game scores).
+  { appVersion: '0.2.0', fields: ['standing', 'founded', 'turnScores', 'scoreTotals'] },
+] as const satisfies readonly { appVersion: string; fields: readonly string[] }[]
+
+/** [major, minor, patch] of a version such as "0.1.0" (a pre-release tail is ignored), or null. */
+function versionParts(version: string): [number, number, number] | null {
+  const match = /^(\d{1,6})\.(\d{1,6})\.(\d{1,6})(?:[-+].*)?$/.exec(version)
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : null
+}
+
+/** Whether version `a` is older than `b`; false when either cannot be read. */
+export function isOlderVersion(a: string, b: string): boolean {
+  const pa = versionParts(a)
+  const pb = versionParts(b)
+  if (!pa || !pb) return false
+  for (let k = 0; k < 3; k++) if (pa[k] !== pb[k]) return pa[k] < pb[k]
+  return false
+}
+
+/** The state fields an app of `appVersion` did not have, so that its saves' state hashes leave them out. */
+export function stateFieldsUnknownTo(appVersion: string): string[] {
+  return STATE_FIELDS_ADDED.filter((row) => isOlderVersion(appVersion, row.appVersion)).flatMap((row) => [...row.fields])
+}
+
 const ChoiceData = z.strictObject({
   actor: z.string().max(16),
   action: z.string().max(64),
@@ -46,7 +81,10 @@ export const SavePayload = z.strictObject({
       .max(100)
       .optional(),
   }),
-  /** SHA-256 of the canonical JSON of the state after the last resolved turn. */
+  /**
+   * SHA-256 of JSON.stringify of the state after the last resolved turn, as the app of `appVersion` had it
+   * (see STATE_FIELDS_ADDED).
+   */
   stateHash: z.string().regex(/^[0-9a-f]{64}$/),
 })
 export type SavePayload = z.infer<typeof SavePayload>

@@ -3,12 +3,29 @@
 import { sha256Hex } from '../../engine/hash.ts'
 import { parseJson } from '../../engine/ingest/json.ts'
 import type { GameState } from '../../engine/index.ts'
-import { SAVE_FORMAT, SAVE_FORMAT_VERSION, SaveFile } from '../../shared/save-format.ts'
+import { SAVE_FORMAT, SAVE_FORMAT_VERSION, STATE_FIELDS_ADDED, SaveFile, stateFieldsUnknownTo } from '../../shared/save-format.ts'
 import type { SavePayload } from '../../shared/save-format.ts'
 import type { SaveGeneration } from '../../shared/host.ts'
 
 export function stateHash(state: GameState): string {
   return sha256Hex(JSON.stringify(state))
+}
+
+// Every field the table names must be a field of the state (a misspelt one would silently change nothing).
+type AddedStateField = (typeof STATE_FIELDS_ADDED)[number]['fields'][number]
+const addedFieldsAreStateFields: AddedStateField extends keyof GameState ? true : never = true
+void addedFieldsAreStateFields
+
+/**
+ * The hash a save written by an app of `appVersion` records for this state: the whole state's for a save
+ * of this version, the state without the fields that app did not have for an older one.
+ */
+export function stateHashAsSavedBy(state: GameState, appVersion: string): string {
+  const unknown = stateFieldsUnknownTo(appVersion)
+  if (unknown.length === 0) return stateHash(state)
+  const known: Record<string, unknown> = { ...state }
+  for (const field of unknown) delete known[field]
+  return sha256Hex(JSON.stringify(known))
 }
 
 export function encodeSave(payload: SavePayload): string {

@@ -31,11 +31,12 @@ import {
 } from '../../engine/index.ts'
 import type { ScenarioListing } from '../../shared/host.ts'
 import type { SavePayload } from '../../shared/save-format.ts'
-import { stateHash } from './save-codec.ts'
+import { stateHash, stateHashAsSavedBy } from './save-codec.ts'
 
 enablePatches()
 
-export const APP_VERSION = '0.1.0'
+/** This app's version, recorded in every save (keep it equal to package.json's "version"). */
+export const APP_VERSION = '0.2.0'
 
 export interface NewGameOptions {
   listing: ScenarioListing
@@ -330,7 +331,10 @@ export class GameSession {
       session.history.push({ plan, result })
       session.state = result.state
     }
-    if (stateHash(session.state) !== payload.stateHash) return 'replaying the save does not give the state it recorded'
+    // The decisive check: the recorded orders, replayed on the save's own rules, give the recorded state
+    // (as the app that wrote the save knew the state: see STATE_FIELDS_ADDED).
+    if (stateHashAsSavedBy(session.state, payload.appVersion) !== payload.stateHash)
+      return 'replaying the save does not give the state it recorded'
     const decisions = savedDecisions(payload.game)
     if (typeof decisions === 'string') return decisions
     session.decisions.push(...decisions)
