@@ -2,6 +2,7 @@
 import type { CompiledScenario, Difficulty } from '../engine/index.ts'
 import { playGame } from '../engine/index.ts'
 import type { ScriptTurn } from './script.ts'
+import { scriptedTurn } from './script.ts'
 import { quasiAlliancePair } from './options.ts'
 import { pairIndex } from '../engine/index.ts'
 
@@ -15,6 +16,7 @@ export interface GameSummary {
   scores: Record<string, number>
   pairAlignment: number | null
   incidents: number
+  rigidity: number
 }
 
 export interface BatchSettings {
@@ -34,7 +36,7 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     turns: settings.turns,
     ledger: false,
     seats: { computer: new Set(settings.computerOthers ? scn.actorIds : []), difficulty: settings.difficulty },
-    script: (turn) => script.get(turn),
+    script: (turn) => scriptedTurn(script.get(turn)),
   })
   for (const played of record.turns) incidents += played.result.incidents.length
   const outcome = record.final.outcome!
@@ -49,5 +51,6 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     scores: outcome.scores,
     pairAlignment: pair ? record.final.alignment[pairIndex(scn, pair[0], pair[1])] : null,
     incidents,
+    rigidity: record.final.rigidity,
   }
 }

@@ -6,13 +6,14 @@ import type { BatchSettings, GameSummary } from './batch-game.ts'
 import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import type { Output } from './output.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
-import { baseLoadOptions } from './resolve-base.ts'
+import { baseLoadOptions, lensTarget } from './resolve-base.ts'
 import type { BaseFiles } from '../engine/scenario/index.ts'
 import { readScript } from './script.ts'
 import { UsageError } from './errors.ts'
 
 export interface BatchFlags {
   scenario?: string
+  lens?: string
   runs?: string
   seed?: string
   turns?: string
@@ -58,12 +59,13 @@ export function summarise(scn: CompiledScenario, games: GameSummary[]) {
     pair,
     meanPairAlignment: pair && runs > 0 ? sorted.reduce((sum, g) => sum + (g.pairAlignment ?? 0), 0) / runs : null,
     meanIncidents: runs > 0 ? sorted.reduce((sum, g) => sum + g.incidents, 0) / runs : 0,
+    meanRigidity: runs > 0 ? sorted.reduce((sum, g) => sum + g.rigidity, 0) / runs : 0,
     meanTurns: runs > 0 ? sorted.reduce((sum, g) => sum + g.turns, 0) / runs : 0,
   }
 }
 
 export async function batch(flags: BatchFlags, out: Output): Promise<number> {
-  const scenarioPath = requireScenario(flags.scenario)
+  const scenarioPath = await lensTarget(requireScenario(flags.scenario), flags.lens)
   if (flags.runs === undefined) throw new UsageError('--runs <N> is required')
   const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(scenarioPath)
   for (const warning of warnings) out.err(warning)

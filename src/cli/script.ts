@@ -1,7 +1,8 @@
 // Scripted choices: { "turns": { "1": { "USA": [ { "action": "sanctions", "targets": ["RUS"] } ] } } }.
 import { readFile } from 'node:fs/promises'
 import * as z from 'zod'
-import type { Choice, CompiledScenario } from '../engine/index.ts'
+import type { Choice, CompiledScenario, ScriptedTurn } from '../engine/index.ts'
+import { scriptedTurnOf } from '../engine/index.ts'
 import { nearest } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
 
@@ -22,6 +23,14 @@ export interface ScriptTurn {
   actors: string[]
 }
 export type Script = Map<number, ScriptTurn>
+
+/**
+ * A script's turn as the engine plays it: a scripted actor takes part only in the joint actions its
+ * script lists for the turn, so a script of restraint is not drawn into others' exercises.
+ */
+export function scriptedTurn(turn: ScriptTurn | undefined): ScriptedTurn | undefined {
+  return turn && scriptedTurnOf(turn.choices, turn.actors)
+}
 
 function didYouMean(name: string, candidates: readonly string[]): string {
   const close = nearest(name, candidates)

@@ -2,13 +2,15 @@
 import { playGame } from '../engine/index.ts'
 import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
+import { lensTarget } from './resolve-base.ts'
 import { gameDocument, turnSummary } from './report.ts'
 import type { Script } from './script.ts'
-import { readScript } from './script.ts'
+import { readScript, scriptedTurn } from './script.ts'
 import type { Output } from './output.ts'
 
 export interface SimulateFlags {
   scenario?: string
+  lens?: string
   seed?: string
   turns?: string
   difficulty?: string
@@ -18,7 +20,7 @@ export interface SimulateFlags {
 }
 
 export async function simulate(flags: SimulateFlags, out: Output): Promise<number> {
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(requireScenario(flags.scenario))
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(requireScenario(flags.scenario), flags.lens))
   for (const warning of warnings) out.err(warning)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const turns = turnsFlag(flags.turns, scn)
@@ -41,7 +43,7 @@ export async function simulate(flags: SimulateFlags, out: Output): Promise<numbe
     // The readable summary needs it too: it says what took effect where a limit held a push back.
     ledger: true,
     seats: { computer: new Set(computerOthers ? scn.actorIds : []), difficulty },
-    script: (turn) => script?.get(turn),
+    script: (turn) => scriptedTurn(script?.get(turn)),
     onTurn: (turn) => {
       if (!flags.json) for (const line of turnSummary(scn, turn, quasiPair)) out.line(line)
     },

@@ -34,7 +34,7 @@ afterEach(() => {
 function writeExtension(folder: string, changes: Record<string, unknown>): void {
   mkdirSync(folder, { recursive: true })
   const document = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'my-lens',
     title: 'My lens',
     version: '1.0.0',
@@ -50,7 +50,7 @@ describe('redlines validate with extensions', () => {
     const result = await run('validate', LENS)
     expect(result.code).toBe(0)
     expect(result.stdout[0]).toBe(
-      `${LENS}: extends pin-pricks-2021 1.0.0 (${BASE}/scenario.json): 10 items overridden, 2 added, 3 removed, 0 in replaced sections (--provenance lists every item)`,
+      `${LENS}: extends pin-pricks-2021 1.1.0 (${BASE}/scenario.json): 10 items overridden, 2 added, 6 removed, 0 in replaced sections (--provenance lists every item)`,
     )
     expect(result.stdout).toContain(`  removed     action "differentiated-engagement"     by ${LENS}/scenario.json:11:17`)
     expect(
@@ -80,8 +80,11 @@ describe('redlines validate with extensions', () => {
     writeExtension(join(dir, 'my-lens'), { override: { actions: [{ id: 'sanction', cost: 1 }] } })
     const result = await run('validate', join(dir, 'my-lens'))
     expect(result.code).toBe(1)
+    // The base's list of actions, where the error points: the line of its "actions" key.
+    const baseLines = readFileSync(join(dir, 'pin-pricks-2021', 'scenario.json'), 'utf8').split('\n')
+    const actionsLine = baseLines.findIndex((line) => line.startsWith('  "actions": [')) + 1
     expect(result.stdout).toEqual([
-      `${join(dir, 'my-lens')}/scenario.json:14:15: error: cannot override action "sanction": the base "pin-pricks-2021" has no such action [/override/actions/0/id] (see ${join(dir, 'pin-pricks-2021')}/scenario.json:2003:14 [/actions]) hint: did you mean "sanctions"?`,
+      `${join(dir, 'my-lens')}/scenario.json:14:15: error: cannot override action "sanction": the base "pin-pricks-2021" has no such action [/override/actions/0/id] (see ${join(dir, 'pin-pricks-2021')}/scenario.json:${actionsLine}:14 [/actions]) hint: did you mean "sanctions"?`,
     ])
   })
 
@@ -93,7 +96,7 @@ describe('redlines validate with extensions', () => {
     writeExtension(elsewhere, { override: { turns: { default: 6 } } })
     const result = await run('validate', elsewhere)
     expect(result.code).toBe(0)
-    expect(result.stdout[0]).toContain(`extends pin-pricks-2021 1.0.0 (${join(userData, 'scenarios', 'pin-pricks-2021')}/scenario.json)`)
+    expect(result.stdout[0]).toContain(`extends pin-pricks-2021 1.1.0 (${join(userData, 'scenarios', 'pin-pricks-2021')}/scenario.json)`)
     const simulated = await run('simulate', '--scenario', elsewhere, '--json')
     expect(JSON.parse(simulated.stdout[0]).turns).toHaveLength(6)
   })

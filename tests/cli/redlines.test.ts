@@ -194,7 +194,7 @@ describe('redlines as a process', () => {
 })
 
 describe('redlines batch with a classroom script', () => {
-  it('plays the script with the others passing, and double containment hardens the blocs more than quiet', async () => {
+  it('plays the script with the others passing, and double containment polarises the blocs more than quiet', async () => {
     const summary = async (script: string) => {
       const result = await run(
         'batch',
@@ -217,7 +217,7 @@ describe('redlines batch with a classroom script', () => {
     const contained = await summary('double-containment')
     expect(quiet.others).toBe('none')
     expect(contained.meanPairAlignment).toBeGreaterThan(quiet.meanPairAlignment)
-    expect(contained.outcomes.rigidBlocs).toBeGreaterThan(quiet.outcomes.rigidBlocs)
+    expect(contained.meanRigidity).toBeGreaterThan(quiet.meanRigidity)
   })
 })
 

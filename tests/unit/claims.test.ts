@@ -211,7 +211,7 @@ describe('claims in extensions', () => {
     loadScenario(
       {
         'scenario.json': JSON.stringify({
-          formatVersion: 1,
+          formatVersion: 2,
           id: 'claims-lens',
           title: 'A lens',
           version: '1.0.0',

@@ -7,6 +7,7 @@ import { fileReferences, formatDiagnostic, loadScenario } from '../../src/engine
 import type { LoadResult, ScenarioFile } from '../../src/engine/scenario/index.ts'
 import { EXTENSION_FIXTURES, fixtureResolver, folderFiles, loadExtensionFixture } from '../support/extension-fixtures.ts'
 import { ROOT } from '../support/scenarios.ts'
+import { PARAMETER_NAMES } from '../../src/engine/index.ts'
 
 const lines = (result: LoadResult) => result.diagnostics.map(formatDiagnostic)
 
@@ -18,7 +19,7 @@ function loaded(result: LoadResult): Extract<LoadResult, { ok: true }> {
 /** An extension written in the test, loaded against the fixtures. */
 function loadExtension(extension: Record<string, unknown>): LoadResult {
   const document = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'in-test',
     title: 'In test',
     version: '1.0.0',
@@ -76,7 +77,7 @@ const BROKEN: Record<string, string[]> = {
     'scenario.json:9:11: error: base "malformed" has errors, listed at its own files [/extends/id]',
   ],
   'too-new': [
-    'scenario.json:3:20: error: this file is written for format 2, but this version of Red Lines reads format 1 and older [/formatVersion] hint: update Red Lines, or use a version of the scenario written for format 1',
+    'scenario.json:3:20: error: this file is written for format 3, but this version of Red Lines reads format 2 and older [/formatVersion] hint: update Red Lines, or use a version of the scenario written for format 2',
   ],
   'unknown-targets': [
     'scenario.json:14:7: error: cannot remove rule "patrols-provok": the base "minimal" has no such rule [/remove/rules/0] (see ../minimal/scenario.json:221:12 [/rules]) hint: did you mean "patrols-provoke"?',
@@ -182,7 +183,7 @@ describe('merging an extension', () => {
     expect(MINIMAL.bases).toEqual([])
     expect(MINIMAL.removed).toEqual([])
     expect(new Set(MINIMAL.provenance.map((entry) => `${entry.change} ${entry.at.file}`))).toEqual(new Set(['own scenario.json']))
-    expect(MINIMAL.provenance.filter((entry) => entry.collection === 'parameters')).toHaveLength(26)
+    expect(MINIMAL.provenance.filter((entry) => entry.collection === 'parameters')).toHaveLength(PARAMETER_NAMES.length)
   })
 
   it('hashes the extension together with its base, so a change to the base changes the hash', () => {
@@ -211,11 +212,27 @@ describe('merging an extension', () => {
     const result = loaded(
       loadExtension({
         extends: { id: 'minimal', version: '*' },
-        turns: { start: '2025-01', monthsPerTurn: 2, default: 5, max: 10, budget: 2 },
+        turns: {
+          start: '2025-01',
+          monthsPerTurn: 2,
+          default: 5,
+          max: 10,
+          budget: 2,
+          scoring: 'mean',
+          assumption: 'Chosen for the test: a shorter game.',
+        },
         override: { turns: { budget: 4 } },
       }),
     )
-    expect(result.scenario.turns).toEqual({ start: '2025-01', monthsPerTurn: 2, default: 5, max: 10, budget: 4 })
+    expect(result.scenario.turns).toEqual({
+      start: '2025-01',
+      monthsPerTurn: 2,
+      default: 5,
+      max: 10,
+      budget: 4,
+      scoring: 'mean',
+      assumption: 'Chosen for the test: a shorter game.',
+    })
     const turns = result.provenance.find((entry) => entry.collection === 'turns')!
     expect(turns.change).toBe('overridden')
     expect(turns.at.file).toBe('scenario.json')
@@ -260,7 +277,7 @@ describe('combining extensions of one base', () => {
     return loadScenario(
       {
         'scenario.json': JSON.stringify({
-          formatVersion: 1,
+          formatVersion: 2,
           id: 'both',
           title: 'Both',
           version: '1.0.0',

@@ -102,7 +102,7 @@ const BROKEN: Record<string, string[]> = {
   'malformed-json': [`scenario.json:6:3: error: unexpected character '"' (expected ',' or '}') []`],
   empty: ['scenario.json:1:1: error: the file is empty [] hint: a scenario file is a JSON object'],
   'invalid-utf8': [
-    'scenario.json:6:27: error: invalid UTF-8 at byte 135: truncated sequence (byte 0xE2 is not followed by enough continuation bytes) [] hint: save the file as UTF-8',
+    'scenario.json:6:27: error: invalid UTF-8 at byte 718: truncated sequence (byte 0xE2 is not followed by enough continuation bytes) [] hint: save the file as UTF-8',
   ],
   'proto-key': ['scenario.json:3:3: error: key "__proto__" is not allowed [/__proto__]'],
   'duplicate-key': ['scenario.json:26:7: error: duplicate key "name" (first at line 25, column 7) [/actors/1/name]'],
@@ -116,7 +116,7 @@ const BROKEN: Record<string, string[]> = {
     'scenario.json:294:15: error: unknown rule kind "tension-cooler" [/rules/8/kind] hint: did you mean "tension-cooling"?',
   ],
   'unknown-effect-variable': [
-    'scenario.json:198:23: error: "comitment" is not one of: alignment, tension, commitment, interdependence, readiness, grievance [/actions/0/effects/0/variable] hint: did you mean "commitment"?',
+    'scenario.json:198:23: error: "comitment" is not one of: alignment, tension, commitment, interdependence, readiness, grievance, standing [/actions/0/effects/0/variable] hint: did you mean "commitment"?',
   ],
   'duplicate-id': ['scenario.json:207:13: error: duplicate action id "joint-patrol" (first at /actions/0/id) [/actions/1/id]'],
   'unknown-actor': ['scenario.json:191:25: error: unknown actor "BOX" [/actions/0/actors/1] hint: did you mean "BOR"?'],
@@ -330,15 +330,15 @@ describe('semantic checks', () => {
   it('needs a playable actor, some capability and a positive total weight per role', () => {
     const text = edited(
       [
-        '"capability": 0.5,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": true',
-        '"capability": 0,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": false',
+        '"capability": 0.5,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": true,',
+        '"capability": 0,\n      "capital": { "lon": 10, "lat": 50 },\n      "playable": false,',
       ],
       [
-        '"capability": 0.3,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": true',
-        '"capability": 0,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": false',
+        '"capability": 0.3,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": true,',
+        '"capability": 0,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": false,',
       ],
       ['"capability": 0.2,', '"capability": 0,'],
-      ['"playable": true,\n      "budget": 4', '"playable": false,\n      "budget": 4'],
+      ['"playable": true, "assumption": "Format 1 left this number without grounding; written down when the file moved to format 2.",\n      "budget": 4', '"playable": false, "assumption": "Format 1 left this number without grounding; written down when the file moved to format 2.",\n      "budget": 4'],
       ['"weight": 1,\n          "measure": { "kind": "commitment"', '"weight": 0,\n          "measure": { "kind": "commitment"'],
     )
     expect(lines(load(text))).toEqual([

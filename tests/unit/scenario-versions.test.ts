@@ -107,6 +107,7 @@ describe('format migrations', () => {
       ),
       'scenario.json:62:12: warning: format 1 → 2: "standing" added: every actor starts with none [/start]',
       'scenario.json:123:17: warning: format 1 → 2: "standingFading" added (it acts only where a rule fades standing) [/parameters]',
+      'scenario.json:123:17: warning: format 1 → 2: "autonomyMargin" added (it acts only in an autonomy-ceiling rule) [/parameters]',
       'scenario.json:393:12: warning: format 1 → 2: "scoring": "final" added: a game is scored on its last turn, as in format 1 [/turns]',
     ])
     const rewritten = loadScenario(MINIMAL_FILES)
@@ -130,7 +131,7 @@ describe('format migrations', () => {
     )
     expect(messages).toContain('scenario.json:12:15: warning: format 0 → 1: "path" is now "file" [/sources/0/path]')
     expect(messages).toContain('scenario.json:393:64: warning: format 0 → 1: "length" is now "default" [/turns/length]')
-    expect(messages.filter((m) => m.includes('format 1 → 2'))).toHaveLength(7)
+    expect(messages.filter((m) => m.includes('format 1 → 2'))).toHaveLength(8)
     const format1 = loadScenario(FORMAT_1_FILES)
     if (!result.ok || !format1.ok) throw new Error('expected both to load')
     expect(result.scenario).toEqual(format1.scenario)

@@ -243,6 +243,13 @@ export const DIAGNOSTIC_CODES = {
     'scenario.json:30:15: error: cannot add action "sanctions": the base "pin-pricks-2021" already has it [/add/actions/0/id] (see ../pin-pricks-2021/scenario.json:2540:13 [/actions/11/id])',
     'Use `override` to change it, or also `remove` it in the same file to replace it whole.',
   ),
+  'inherited-dropped': doc(
+    'warning',
+    'extension',
+    'The extension removes an action or actor that a policy of the base uses: that policy, and the claims comparing it, are left out of the variant.',
+    'scenario.json:12:16: warning: policy "usa-engage" of the base uses action "differentiated-engagement", which this file removes: the policy is left out [/remove/actions/0]',
+    'Nothing to do if the variant should not have them; to keep such a policy, add one of your own that uses what the variant has.',
+  ),
   'change-conflict': doc(
     'error',
     'extension',

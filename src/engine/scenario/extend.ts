@@ -5,6 +5,7 @@ import { didYouMean } from './diagnostics.ts'
 import type { RelatedLocation } from './diagnostics.ts'
 import type { ScenarioLayer } from './scenario-layer.ts'
 import { isJsonObject } from './scenario-layer.ts'
+import { dropStalePolicies } from './stale-policies.ts'
 import { COLLECTIONS, DEFAULT_KEY, describeItem, entryKey, pairKey, setSections, valueAt } from './working.ts'
 import type { CollectionSpec, Entry, Origin, Working } from './working.ts'
 
@@ -151,4 +152,5 @@ export function applyExtension(working: Working, layer: ScenarioLayer, baseName:
     }
     working.collections.set(spec.name, list)
   }
+  dropStalePolicies(working, layer)
 }

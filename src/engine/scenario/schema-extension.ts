@@ -97,7 +97,7 @@ const RuleChange = z
     kind: z.enum(RULE_KINDS).optional(),
     when: Trigger.optional(),
     targets: Pair.optional(),
-    camp: z.array(ActorId).min(1).max(12).optional(),
+    camp: z.array(ActorId).min(1).max(12).optional().describe('For double containment: the actors whose acts count together.'),
     pair: Pair.optional(),
     effects: z.array(Effect).min(1).max(40).optional().describe('The new effects (the whole list).'),
   })
@@ -251,6 +251,7 @@ export const Extension = z
     roles: whole(Scenario.shape.roles),
     turns: whole(Scenario.shape.turns),
     guide: Scenario.shape.guide,
+    lens: Scenario.shape.lens,
     policies: whole(Scenario.shape.policies.unwrap()),
     claims: whole(Scenario.shape.claims.unwrap()),
     remove: Remove.optional(),
