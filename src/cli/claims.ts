@@ -4,11 +4,13 @@ import type { ClaimReport, ClaimsReport, CompiledScenario } from '../engine/inde
 import { testClaims } from '../engine/index.ts'
 import { integerFlag, requireScenario } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
+import { lensTarget } from './resolve-base.ts'
 import type { Output } from './output.ts'
 import { CliError } from './errors.ts'
 
 export interface ClaimsFlags {
   scenario?: string
+  lens?: string
   runs?: string
   seed?: string
   sensitivity?: boolean
@@ -72,17 +74,18 @@ export function isRobust(result: ClaimReport): boolean {
 }
 
 export async function claims(flags: ClaimsFlags, out: Output): Promise<number> {
-  const target = requireScenario(flags.scenario)
+  const chosen = await lensTarget(requireScenario(flags.scenario), flags.lens)
+  const target = chosen.target
   const runs = integerFlag('runs', flags.runs, 30, 2, 100_000)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const joint = integerFlag('joint', flags.joint, 64, 0, 10_000)
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(target)
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(chosen)
   for (const warning of warnings) out.err(warning)
   const declared = scn.file.claims ?? []
-  if (declared.length === 0) throw new CliError(`${flags.scenario}: the scenario declares no claims (see "Claims" in scenarios/MODDING.md)`)
+  if (declared.length === 0) throw new CliError(`${target}: the scenario declares no claims (see "Claims" in scenarios/MODDING.md)`)
   for (const id of flags.claim ?? [])
     if (!declared.some((claim) => claim.id === id))
-      throw new CliError(`${flags.scenario}: no claim "${id}" (claims: ${declared.map((claim) => claim.id).join(', ')})`)
+      throw new CliError(`${target}: no claim "${id}" (claims: ${declared.map((claim) => claim.id).join(', ')})`)
 
   const started = performance.now()
   const work = testClaims(scn, { runs, seed, sensitivity: flags.sensitivity, joint, only: flags.claim })

@@ -5,10 +5,12 @@ import type { DilemmaReport, RoleDilemma } from '../engine/index.ts'
 import { analyseDilemma } from '../engine/index.ts'
 import { integerFlag, requireScenario, turnsFlag } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
+import { lensTarget } from './resolve-base.ts'
 import type { Output } from './output.ts'
 
 export interface DilemmaFlags {
   scenario?: string
+  lens?: string
   runs?: string
   seed?: string
   turns?: string
@@ -61,7 +63,7 @@ export function dilemmaLines(report: DilemmaReport): string[] {
 }
 
 export async function dilemma(flags: DilemmaFlags, out: Output): Promise<number> {
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(requireScenario(flags.scenario))
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(requireScenario(flags.scenario), flags.lens))
   for (const warning of warnings) out.err(warning)
   const runs = integerFlag('runs', flags.runs, 40, 1, 100_000)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)

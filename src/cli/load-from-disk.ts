@@ -8,8 +8,8 @@ import { formatDiagnostic, loadScenario } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
 import { readScenarioFromDisk } from './read-scenario.ts'
 import type { ScenarioOnDisk } from './read-scenario.ts'
-import { baseLoadOptions, gatherBases } from './resolve-base.ts'
-import type { ResolvedBases } from './resolve-base.ts'
+import { baseLoadOptions, defaultSearchFolders, gatherBases } from './resolve-base.ts'
+import type { ResolvedBases, ScenarioTarget } from './resolve-base.ts'
 
 /** A path the engine gave relative to the scenario folder, as the user would type it. */
 export function shownPath(shownFolder: string, file: string): string {
@@ -37,9 +37,11 @@ export interface CheckedScenario {
 }
 
 /** Reads a scenario folder and the bases it names, and runs the loader; throws a CliError only when there is no scenario to read. */
-export async function checkScenarioOnDisk(target: string): Promise<CheckedScenario> {
+export async function checkScenarioOnDisk(target: string, alsoSearch: readonly string[] = []): Promise<CheckedScenario> {
   const disk = await readScenarioFromDisk(target)
-  const bases = await gatherBases(disk.folder, disk.files['scenario.json'])
+  const bases = await gatherBases(disk.folder, disk.files['scenario.json'], [
+    ...new Set([...defaultSearchFolders(disk.folder), ...alsoSearch]),
+  ])
   const result = loadScenario(disk.files, baseLoadOptions(bases, disk.folder))
   return { disk, bases, result }
 }
@@ -51,13 +53,14 @@ export interface LoadedScenario {
 }
 
 /** Loads and compiles a scenario, or throws a CliError listing every diagnostic. */
-export async function loadScenarioFromDisk(target: string): Promise<LoadedScenario> {
-  const checked = await checkScenarioOnDisk(target)
+export async function loadScenarioFromDisk(target: string | ScenarioTarget): Promise<LoadedScenario> {
+  const { target: folder, alsoSearch } = typeof target === 'string' ? { target, alsoSearch: [] } : target
+  const checked = await checkScenarioOnDisk(folder, alsoSearch)
   const { disk, result } = checked
   if (!result.ok) {
     const lines = formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName)
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length
-    throw new CliError(`${target}: invalid scenario (${errors} error${errors === 1 ? '' : 's'})`, lines)
+    throw new CliError(`${folder}: invalid scenario (${errors} error${errors === 1 ? '' : 's'})`, lines)
   }
   return {
     scenario: compileScenario(result.scenario, result.sources, result.hash),

@@ -24,19 +24,19 @@ Commands:
                                           extension, what it changes (--provenance: where every item
                                           comes from)
   validate --watch <scenario folder>      check again on every save, until Ctrl+C
-  simulate --scenario <folder> [--seed N] [--turns K] [--difficulty easy|normal|hard]
+  simulate --scenario <folder> [--lens NAME] [--seed N] [--turns K] [--difficulty easy|normal|hard]
            [--script FILE] [--others ai|none] [--json]
                                           play one game (turn summaries, or one JSON document)
-  batch    --scenario <folder> --runs N [--seed S] [--turns K] [--difficulty D]
+  batch    --scenario <folder> [--lens NAME] --runs N [--seed S] [--turns K] [--difficulty D]
            [--script FILE] [--others ai|none] [--workers W] [--json]
                                           play N games and report the distribution of outcomes
-  claims   --scenario <folder> [--runs N] [--seed S] [--sensitivity] [--joint K] [--claim ID]...
-           [--json]                       test the claims the scenario declares: holds or not, the effect
+  claims   --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--sensitivity] [--joint K]
+           [--claim ID]... [--json]       test the claims the scenario declares: holds or not, the effect
                                           with its 95% interval over N paired seeds (default 30);
                                           --sensitivity: the share still holding with every assumed
                                           number ±20%, one at a time and at K joint points (default 64).
                                           Exit 1 when a claim fails (or, with --sensitivity, is not robust)
-  dilemma  --scenario <folder> [--runs N] [--seed S] [--turns K] [--json]
+  dilemma  --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--turns K] [--json]
                                           the security dilemma, measured on the scenario's policies: per
                                           role, each policy's score against the computer players and in a
                                           quiet world, how far it moves the world, and mutual restraint
@@ -47,6 +47,10 @@ Commands:
   schema   [--write FILE]                 print (or write) the scenario JSON Schema
   docs     [--write FILE | --check FILE]  print the generated parts of scenarios/MODDING.md, or rewrite
                                           them in FILE (--check: exit 1 if FILE is stale)
+
+--lens NAME plays another reading of the scenario: an extension of it that declares a "lens", found
+among the folders beside it and your own scenarios, by id, name or short name ("values"); "default" is
+the scenario itself.
 
 Exit codes: 0 success, 1 failure (invalid scenario, missing file), 2 wrong usage.`
 
@@ -66,6 +70,7 @@ export function schemaText(): string {
 const GAME_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   scenario: { type: 'string' },
+  lens: { type: 'string' },
   seed: { type: 'string' },
   turns: { type: 'string' },
   difficulty: { type: 'string' },
@@ -117,6 +122,7 @@ async function run(args: string[], out: Output): Promise<number> {
         options: {
           help: { type: 'boolean', short: 'h' },
           scenario: { type: 'string' },
+          lens: { type: 'string' },
           runs: { type: 'string' },
           seed: { type: 'string' },
           sensitivity: { type: 'boolean' },
@@ -135,6 +141,7 @@ async function run(args: string[], out: Output): Promise<number> {
         options: {
           help: { type: 'boolean', short: 'h' },
           scenario: { type: 'string' },
+          lens: { type: 'string' },
           runs: { type: 'string' },
           seed: { type: 'string' },
           turns: { type: 'string' },

@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { LoadOptions } from '../engine/scenario/index.ts'
 import { fileReferences } from '../engine/scenario/index.ts'
-import { CliError } from './errors.ts'
+import { CliError, UsageError } from './errors.ts'
 import { MAX_FILE_BYTES, readScenarioFromDisk } from './read-scenario.ts'
 import { userScenariosFolder } from './user-paths.ts'
 
@@ -104,4 +104,83 @@ export function baseLoadOptions(resolved: ResolvedBases, scenarioFolder: string)
     },
     knownBaseIds: resolved.knownIds,
   }
+}
+
+export interface LensOnDisk {
+  id: string
+  /** The lens's own name ("Values (Gould-Davies)"). */
+  name: string
+  folder: string
+}
+
+/** The lenses of a scenario: extensions of it alone that declare a `lens`, in the same search folders as bases. */
+export async function findLenses(
+  scenarioFolder: string,
+  baseId: string,
+  searchFolders: readonly string[] = defaultSearchFolders(scenarioFolder),
+): Promise<LensOnDisk[]> {
+  const found = new Map<string, LensOnDisk>()
+  for (const root of searchFolders) {
+    for (const folder of await subfolders(root)) {
+      let bytes: Uint8Array
+      try {
+        const path = join(folder, 'scenario.json')
+        const info = await stat(path)
+        if (!info.isFile() || info.size > MAX_FILE_BYTES) continue
+        bytes = await readFile(path)
+      } catch {
+        continue
+      }
+      if (fileReferences(bytes).lensOf !== baseId) continue
+      const file = parseLeniently(bytes)!
+      const lens = file.lens as { name?: unknown }
+      if (typeof file.id !== 'string' || found.has(file.id)) continue
+      found.set(file.id, { id: file.id, name: typeof lens.name === 'string' ? lens.name : file.id, folder })
+    }
+  }
+  return [...found.values()].sort((a, b) => a.id.localeCompare(b.id))
+}
+
+/** A scenario folder to load, and further folders to search for its bases. */
+export interface ScenarioTarget {
+  target: string
+  alsoSearch?: string[]
+}
+
+const fold = (text: string) => text.trim().toLowerCase()
+
+/** Whether `wanted` names the lens: its id, its name, the name's first word, or the id's last part ("values"). */
+function namesLens(lens: LensOnDisk, wanted: string): boolean {
+  const w = fold(wanted)
+  const name = fold(lens.name)
+  return w === lens.id || w === name || w === name.split(/[\s(]/)[0] || lens.id.endsWith(`-${w}`)
+}
+
+/**
+ * The folder to load for `--scenario target --lens wanted`: the lens extension of the target's scenario
+ * that `wanted` names (by id, name or short name), named as the user would type it; the target itself
+ * for "default" or the target's own id or lens name. Wrong names are a usage error listing the lenses.
+ */
+export async function lensTarget(target: string, wanted: string | undefined): Promise<ScenarioTarget> {
+  if (wanted === undefined) return { target }
+  const disk = await readScenarioFromDisk(target)
+  const own = parseLeniently(disk.files['scenario.json'])
+  const id = typeof own?.id === 'string' ? own.id : undefined
+  if (id === undefined) throw new CliError(`${target}: the scenario has no id, so it has no lenses`)
+  const ownName =
+    own?.lens && typeof (own.lens as { name?: unknown }).name === 'string' ? ((own.lens as { name: string }).name as string) : null
+  const self: LensOnDisk = { id, name: ownName ?? 'default', folder: disk.folder }
+  if (fold(wanted) === 'default' || namesLens(self, wanted)) return { target }
+  const lenses = await findLenses(disk.folder, id)
+  const matches = lenses.filter((lens) => namesLens(lens, wanted))
+  if (matches.length !== 1) {
+    const listed = [`default${ownName ? ` "${ownName}"` : ''}`, ...lenses.map((lens) => `${lens.id} "${lens.name}"`)].join(', ')
+    const problem = matches.length === 0 ? `no lens of ${id} is called "${wanted}"` : `"${wanted}" names several lenses of ${id}`
+    throw new UsageError(`--lens: ${problem} (lenses: ${listed})`)
+  }
+  const lens = matches[0]
+  const near = dirname(lens.folder) === dirname(disk.folder)
+  if (near) return { target: join(dirname(disk.shownFolder), basename(lens.folder)) }
+  // A lens in the user's folder finds its base where the scenario it reads was found.
+  return { target: lens.folder, alsoSearch: [dirname(disk.folder)] }
 }

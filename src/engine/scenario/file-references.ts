@@ -10,6 +10,8 @@ export interface FileReferences {
   sourceFiles: string[]
   /** The ids named in `extends`. */
   baseIds: string[]
+  /** The base this file is a reading of: set when it declares a \`lens\` and extends exactly one base. */
+  lensOf?: string
 }
 
 function sourceFilesIn(list: JsonValue | undefined): string[] {
@@ -26,5 +28,6 @@ export function fileReferences(content: string | Uint8Array): FileReferences {
   const sourceFiles = [...sourceFilesIn(scenario.sources), ...sourceFilesIn(changes('add')), ...sourceFilesIn(changes('override'))]
   const refs = Array.isArray(scenario.extends) ? scenario.extends : scenario.extends === undefined ? [] : [scenario.extends]
   const baseIds = refs.flatMap((ref) => (isJsonObject(ref) && typeof ref.id === 'string' ? [ref.id] : []))
-  return { sourceFiles: [...new Set(sourceFiles)], baseIds: [...new Set(baseIds)] }
+  const lensOf = isJsonObject(scenario.lens) && refs.length === 1 && baseIds.length === 1 ? baseIds[0] : undefined
+  return { sourceFiles: [...new Set(sourceFiles)], baseIds: [...new Set(baseIds)], ...(lensOf !== undefined ? { lensOf } : {}) }
 }

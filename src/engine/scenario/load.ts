@@ -172,7 +172,7 @@ function success(
   }
 }
 
-const META_KEYS = ['$schema', 'formatVersion', 'id', 'title', 'version', 'description', 'author', 'guide'] as const
+const META_KEYS = ['$schema', 'formatVersion', 'id', 'title', 'version', 'description', 'author', 'guide', 'lens'] as const
 
 /** An extension: its bases are resolved and merged, and the merged scenario is checked like any other. */
 function loadExtension(

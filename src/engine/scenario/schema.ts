@@ -544,6 +544,16 @@ export const Guide = z
   .max(30)
   .describe("A step-by-step guide shown beside the game, for tutorial scenarios. An extension does not inherit its base's guide.")
 
+export const Lens = z
+  .strictObject({
+    name: z.string().min(1).max(60).describe('The reading\'s short name, shown in the Reading list on New game ("Values").'),
+    reading: z.string().min(1).max(300).describe('The reading in one sentence: why the powers act as they do under it.'),
+    citations: z.array(Citation).min(1).max(10).describe('The passages that state this reading.'),
+  })
+  .describe(
+    'This scenario is a reading (a lens) of the text: on a base, the default reading; on an extension of one base, another reading of it, offered with the base on New game and by `--lens`. Not inherited.',
+  )
+
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
@@ -584,6 +594,7 @@ export const Scenario = z
     roles: z.array(Role).min(1).max(12).describe('The powers a player can take, and what each wants.'),
     turns: Turns,
     guide: Guide.optional(),
+    lens: Lens.optional(),
     ...claimSections({ Id, ActorId, Pair, Citation }),
   })
   .describe('A Red Lines scenario: data only, every number grounded in its sources or marked as an assumption.')
@@ -597,5 +608,6 @@ export type RefData = z.infer<typeof Ref>
 export type TriggerData = z.infer<typeof Trigger>
 export type MeasureData = z.infer<typeof Measure>
 export type RoleData = z.infer<typeof Role>
+export type LensData = z.infer<typeof Lens>
 export type ActionTag = (typeof ACTION_TAGS)[number]
 export type RuleKind = (typeof RULE_KINDS)[number]

@@ -75,6 +75,11 @@ export function checkGrounding(scenario: ScenarioFile, sink: DiagnosticSink, con
     })
   }
 
+  // A lens states a reading of the text: its passages are checked like any citation.
+  scenario.lens?.citations.forEach((citation, index) => {
+    if (checkCitation(citation, `/lens/citations/${index}`, sink, sourceIds, foldedParagraphs)) cited.add(citation.source)
+  })
+
   scenario.sources.forEach((source, index) => {
     if (!context.sourceFileExists(source.file, index)) {
       sink.error('source-file-missing', `/sources/${index}/file`, `source file "${source.file}" was not found`)

@@ -4,7 +4,7 @@ import type { CompiledScenario } from '../../engine/index.ts'
 import { compileScenario } from '../../engine/index.ts'
 import { parseJson } from '../../engine/ingest/json.ts'
 import type { BaseInfo, Diagnostic, ProvenanceEntry, RemovedEntry } from '../../engine/scenario/index.ts'
-import { formatDiagnostic, loadScenario } from '../../engine/scenario/index.ts'
+import { fileReferences, formatDiagnostic, loadScenario } from '../../engine/scenario/index.ts'
 import type { Host, ScenarioFilesText, ScenarioListing, SkippedFile } from '../../shared/host.ts'
 import type { RulesBundle, TextBase } from '../session/kept-rules.ts'
 import { rulesBundle } from '../session/kept-rules.ts'
@@ -28,6 +28,8 @@ export interface CatalogEntry {
   provenance: Provenance | null
   /** Its files and its bases' files, to keep for saves (a playable scenario only). */
   rules: RulesBundle | null
+  /** The id of the scenario this one is a reading of (an extension of one base that declares a `lens`). */
+  lensOf?: string
 }
 
 interface Fetched {
@@ -82,6 +84,7 @@ function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntr
   const lines = (severity: Diagnostic['severity']) =>
     result.diagnostics.filter((d) => d.severity === severity).map((d) => formatDiagnostic({ ...d, file: `${listing.folder}/${d.file}` }))
   if (!result.ok) return brokenEntry(listing, lines('error'), [...warnings, ...lines('warning')])
+  const { lensOf } = fileReferences(files['scenario.json'])
   return {
     listing,
     title: result.scenario.title,
@@ -90,6 +93,7 @@ function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntr
     warnings: [...warnings, ...lines('warning')],
     provenance: { entries: result.provenance, removed: result.removed, bases: result.bases },
     rules: rulesBundle(result.hash, files, basesUsed),
+    ...(lensOf !== undefined ? { lensOf } : {}),
   }
 }
 

@@ -221,6 +221,7 @@ export function gameScreen(notice?: GameNotice): Screen {
           'header',
           { className: 'game-header' },
           h('h1', {}, `Turn ${session.turn} of ${state.turnLimit} — ${turnDate(scn, session.turn)}`),
+          h('p', { className: 'note scenario-name' }, scn.file.title),
           h('p', { 'data-guide': 'score' }, `Playing ${actorName(scn, actor)} · Score ${Math.round(score)}`),
           noticeView(notice),
           changed,

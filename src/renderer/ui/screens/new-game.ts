@@ -1,4 +1,5 @@
-// New game: scenario, role (several for hot seat), difficulty, number of turns, seed.
+// New game: scenario, its reading (a lens, when it has several), role (several for hot seat), difficulty,
+// number of turns, seed.
 import { DIFFICULTIES } from '../../../engine/index.ts'
 import type { Difficulty } from '../../../engine/index.ts'
 import { GameSession } from '../../session/session.ts'
@@ -27,8 +28,9 @@ function presetFromForm(root: ParentNode): NewGamePreset | null {
     const value = Number(root.querySelector<HTMLInputElement>(selector)?.value)
     return Number.isInteger(value) ? value : undefined
   }
+  const chosen = root.querySelector<HTMLSelectElement>('#lens')?.value || scenario.value
   return {
-    folder: scenario.value.slice(scenario.value.indexOf('/') + 1),
+    folder: chosen.slice(chosen.indexOf('/') + 1),
     roles: [...root.querySelectorAll<HTMLInputElement>('input[name=role]:checked')].map((input) => input.value),
     difficulty: (root.querySelector<HTMLSelectElement>('#difficulty')?.value as Difficulty | undefined) ?? undefined,
     turns: number('#turns'),
@@ -82,20 +84,31 @@ export function newGameScreen(preset: NewGamePreset = {}): Screen {
   }
 }
 
+const keyOf = (entry: CatalogEntry) => `${entry.listing.origin}/${entry.listing.folder}`
+
+/** The readings offered with a scenario: the lenses among the ready scenarios that extend it. */
+function lensesOf(base: CatalogEntry | undefined, ready: CatalogEntry[]): CatalogEntry[] {
+  const id = base?.scenario?.id
+  return id === undefined ? [] : ready.filter((entry) => entry !== base && entry.lensOf === id)
+}
+
 function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLElement {
   const ready = catalog.filter((entry) => entry.scenario)
   const broken = catalog.filter((entry) => !entry.scenario)
+  const readyIds = new Set(ready.map((entry) => entry.scenario!.id))
+  // A lens is offered as a reading of its base, not as a scenario of its own (unless its base is missing).
+  const bases = ready.filter((entry) => entry.lensOf === undefined || !readyIds.has(entry.lensOf))
+  const presetEntry = ready.find((entry) => entry.listing.folder === preset.folder)
+  const presetBase =
+    presetEntry && !bases.includes(presetEntry) ? bases.find((entry) => entry.scenario!.id === presetEntry.lensOf) : presetEntry
   const scenarioSelect = h(
     'select',
     { id: 'scenario', name: 'scenario' },
-    ready.map((entry) =>
-      h(
-        'option',
-        { value: `${entry.listing.origin}/${entry.listing.folder}`, selected: entry.listing.folder === preset.folder },
-        entry.title,
-      ),
-    ),
+    bases.map((entry) => h('option', { value: keyOf(entry), selected: entry === presetBase }, entry.title)),
   )
+  const lensSelect = h('select', { id: 'lens', name: 'lens', 'aria-describedby': 'lens-reading' })
+  const lensReading = h('p', { id: 'lens-reading', className: 'note lens-reading' })
+  const lensField = h('div', { className: 'field lens-field' }, h('label', { for: 'lens' }, 'Reading'), lensSelect, lensReading)
   const rolesBox = h('fieldset', { className: 'roles' })
   const difficulty = h(
     'select',
@@ -114,11 +127,39 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
   const error = h('p', { className: 'error', role: 'alert' })
   const description = h('p', { className: 'scenario-description' })
 
-  const selected = () => ready.find((entry) => `${entry.listing.origin}/${entry.listing.folder}` === scenarioSelect.value) ?? ready[0]
+  const selectedBase = () => bases.find((entry) => keyOf(entry) === scenarioSelect.value) ?? bases[0]
+  const selected = () => {
+    const base = selectedBase()
+    return lensesOf(base, ready).find((entry) => keyOf(entry) === lensSelect.value) ?? base
+  }
+  /** The Reading list of the chosen scenario: its own reading (the default) and each lens, or hidden when it has none. */
+  const refreshLenses = (wanted: CatalogEntry | undefined) => {
+    const base = selectedBase()
+    const lenses = lensesOf(base, ready)
+    lensField.hidden = lenses.length === 0
+    const own = base?.scenario?.file.lens?.name ?? "The scenario's own reading"
+    replaceChildren(
+      lensSelect,
+      h('option', { value: '', selected: !wanted || !lenses.includes(wanted) }, `${own} (the default)`),
+      lenses.map((entry) =>
+        h('option', { value: keyOf(entry), selected: entry === wanted }, entry.scenario!.file.lens?.name ?? entry.title),
+      ),
+    )
+  }
+  const showReading = () => {
+    const entry = selected()
+    const lens = entry?.scenario?.file.lens
+    lensReading.textContent = lens
+      ? lens.reading
+      : entry === selectedBase() && lensesOf(entry, ready).length > 0
+        ? 'The reading the scenario was written for.'
+        : ''
+  }
   const refresh = () => {
     const entry = selected()
     if (!entry?.scenario) return
     const scn = entry.scenario
+    showReading()
     description.textContent = scn.file.description
     turns.max = String(scn.file.turns.max)
     turns.value = String(Math.min(preset.turns ?? scn.file.turns.default, scn.file.turns.max))
@@ -141,8 +182,15 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
   }
   scenarioSelect.addEventListener('change', () => {
     preset = {}
+    refreshLenses(undefined)
     refresh()
   })
+  // Another reading of the same scenario keeps the powers the player ticked.
+  lensSelect.addEventListener('change', () => {
+    preset = { ...preset, roles: [...rolesBox.querySelectorAll<HTMLInputElement>('input[name=role]:checked')].map((input) => input.value) }
+    refresh()
+  })
+  refreshLenses(presetEntry)
   refresh()
 
   const start = async () => {
@@ -178,6 +226,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     'form',
     { className: 'new-game-form', onsubmit: (event: Event) => (event.preventDefault(), void start()) },
     h('div', { className: 'field' }, h('label', { for: 'scenario' }, 'Scenario'), scenarioSelect),
+    lensField,
     description,
     broken.length > 0
       ? h(
