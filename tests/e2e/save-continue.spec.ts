@@ -28,7 +28,9 @@ async function snapshot(page: Page): Promise<Snapshot> {
   return {
     heading: await turnHeading(page).innerText(),
     summary: await page.locator('.map-summary').innerText(),
-    score: await page.getByText(/^Playing .* · Score \d+$/).innerText(),
+    score: await page
+      .getByText(/^Playing .* · Score \d+ \((game so far; last turn \d+|at the start; the game counts the mean of its turns)\)$/)
+      .innerText(),
     ladder: await page.locator('.ladder-list li[aria-current="step"]').innerText(),
   }
 }

@@ -1,5 +1,5 @@
 // What the screens show, derived from the session. Scenes and panels read these; they never rule.
-import type { Choice, CitationData, CompiledScenario, GameState, LedgerEntry, TurnResult } from '../../engine/index.ts'
+import type { Choice, CitationData, CompiledScenario, GameState, LedgerEntry, Rejection, TurnResult } from '../../engine/index.ts'
 import { dateOfTurn, incidentProbability } from '../../engine/index.ts'
 import type { MapEvent, MapView } from '../map/map-view.ts'
 import type { GameSession, ResolvedTurn } from './session.ts'
@@ -73,6 +73,30 @@ export function describeChoice(scn: CompiledScenario, choice: Choice): string {
   const partners = choice.partners?.length ? ` with ${choice.partners.map((id) => actorName(scn, id)).join(', ')}` : ''
   const targets = choice.targets?.length ? ` → ${choice.targets.map((id) => actorName(scn, id)).join(', ')}` : ''
   return `${actorName(scn, choice.actor)}: ${actionName(scn, choice.action)}${partners}${targets}`
+}
+
+/** "United States, Australia and United Kingdom": names joined for a sentence. */
+function namesList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/**
+ * Why a choice is refused, in the players' words: names instead of ids for the once-a-game and
+ * needs-first refusals (with the act that builds on a pact already taken); the engine's reason otherwise.
+ */
+export function rejectionReason(scn: CompiledScenario, rejection: Rejection): string {
+  const { choice } = rejection
+  const who = namesList([choice.actor, ...(choice.partners ?? [])].map((id) => actorName(scn, id)))
+  const action = scn.actionById[choice.action]?.data
+  if (!action) return rejection.reason
+  if (rejection.code === 'once-per-game') {
+    const next = scn.file.actions.find((other) => other.requires === action.id && other.actors.includes(choice.actor))
+    return `${action.name} is taken once a game, and ${who} already took it${next ? `; ${next.name} builds on it` : ''}`
+  }
+  if (rejection.code === 'not-yet' && action.requires) {
+    return `${action.name} needs ${actionName(scn, action.requires)} taken first by ${who}`
+  }
+  return rejection.reason
 }
 
 export interface LadderRungView {
@@ -246,4 +270,17 @@ export function citationsByParagraph(scn: CompiledScenario, sourceId: string): M
 export function quasiAlliancePairNames(scn: CompiledScenario): string | null {
   const rule = scn.file.rules.find((r) => r.kind === 'quasi-alliance')
   return rule && rule.kind === 'quasi-alliance' ? rule.pair.map((id) => actorName(scn, id)).join(' and ') : null
+}
+
+/**
+ * A role's score as a player reads it. Where a game is scored on the mean of its turns (`turns.scoring`
+ * "mean"), `state.scores` is the mean so far and `state.turnScores` the last turn's: both are named.
+ * `turnWord` names the last turn from where the text is read ("last turn" while planning the next,
+ * "this turn" in its report). "final" scoring has one score, given alone.
+ */
+export function scoreText(scn: CompiledScenario, state: GameState, roleId: string, turnWord = 'last turn'): string {
+  const score = Math.round(state.scores[roleId] ?? 0)
+  if (scn.file.turns.scoring !== 'mean') return `${score}`
+  if (state.turn === 0) return `${score} (at the start; the game counts the mean of its turns)`
+  return `${score} (game so far; ${turnWord} ${Math.round(state.turnScores[roleId] ?? 0)})`
 }

@@ -3,7 +3,7 @@
 import type { ActionData, Choice, CitationData, CompiledScenario, EffectData, GameState } from '../../engine/index.ts'
 import { costOf } from '../../engine/index.ts'
 import type { GameSession } from '../session/session.ts'
-import { actorName, incidentRisks } from '../session/view-models.ts'
+import { actionName, actorName, incidentRisks, rejectionReason } from '../session/view-models.ts'
 import { button, h, percent, replaceChildren } from './dom.ts'
 import { citationList } from './citations.ts'
 
@@ -85,12 +85,13 @@ export function actionCard(
   const targets = action.targets
     ? picker(scn, 'Aimed at', `targets-${action.id}`, optionsFor(scn, action.targets.from, [actor]), action.targets.min, action.targets.max)
     : null
-  const cost = costOf(scn, state, { actor, action: action.id })
   const costNotes = [
     action.extraTargetCost ? `+${action.extraTargetCost} per extra target` : '',
     action.partnerCost ? `each partner pays ${action.partnerCost}` : '',
     action.oncePerGame ? 'once a game' : '',
+    action.requires ? `after ${actionName(scn, action.requires)}` : '',
   ].filter(Boolean)
+  const costView = h('span', { className: 'cost' })
   const risk = h('p', { className: 'risk' })
   const problem = h('p', { className: 'problem', role: 'status' })
   const current = (): Choice => {
@@ -103,6 +104,9 @@ export function actionCard(
   }
   const refresh = () => {
     const choice = current()
+    // The cost of the choice as it stands: each extra target ticked adds its price.
+    const cost = costOf(scn, state, choice)
+    costView.textContent = `Cost ${cost}${costNotes.length > 0 ? ` (${costNotes.join('; ')})` : ''}`
     const risks = incidentRisks(scn, state, choice)
     replaceChildren(
       risk,
@@ -111,7 +115,7 @@ export function actionCard(
         : 'No pin prick: no added incident risk.',
     )
     const why = session.problemWith(choice)
-    problem.textContent = why ? `Not possible: ${why.reason}.` : ''
+    problem.textContent = why ? `Not possible: ${rejectionReason(scn, why)}.` : ''
     addButton.disabled = why !== null
   }
   const addButton = button(
@@ -125,12 +129,7 @@ export function actionCard(
   const card = h(
     'article',
     { className: 'card', 'aria-labelledby': `card-${action.id}`, 'data-action': action.id },
-    h(
-      'header',
-      {},
-      h('h3', { id: `card-${action.id}` }, action.name),
-      h('span', { className: 'cost' }, `Cost ${cost}${costNotes.length > 0 ? ` (${costNotes.join('; ')})` : ''}`),
-    ),
+    h('header', {}, h('h3', { id: `card-${action.id}` }, action.name), costView),
     h('p', { className: 'tags' }, [...action.tags, action.pinPrick ? 'pin prick' : null].filter(Boolean).join(' · ')),
     h('p', {}, action.description),
     partners?.element,

@@ -1,4 +1,5 @@
 // The end: the outcome, who met their objectives, the final blocs, a timeline, and the debrief export.
+import type { GameState } from '../../../engine/index.ts'
 import { measureValue } from '../../../engine/index.ts'
 import { actorName, quasiAlliancePairNames, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
@@ -10,6 +11,12 @@ import { playtest } from '../playtest.ts'
 import { chartsScreen } from './charts.ts'
 import { newGameScreen } from './new-game.ts'
 import { titleScreen } from './title.ts'
+
+/** " (mean of the 12 turns; last turn 58)" where a game is scored on the mean of its turns. */
+function scoreNote(state: GameState, roleId: string, byMean: boolean): string {
+  if (!byMean) return ''
+  return ` (mean of the ${state.turnLimit} turns; last turn ${Math.round(state.turnScores[roleId] ?? 0)})`
+}
 
 /** `notice`: what a Playtest or a re-run did (it may end the game sooner). */
 export function endScreen(notice?: GameNotice): Screen {
@@ -26,6 +33,7 @@ export function endScreen(notice?: GameNotice): Screen {
         : outcome.armedClash
           ? `Armed clash in ${turnDate(scn, outcome.turn)}: everyone loses`
           : `${turnDate(scn, outcome.turn)}: the last turn is played`
+      const byMean = scn.file.turns.scoring === 'mean'
       const exportTimeline = async () => {
         const result = await app.host.exportFile(`red-lines-${scn.id}-seed-${session.seed}.csv`, timelineCsv(session))
         announce(result.ok ? 'Timeline exported.' : `Export failed: ${result.message}`)
@@ -50,6 +58,13 @@ export function endScreen(notice?: GameNotice): Screen {
           'section',
           { 'aria-labelledby': 'objectives-title' },
           h('h2', { id: 'objectives-title' }, 'Objectives'),
+          h(
+            'p',
+            { className: 'note' },
+            byMean
+              ? 'Points are the mean of every turn’s score over the whole game (a turn cut off by an armed clash scores 0); each objective is shown as it stands at the end.'
+              : 'Points are the score of the last turn; each objective is shown as it stands at the end.',
+          ),
           scn.roles.map((role) =>
             h(
               'div',
@@ -57,7 +72,7 @@ export function endScreen(notice?: GameNotice): Screen {
               h(
                 'h3',
                 {},
-                `${role.name}${session.humans.includes(role.actor) ? ' (you)' : ''}: ${Math.round(state.scores[role.id] ?? 0)} points`,
+                `${role.name}${session.humans.includes(role.actor) ? ' (you)' : ''}: ${Math.round(state.scores[role.id] ?? 0)} points${scoreNote(state, role.id, byMean)}`,
               ),
               h(
                 'ul',

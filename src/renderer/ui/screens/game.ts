@@ -2,7 +2,16 @@
 import type { Choice, CitationData } from '../../../engine/index.ts'
 import type { GameSession, ResolvedTurn } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
-import { mapView, ladderView, actorName, describeChoice, quasiAlliancePairNames, turnDate } from '../../session/view-models.ts'
+import {
+  mapView,
+  ladderView,
+  actorName,
+  describeChoice,
+  quasiAlliancePairNames,
+  rejectionReason,
+  scoreText,
+  turnDate,
+} from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { loadEntry } from '../catalog.ts'
 import { actionCard } from '../cards.ts'
@@ -130,7 +139,7 @@ export function gameScreen(notice?: GameNotice): Screen {
         const problem = session.addChoice(choice)
         refreshPlan()
         const guide = problem ? '' : guideEvent(session, 'choice-added')
-        announce(problem ? `Not added: ${problem.reason}.` : `Added ${describeChoice(scn, choice)}. ${guide}`.trim())
+        announce(problem ? `Not added: ${rejectionReason(scn, problem)}.` : `Added ${describeChoice(scn, choice)}. ${guide}`.trim())
       }
       const actor = session.activeActor
       const cards = h(
@@ -206,7 +215,6 @@ export function gameScreen(notice?: GameNotice): Screen {
         ),
       )
       const state = session.state
-      const score = state.scores[scn.roleByActor[actor]?.id ?? ''] ?? 0
       const mapContainer = h('div', { className: 'map', 'aria-hidden': 'true' })
       const guideSlot = h('div', { className: 'guide-slot' })
       const summary = h(
@@ -222,7 +230,11 @@ export function gameScreen(notice?: GameNotice): Screen {
           { className: 'game-header' },
           h('h1', {}, `Turn ${session.turn} of ${state.turnLimit} — ${turnDate(scn, session.turn)}`),
           h('p', { className: 'note scenario-name' }, scn.file.title),
-          h('p', { 'data-guide': 'score' }, `Playing ${actorName(scn, actor)} · Score ${Math.round(score)}`),
+          h(
+            'p',
+            { 'data-guide': 'score' },
+            `Playing ${actorName(scn, actor)} · Score ${scoreText(scn, state, scn.roleByActor[actor]?.id ?? '')}`,
+          ),
           noticeView(notice),
           changed,
           h(

@@ -9,6 +9,8 @@ import {
   limitedChangeViews,
   quasiAlliancePairNames,
   describeChoice,
+  rejectionReason,
+  scoreText,
   formatDelta,
   formatValue,
   turnDate,
@@ -40,7 +42,10 @@ function describeCause(scn: CompiledScenario, group: ChangeGroup): string {
   if (rule) return rule.description
   if (group.cause === 'clamp') return 'Values are kept within their range; the clamp is booked as its own change.'
   if (group.cause === 'escalation-ladder') return 'The rung is read from the tension of the hottest pair across the blocs, with hysteresis.'
-  if (group.cause === 'objectives') return 'Each role’s score is the weighted share of its objectives met.'
+  if (group.cause === 'objectives')
+    return scn.file.turns.scoring === 'mean'
+      ? 'Each role’s score for a turn is the weighted share of its objectives met; its score for the game is the mean of its turns’ scores so far.'
+      : 'Each role’s score is the weighted share of its objectives met.'
   return ''
 }
 
@@ -188,7 +193,7 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
                 h(
                   'ul',
                   {},
-                  plan.rejected.map((r) => h('li', {}, `${describeChoice(scn, r.choice)}: ${r.reason}`)),
+                  plan.rejected.map((r) => h('li', {}, `${describeChoice(scn, r.choice)}: ${rejectionReason(scn, r)}`)),
                 ),
               )
             : null,
@@ -230,7 +235,7 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
             state.impasse ? h('li', {}, 'Impasse: rigid blocs, high tension, no movement.') : null,
             state.quasiAlliance ? h('li', {}, `${quasiAlliancePairNames(scn)} now act as a quasi-alliance.`) : null,
             session.humans.map((actor) =>
-              h('li', {}, `Score of ${actorName(scn, actor)}: ${Math.round(state.scores[scn.roleByActor[actor]?.id ?? ''] ?? 0)}`),
+              h('li', {}, `Score of ${actorName(scn, actor)}: ${scoreText(scn, state, scn.roleByActor[actor]?.id ?? '', 'this turn')}`),
             ),
           ),
         ),

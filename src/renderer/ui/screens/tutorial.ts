@@ -7,13 +7,20 @@ import { titleScreen } from './title.ts'
 const STEPS = [
   [
     'Your power',
-    'You play one power (or several, taking turns at one machine). Your score, shown at the top, measures your objectives: they are listed on the end screen.',
+    'You play one power (or several, taking turns at one machine). Your score, shown at the top, measures your objectives, listed on the end screen. Every turn counts: the game’s score is the mean of its turns’ scores.',
   ],
   [
     'Your turn',
     'Each turn is three months. Choose actions from the cards within your political capital. A card shows its cost, its effects, the added risk of an incident, and the passages of the article it comes from. Undo takes back your last change.',
   ],
-  ['Partners', 'A joint action needs its partner’s consent: a computer partner decides by its own interests, a human partner is asked.'],
+  [
+    'Partners',
+    'A joint action needs its partner’s consent and costs each partner capital too: a computer partner decides by its own interests, a human partner is asked.',
+  ],
+  [
+    'Standing',
+    'Firm acts — patrols, exercises, sanctions — earn your power standing, the resolve it is seen to show, and many objectives ask not to fall behind a rival’s. Standing fades unless renewed, while every firm act makes the world more dangerous for all: that is the dilemma.',
+  ],
   [
     'End turn',
     'Then every power acts, the world reacts by the article’s causal claims — hostile acts push the other side together — and incidents nobody chose may happen where forces meet.',
