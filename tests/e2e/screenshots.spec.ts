@@ -1,11 +1,14 @@
-// The README's screenshots, 1280×800, written to resources/screenshots/: title, new game, a turn, a
-// turn report with "Why?" open, the source reader, the charts, the end screen and the settings.
+// The README's screenshots, 1280×800: title, new game, a turn, a turn report with "Why?" open, the source
+// reader, the charts, the end screen and the settings. `npm test` writes them to test-results/screenshots/
+// (it never changes tracked files); `npm run screenshots` refreshes the README's copies in resources/screenshots/.
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { PROJECT_ROOT, addAffordableAction, endTurn, expect, leaveReport, openTitle, test, turnHeading, waitForMap } from './fixtures.ts'
 import type { Page } from './fixtures.ts'
 
-const FOLDER = join(PROJECT_ROOT, 'resources', 'screenshots')
+const FOLDER = process.env.REDLINES_UPDATE_SCREENSHOTS
+  ? join(PROJECT_ROOT, 'resources', 'screenshots')
+  : join(PROJECT_ROOT, 'test-results', 'screenshots')
 const TURNS = 6
 
 async function shoot(page: Page, name: string): Promise<void> {
