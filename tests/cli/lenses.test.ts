@@ -149,7 +149,7 @@ describe('--lens', () => {
     expect(result.code).toBe(2)
     const [first] = result.stderr.split('\n')
     expect(first).toBe(
-      'redlines: --lens: no lens of pin-pricks-2021 is called "marxist" (lenses: default, pin-pricks-interests "Interests (Lo, Gabuev)", pin-pricks-one-threat "One threat (Stoltenberg)", pin-pricks-values "Values (Gould-Davies)")',
+      'redlines: --lens: no lens of pin-pricks-2021 is called "marxist" (lenses: default "Reaction (Bochkov)", pin-pricks-interests "Interests (Lo, Gabuev)", pin-pricks-one-threat "One threat (Stoltenberg)", pin-pricks-values "Values (Gould-Davies)")',
     )
     expect(result.stdout).toBe('')
   })

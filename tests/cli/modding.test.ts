@@ -52,7 +52,7 @@ describe('redlines validate with extensions', () => {
     expect(result.stdout[0]).toBe(
       `${LENS}: extends pin-pricks-2021 1.1.0 (${BASE}/scenario.json): 10 items overridden, 2 added, 6 removed, 0 in replaced sections (--provenance lists every item)`,
     )
-    expect(result.stdout).toContain(`  removed     action "differentiated-engagement"     by ${LENS}/scenario.json:11:17`)
+    expect(result.stdout).toContain(`  removed     action "differentiated-engagement"     by ${LENS}/scenario.json:20:17`)
     expect(
       result.stdout.some((line) =>
         /^ {2}added {7}rule "unified-toolbox" +scenarios\/pin-pricks-one-threat\/scenario\.json:\d+:\d+$/.test(line),
@@ -172,7 +172,7 @@ describe('redlines evidence', () => {
   it('prints the shares and each paragraph with what cites it', async () => {
     const result = await run('evidence', 'scenarios/tutorial')
     expect(result.code).toBe(0)
-    expect(result.stdout[0]).toBe('Evidence for Tutorial: the Grey Strait (tutorial 1.1.0)')
+    expect(result.stdout[0]).toBe('Evidence for Tutorial: the Grey Strait (tutorial 1.2.0)')
     expect(result.stdout).toContain('  kind            items   number grounded in the text   mechanism cited, number assumed      assumed')
     expect(result.stdout).toContain('  actions             5                      5 (100%)                          0 (  0%)     0 (  0%)')
     expect(
