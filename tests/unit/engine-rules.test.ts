@@ -108,9 +108,12 @@ describe('reaction rules', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-describe('double containment', () => {
+// Per actor, as a rule without a camp counts (the camp of the NATO West is tested in engine-dilemma-mechanics).
+describe('double containment, actor by actor', () => {
   const rule = scn.file.rules.find((r): r is Extract<RuleData, { kind: 'double-containment' }> => r.kind === 'double-containment')!
-  const isolated = onlyVariant([rule.id])
+  const isolated = onlyVariant([rule.id], (file) => {
+    for (const r of file.rules) if (r.kind === 'double-containment') delete r.camp
+  })
   const start = startGame(isolated, 1)
   const [first, second] = rule.targets
   // Hostile (containing) actions of the West aimed at one or both of the pair.
@@ -370,41 +373,69 @@ describe('pacts', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-describe('autonomy cap', () => {
-  const rule = scn.file.rules.find((r): r is Extract<RuleData, { kind: 'autonomy-cap' }> => r.kind === 'autonomy-cap')!
+describe('strategic autonomy: the hard cap of format 1 and the soft ceiling of format 2', () => {
+  const rule = scn.file.rules.find((r): r is Extract<RuleData, { kind: 'autonomy-ceiling' }> => r.kind === 'autonomy-ceiling')!
   const [a, b] = rule.pair
   // Every joint action of the pair that brings it closer, all in one turn (orders need not be affordable here).
   const pushers = (s: CompiledScenario, state: GameState) =>
     legalCandidates(s, state, a).filter(
       (c) =>
         c.partners?.includes(b) &&
-        s.actionById[c.action].data.effects.some((e) => e.variable === 'alignment' && e.between.join() === 'actor,partners' && e.delta > 0),
+        s.actionById[c.action].data.effects.some(
+          (e) => e.variable === 'alignment' && 'between' in e && e.between.join() === 'actor,partners' && e.delta > 0,
+        ),
     )
-  const setUp = (ids: string[]) => onlyVariant(ids, (file) => setPair(file.start.alignment, a, b, 0.8))
+  const setUp = (ids: string[], hardCap = false) =>
+    onlyVariant(ids, (file) => {
+      setPair(file.start.alignment, a, b, 0.8)
+      if (hardCap) {
+        const own = file.rules.find((r) => r.id === rule.id)!
+        ;(own as { kind: string }).kind = 'autonomy-cap'
+        file.parameters.autonomyCap.value = 0.85
+      }
+    })
+  const pairEntries = (s: CompiledScenario, ledger: readonly LedgerEntry[], p: number) =>
+    ledger.filter(
+      (e) => e.step === 'actions' && e.variable === 'alignment' && keyOf('alignment', e.actors) === keyOf('alignment', owners(s, p)),
+    )
 
-  it('holds the pair at autonomyCap after a big push, recorded under the rule', () => {
-    const s = setUp([rule.id])
+  it('a hard cap (format 1) holds the pair at autonomyCap after a big push, recorded under the rule', () => {
+    const s = setUp([rule.id], true)
     const start = startGame(s, 1)
     const orders = pushers(s, start)
     expect(orders.length).toBeGreaterThan(1)
     const result = resolveTurn(s, start, orders)
     const p = pairOfIds(s, a, b)
-    const pushed = result.ledger.filter(
-      (e) => e.step === 'actions' && e.variable === 'alignment' && keyOf('alignment', e.actors) === keyOf('alignment', owners(s, p)),
-    )
-    expect(pushed.at(-1)!.after).toBeGreaterThan(s.params.autonomyCap)
+    expect(pairEntries(s, result.ledger, p).at(-1)!.after).toBeGreaterThan(s.params.autonomyCap)
     expect(result.state.alignment[p]).toBe(quantize(s.params.autonomyCap))
     const capped = byCause(result.ledger, rule.id)
     expect(capped).toHaveLength(1)
     expect(capped[0].step).toBe('alignment')
+    expect(capped[0].limit).toBe(true)
     expect(capped[0].citations).toEqual(rule.citations ?? [])
   })
 
-  it('switched off, the same push goes past the cap', () => {
+  it('the soft ceiling lets part of the same push through, stays below baseline + autonomyMargin, and books the rest as a limit', () => {
+    const s = setUp([rule.id])
+    const start = startGame(s, 1)
+    const result = resolveTurn(s, start, pushers(s, start))
+    const p = pairOfIds(s, a, b)
+    const ceiling = s.baseline[p] + s.params.autonomyMargin
+    expect(pairEntries(s, result.ledger, p).at(-1)!.after).toBeGreaterThan(ceiling)
+    expect(result.state.alignment[p]).toBeGreaterThan(start.alignment[p])
+    expect(result.state.alignment[p]).toBeLessThan(ceiling)
+    const held = byCause(result.ledger, rule.id)
+    expect(held).toHaveLength(1)
+    expect(held[0].delta).toBeLessThan(0)
+    expect(held[0].limit).toBe(true)
+    expect(held[0].citations).toEqual(rule.citations ?? [])
+  })
+
+  it('switched off, the same push goes past the ceiling', () => {
     const s = setUp([])
     const start = startGame(s, 1)
     const result = resolveTurn(s, start, pushers(s, start))
-    expect(result.state.alignment[pairOfIds(s, a, b)]).toBeGreaterThan(s.params.autonomyCap)
+    expect(result.state.alignment[pairOfIds(s, a, b)]).toBeGreaterThan(s.baseline[pairOfIds(s, a, b)] + s.params.autonomyMargin)
     expect(byCause(result.ledger, rule.id)).toEqual([])
   })
 })
@@ -879,14 +910,14 @@ describe('escalation ladder', () => {
 describe('switching any rule off removes its ledger entries', () => {
   // A busy first turn: containment from the West, patrols from the East, a pact, and a hot, tied world.
   const orders: Choice[] = [
-    { actor: 'USA', action: 'sanctions', targets: ['CHN', 'RUS'] },
+    { actor: 'USA', action: 'sanctions', targets: ['RUS'] },
     { actor: 'GBR', action: 'one-threat-framing', targets: ['CHN', 'RUS'] },
     { actor: 'AUS', action: 'aukus-pact', partners: ['GBR', 'USA'], targets: ['CHN'] },
     { actor: 'JPN', action: 'quad-exercise', partners: ['IND'], targets: ['CHN'] },
     { actor: 'CHN', action: 'joint-air-patrol', partners: ['RUS'], targets: ['JPN', 'KOR'] },
   ]
   const busy = (file: ScenarioFile) => {
-    setPair(file.start.alignment, 'CHN', 'RUS', 0.95)
+    setPair(file.start.alignment, 'CHN', 'RUS', 0.8)
     setPair(file.start.interdependence, 'USA', 'CHN', 0.8)
     for (const entry of file.static.contact) setPair(file.start.tension, entry.pair[0], entry.pair[1], 0.6)
   }

@@ -1,5 +1,5 @@
 // Step 5: alignment drift. Balance, interests and pacts are computed from the alignment at the start
-// of the step (synchronous), then the interdependence floor and the strategic-autonomy cap apply.
+// of the step (synchronous), then the limits: the soft autonomy ceiling, the interdependence floor, the hard cap.
 import type { TurnContext } from './context.ts'
 import { change, clampTouched, setTo } from './context.ts'
 import { pairIndex } from '../compiled.ts'
@@ -49,6 +49,15 @@ export function applyAlignmentDrift(ctx: TurnContext): void {
   }
   clampTouched(ctx)
 
+  // The soft ceiling reins in this turn's gains before the floor lifts a pair to its ties; the hard cap of
+  // format 1 applies after the floor, as it always did.
+  const ceiling = structural['autonomy-ceiling']
+  if (ceiling && ceiling.data.kind === 'autonomy-ceiling' && ctx.alignmentAtStart) {
+    const [a, b] = ceiling.data.pair
+    const p = pairIndex(scn, a, b)
+    const target = softCeiling(ctx.alignmentAtStart[p], state.alignment[p], Math.min(1, scn.baseline[p] + params.autonomyMargin))
+    if (target < state.alignment[p]) setTo(ctx, ceiling.cause, 'alignment', p, target)
+  }
   const floor = structural['interdependence-floor']
   if (floor) {
     for (let p = 0; p < pairCount; p++) {
@@ -63,13 +72,6 @@ export function applyAlignmentDrift(ctx: TurnContext): void {
     const [a, b] = cap.data.pair
     const p = pairIndex(scn, a, b)
     if (state.alignment[p] > params.autonomyCap) setTo(ctx, cap.cause, 'alignment', p, params.autonomyCap)
-  }
-  const ceiling = structural['autonomy-ceiling']
-  if (ceiling && ceiling.data.kind === 'autonomy-ceiling' && ctx.alignmentAtStart) {
-    const [a, b] = ceiling.data.pair
-    const p = pairIndex(scn, a, b)
-    const target = softCeiling(ctx.alignmentAtStart[p], state.alignment[p], Math.min(1, scn.baseline[p] + params.autonomyMargin))
-    if (target < state.alignment[p]) setTo(ctx, ceiling.cause, 'alignment', p, target)
   }
   ctx.touched.clear()
 }
