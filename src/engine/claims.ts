@@ -5,13 +5,13 @@
 // over frames, show progress or stop; nothing here reads a clock.
 import type { CompiledScenario } from './compiled.ts'
 import { compileScenario, pairIndex } from './compiled.ts'
-import type { Choice } from './choices.ts'
 import type { GameRecord, ScriptedTurn } from './game.ts'
 import { playGame } from './game.ts'
 import { uniform } from './rng.ts'
 import type { ScenarioFile } from './scenario/schema.ts'
 import type { ClaimData, ClaimMeasureData, PolicyData } from './scenario/schema-claims.ts'
 import { QUIET_BASELINE } from './scenario/schema-claims.ts'
+import { policyChoices, scriptedTurnOf } from './policies.ts'
 
 export { QUIET_BASELINE }
 export type { ClaimData, PolicyData }
@@ -100,18 +100,6 @@ export function measureGame(scn: CompiledScenario, measure: ClaimMeasureData, re
   }
 }
 
-function choicesOf(policy: PolicyData | undefined): Choice[] {
-  if (!policy) return []
-  return Object.entries(policy.choices).flatMap(([actor, list]) =>
-    list.map((entry) => {
-      const choice: Choice = { actor, action: entry.action }
-      if (entry.targets) choice.targets = [...entry.targets]
-      if (entry.partners) choice.partners = [...entry.partners]
-      return choice
-    }),
-  )
-}
-
 /** The two sides of a claim: what the scripted actors do under the policy and under the baseline. */
 export interface ClaimArms {
   policy: ScriptedTurn
@@ -126,8 +114,8 @@ export function claimArms(file: ScenarioFile, claim: ClaimData): ClaimArms {
   // Every actor either side names is scripted on both sides (passing where its side does not name it).
   const actors = [...new Set([...Object.keys(policy?.choices ?? {}), ...Object.keys(baseline?.choices ?? {})])]
   return {
-    policy: { choices: choicesOf(policy), actors },
-    baseline: claim.baseline === undefined ? null : { choices: choicesOf(baseline), actors },
+    policy: scriptedTurnOf(policyChoices(policy), actors),
+    baseline: claim.baseline === undefined ? null : scriptedTurnOf(policyChoices(baseline), actors),
   }
 }
 

@@ -3,13 +3,13 @@
 // everyone's restraint beats everyone's firmness, and how far a role's choice moves the world.
 // Pure and deterministic, like the rest of the engine; it yields after every game so that callers can
 // show progress or slice the work.
-import type { Choice, ConsentPolicy } from './choices.ts'
-import { jointKey } from './choices.ts'
+import type { Choice } from './choices.ts'
 import type { CompiledScenario } from './compiled.ts'
 import { pairIndex } from './compiled.ts'
 import type { GameRecord, ScriptedTurn } from './game.ts'
 import { playGame } from './game.ts'
 import type { PolicyData } from './scenario/schema-claims.ts'
+import { policyChoices, scriptedTurnOf } from './policies.ts'
 
 /**
  * The situations a role's policy is played in: the others played by the computer, all passing, or all
@@ -89,27 +89,6 @@ export function policiesOf(scn: CompiledScenario, actor: string): PolicyData[] {
     return named.length === 1 && named[0] === actor
   })
   return [{ id: PASS, name: 'Pass', description: 'Do nothing every turn.', choices: { [actor]: [] } }, ...own]
-}
-
-function choicesOf(policy: PolicyData): Choice[] {
-  return Object.entries(policy.choices).flatMap(([actor, list]) =>
-    list.map((entry) => {
-      const choice: Choice = { actor, action: entry.action }
-      if (entry.targets) choice.targets = [...entry.targets]
-      if (entry.partners) choice.partners = [...entry.partners]
-      return choice
-    }),
-  )
-}
-
-/**
- * What scripted actors do every turn: their policy's choices, and they take part only in the joint
- * actions their policy lists (a policy of restraint is not dragged into others' exercises).
- */
-export function scriptedTurnOf(choices: readonly Choice[], actors: readonly string[]): ScriptedTurn {
-  const agreed = new Set(choices.map(jointKey))
-  const consents: ConsentPolicy = (_partner, choice) => agreed.has(jointKey(choice))
-  return { choices, actors, consents }
 }
 
 function isFirm(scn: CompiledScenario, choices: readonly Choice[]): boolean {
@@ -194,7 +173,7 @@ export function* analyseDilemma(scn: CompiledScenario, options: DilemmaOptions):
     policiesOf(scn, role.actor).map((policy) => ({
       role: { id: role.id, actor: role.actor },
       policy,
-      choices: choicesOf(policy),
+      choices: policyChoices(policy),
       facts: { computer: [], quiet: [], hostile: [] },
     })),
   )
