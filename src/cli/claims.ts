@@ -6,7 +6,8 @@ import { integerFlag, requireScenario } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { lensTarget } from './resolve-base.ts'
 import type { Output } from './output.ts'
-import { CliError } from './errors.ts'
+import { runWithProgress } from './output.ts'
+import { CliError, UsageError } from './errors.ts'
 
 export interface ClaimsFlags {
   scenario?: string
@@ -78,7 +79,8 @@ export async function claims(flags: ClaimsFlags, out: Output): Promise<number> {
   const target = chosen.target
   const runs = integerFlag('runs', flags.runs, 30, 2, 100_000)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
-  const joint = integerFlag('joint', flags.joint, 64, 0, 10_000)
+  if (flags.joint !== undefined && !flags.sensitivity) throw new UsageError('--joint goes with --sensitivity')
+  const joint = integerFlag('joint', flags.joint, 64, 1, 10_000)
   const { scenario: scn, warnings } = await loadScenarioFromDisk(chosen)
   for (const warning of warnings) out.err(warning)
   const declared = scn.file.claims ?? []
@@ -88,20 +90,7 @@ export async function claims(flags: ClaimsFlags, out: Output): Promise<number> {
       throw new CliError(`${target}: no claim "${id}" (claims: ${declared.map((claim) => claim.id).join(', ')})`)
 
   const started = performance.now()
-  const work = testClaims(scn, { runs, seed, sensitivity: flags.sensitivity, joint, only: flags.claim })
-  let step = work.next()
-  let shown = -1
-  while (!step.done) {
-    const { done, total } = step.value
-    // Redraw at most every 0.1% of the work, so huge runs do not spend their time on the progress bar.
-    const permille = Math.floor((done * 1000) / total)
-    if (permille !== shown || done === total) {
-      shown = permille
-      out.progress(done, total)
-    }
-    step = work.next()
-  }
-  const report = step.value
+  const report = runWithProgress(testClaims(scn, { runs, seed, sensitivity: flags.sensitivity, joint, only: flags.claim }), out)
   const seconds = (performance.now() - started) / 1000
   if (flags.json) {
     out.line(JSON.stringify({ ...report, seconds: Math.round(seconds * 10) / 10 }))

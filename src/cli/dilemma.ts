@@ -7,6 +7,7 @@ import { integerFlag, requireScenario, turnsFlag } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { lensTarget } from './resolve-base.ts'
 import type { Output } from './output.ts'
+import { runWithProgress } from './output.ts'
 
 export interface DilemmaFlags {
   scenario?: string
@@ -69,18 +70,7 @@ export async function dilemma(flags: DilemmaFlags, out: Output): Promise<number>
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const turns = turnsFlag(flags.turns, scn)
   const started = performance.now()
-  const work = analyseDilemma(scn, { runs, turns, seed })
-  let step = work.next()
-  let shown = -1
-  while (!step.done) {
-    const permille = Math.floor((step.value.done * 1000) / step.value.total)
-    if (permille !== shown) {
-      shown = permille
-      out.progress(step.value.done, step.value.total)
-    }
-    step = work.next()
-  }
-  const report = step.value
+  const report = runWithProgress(analyseDilemma(scn, { runs, turns, seed }), out)
   const seconds = (performance.now() - started) / 1000
   if (flags.json) {
     out.line(JSON.stringify({ ...report, seconds: Math.round(seconds * 10) / 10 }))

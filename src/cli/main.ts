@@ -190,7 +190,9 @@ async function run(args: string[], out: Output): Promise<number> {
       return docs(values, out)
     }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: validate, simulate, batch, claims, evidence, paths, schema, docs)`)
+      throw new UsageError(
+        `unknown command "${command}" (commands: validate, simulate, batch, claims, dilemma, evidence, paths, schema, docs)`,
+      )
   }
 }
 

@@ -34,7 +34,4 @@ export function requireScenario(raw: string | undefined): string {
   return raw
 }
 
-export function quasiAlliancePair(scn: CompiledScenario): [string, string] | null {
-  const rule = scn.file.rules.find((r) => r.kind === 'quasi-alliance')
-  return rule && rule.kind === 'quasi-alliance' ? rule.pair : null
-}
+export { quasiAlliancePair } from '../engine/index.ts'

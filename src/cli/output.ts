@@ -23,3 +23,19 @@ export const processOutput: Output = {
     }
   },
 }
+
+/** Runs an engine generator to its end, showing its progress; redraws at most every 0.1% of the work. */
+export function runWithProgress<Result>(work: Generator<{ done: number; total: number }, Result>, out: Output): Result {
+  let step = work.next()
+  let shown = -1
+  while (!step.done) {
+    const { done, total } = step.value
+    const permille = Math.floor((done * 1000) / total)
+    if (permille !== shown || done === total) {
+      shown = permille
+      out.progress(done, total)
+    }
+    step = work.next()
+  }
+  return step.value
+}

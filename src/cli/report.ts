@@ -2,8 +2,8 @@
 import type { CompiledScenario, GameState, PlayedTurn } from '../engine/index.ts'
 import { dateOfTurn } from '../engine/index.ts'
 import { pairIndex } from '../engine/index.ts'
-import type { NetChange } from '../shared/net-ledger.ts'
-import { limitedChanges, netSentence } from '../shared/net-ledger.ts'
+import type { NetChange } from '../engine/net-ledger.ts'
+import { limitedChanges, netSentence } from '../engine/net-ledger.ts'
 
 type Matrix = Record<string, Record<string, number>>
 

@@ -8,7 +8,7 @@ import { compileScenario, pairIndex } from './compiled.ts'
 import type { GameRecord, ScriptedTurn } from './game.ts'
 import { playGame } from './game.ts'
 import { uniform } from './rng.ts'
-import type { ScenarioFile } from './scenario/schema.ts'
+import type { ParameterName, RuleKind, ScenarioFile } from './scenario/schema.ts'
 import type { ClaimData, ClaimMeasureData, PolicyData } from './scenario/schema-claims.ts'
 import { QUIET_BASELINE } from './scenario/schema-claims.ts'
 import { policyChoices, scriptedTurnOf } from './policies.ts'
@@ -171,7 +171,37 @@ export interface AssumedNumber {
   pointer: string
   label: string
   value: number
+  /** A count (turns, capital): moved to the next whole number, so that a perturbation always changes it. */
+  whole?: true
 }
+
+/** Parameters that only one kind of rule reads: moving them tests nothing where the scenario lacks the rule. */
+const PARAMETER_RULES: Partial<Record<ParameterName, readonly RuleKind[]>> = {
+  balanceRate: ['balance'],
+  stressAmplifier: ['balance'],
+  interestPull: ['interests'],
+  pactPull: ['pacts'],
+  armsReactivity: ['arms'],
+  armsCost: ['arms'],
+  armsBase: ['arms'],
+  tensionCooling: ['tension-cooling'],
+  hostilityHeat: ['tension-hostility'],
+  grievanceFading: ['grievance-fading'],
+  standingFading: ['standing-fading'],
+  autonomyCap: ['autonomy-cap'],
+  autonomyMargin: ['autonomy-ceiling'],
+  interdependenceFloor: ['interdependence-floor'],
+  quasiAllianceThreshold: ['quasi-alliance'],
+  rigidityThreshold: ['rigid-blocs'],
+  rigidTurns: ['rigid-blocs'],
+  impasseTension: ['impasse'],
+  impasseMovement: ['impasse'],
+  impasseTurns: ['impasse'],
+  impasseSurcharge: ['impasse'],
+}
+
+/** Parameters that count whole things (turns, capital). */
+const WHOLE_PARAMETERS: ReadonlySet<string> = new Set<ParameterName>(['rigidTurns', 'impasseTurns', 'impasseSurcharge'])
 
 /** Sections of numbers that are each grounded like a parameter; only `parameters` is required. */
 const PARAMETER_SECTIONS = ['parameters', 'computer'] as const
@@ -185,10 +215,13 @@ export function assumedNumbers(file: ScenarioFile): AssumedNumber[] {
     for (const [name, entry] of Object.entries(entries as Record<string, { value?: unknown; assumption?: string }>)) {
       // Every parameter counts; other sections only where they state an assumption.
       if (typeof entry?.value !== 'number' || (section !== 'parameters' && entry.assumption === undefined)) continue
+      const readBy = section === 'parameters' ? PARAMETER_RULES[name as ParameterName] : undefined
+      if (readBy && !file.rules.some((rule) => readBy.includes(rule.kind) && rule.enabled !== false)) continue
       numbers.push({
         pointer: `/${section}/${name}/value`,
         label: `${section === 'parameters' ? 'parameter' : section} ${name}`,
         value: entry.value,
+        ...(section === 'parameters' && WHOLE_PARAMETERS.has(name) ? { whole: true as const } : {}),
       })
     }
   }
@@ -215,7 +248,9 @@ export function scaledFile(file: ScenarioFile, numbers: readonly AssumedNumber[]
     const path = numbers[index].pointer.split('/').slice(1)
     let node = copy as unknown as Record<string, unknown>
     for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>
-    node[path[path.length - 1]] = numbers[index].value * factor
+    const { value, whole } = numbers[index]
+    const scaled = value * factor
+    node[path[path.length - 1]] = whole ? (factor < 1 ? Math.floor(scaled) : Math.ceil(scaled)) : scaled
   }
   return copy
 }

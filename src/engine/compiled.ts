@@ -198,6 +198,12 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
   }
 }
 
+/** The pair whose quasi-alliance the scenario detects, or null. */
+export function quasiAlliancePair(scn: CompiledScenario): [string, string] | null {
+  const rule = scn.file.rules.find((r) => r.kind === 'quasi-alliance')
+  return rule && rule.kind === 'quasi-alliance' ? rule.pair : null
+}
+
 export function pairIndex(scn: CompiledScenario, a: string, b: string): number {
   return scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
 }

@@ -5,7 +5,7 @@
 // show progress or slice the work.
 import type { Choice } from './choices.ts'
 import type { CompiledScenario } from './compiled.ts'
-import { pairIndex } from './compiled.ts'
+import { pairIndex, quasiAlliancePair } from './compiled.ts'
 import type { GameRecord, ScriptedTurn } from './game.ts'
 import { playGame } from './game.ts'
 import type { PolicyData } from './scenario/schema-claims.ts'
@@ -110,11 +110,6 @@ function play(scn: CompiledScenario, turn: ScriptedTurn, computer: boolean, seed
   })
 }
 
-function quasiPair(scn: CompiledScenario): number {
-  const rule = scn.file.rules.find((r) => r.kind === 'quasi-alliance')
-  return rule && rule.kind === 'quasi-alliance' ? pairIndex(scn, rule.pair[0], rule.pair[1]) : -1
-}
-
 function neighbourPairs(scn: CompiledScenario, actor: string): number[] {
   const i = scn.actorIndex[actor]
   const pairs: number[] = []
@@ -167,7 +162,8 @@ interface Arm {
 export function* analyseDilemma(scn: CompiledScenario, options: DilemmaOptions): Generator<DilemmaProgress, DilemmaReport> {
   const { runs, turns, seed } = options
   const seeds = Array.from({ length: runs }, (_, k) => (seed + k) >>> 0)
-  const pair = quasiPair(scn)
+  const quasi = quasiAlliancePair(scn)
+  const pair = quasi ? pairIndex(scn, quasi[0], quasi[1]) : -1
   const roles = scn.roles.filter((role, k) => scn.roles.findIndex((other) => other.actor === role.actor) === k)
   const arms: Arm[] = roles.flatMap((role) =>
     policiesOf(scn, role.actor).map((policy) => ({

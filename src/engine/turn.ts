@@ -38,13 +38,14 @@ function newContext(scn: CompiledScenario, state: GameState, turn: number, order
     incidents: [],
     orders,
     touched: new Map(),
+    alignmentAtStart: state.alignment.slice(),
   }
 }
 
 /** The state before turn 1, with its indices and scores computed. */
 export function startGame(scn: CompiledScenario, seed: number, turnLimit?: number): GameState {
   const state = initialState(scn, seed, turnLimit)
-  applyIndices(newContext(scn, state, 0, [], false), state.alignment.slice())
+  applyIndices(newContext(scn, state, 0, [], false))
   return state
 }
 
@@ -78,15 +79,13 @@ export function projectTurn(
 
 /** Steps 2-8 in the documented order, on the context's own copy of the state. */
 function runSteps(ctx: TurnContext, options: { incidents: boolean }): void {
-  const alignmentAtStart = ctx.state.alignment.slice()
-  ctx.alignmentAtStart = alignmentAtStart
   applyActions(ctx)
   applyReactions(ctx)
   applyArms(ctx)
   applyAlignmentDrift(ctx)
   applyTension(ctx)
   if (options.incidents) applyIncidents(ctx)
-  applyIndices(ctx, alignmentAtStart)
+  applyIndices(ctx)
 }
 
 /** Resolves one turn from orders already checked and consented (see planTurn). */

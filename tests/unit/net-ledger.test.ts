@@ -2,8 +2,9 @@
 // and what took effect, exactly (ledger values lie on the 2^-32 grid, so the sums are exact).
 import { describe, expect, it } from 'vitest'
 import { quantize } from '../../src/engine/quantize.ts'
-import type { NetLedgerEntry } from '../../src/shared/net-ledger.ts'
-import { limitedChanges, limitVerb, listInWords, netChanges, netSentence } from '../../src/shared/net-ledger.ts'
+import type { NetLedgerEntry } from '../../src/engine/net-ledger.ts'
+import type { StateVariable, Step } from '../../src/engine/index.ts'
+import { limitedChanges, limitVerb, listInWords, netChanges, netSentence } from '../../src/engine/net-ledger.ts'
 
 const CAP = { cause: 'strategic-autonomy', causeName: 'Strategic autonomy', limit: true as const }
 const CLAMP = { cause: 'clamp', causeName: 'Range limit', limit: true as const }
@@ -11,10 +12,10 @@ const FLOOR = { cause: 'interdependence-floor', causeName: 'Critical dividends',
 
 /** A chain of entries on one variable: each starts where the previous ended. */
 function chain(
-  variable: string,
+  variable: StateVariable,
   actors: string[],
   start: number,
-  steps: { step: string; cause: string; causeName: string; to: number; limit?: true }[],
+  steps: { step: Step; cause: string; causeName: string; to: number; limit?: true }[],
 ): NetLedgerEntry[] {
   let before = quantize(start)
   return steps.map(({ to, ...rest }) => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LedgerEntry, PlayedTurn } from '../../src/engine/index.ts'
 import { playGame } from '../../src/engine/index.ts'
-import { limitedChanges, netChanges } from '../../src/shared/net-ledger.ts'
+import { limitedChanges, netChanges } from '../../src/engine/net-ledger.ts'
 import { limitedChangeViews } from '../../src/renderer/session/view-models.ts'
 import { defaultScenario } from '../support/scenarios.ts'
 
@@ -33,7 +33,7 @@ describe('the turn report tells the net truth', () => {
     expect(capped.byRule).toBe(true)
     expect(capped.text).toMatch(
       new RegExp(
-        `^Alignment China–Russia: \\+\\d+\\.\\d pushed by [a-z ,]+, (?:[+−]\\d+\\.\\d took effect|nothing took effect) \\(.*${capRule.name} held back \\d+\\.\\d\\)$`,
+        `^Alignment China–Russia: \\+\\d+\\.\\d pushed by [a-z ,]+, (?:[+−]\\d+\\.\\d took effect|nothing took effect) \\(.*${capRule.name} held back (?:\\d+\\.\\d|under 0\\.1)\\)$`,
       ),
     )
     // What took effect is what the state shows; what was pushed is what the causes' entries add up to.

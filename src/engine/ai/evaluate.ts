@@ -36,6 +36,7 @@ export function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
     incidents: [],
     orders: [],
     touched: new Map(),
+    alignmentAtStart: state.alignment.slice(),
     journal: { variables: [], indices: [] },
   }
   return { ctx, side: scn.actorIds.map((id) => (state.blocs[1].includes(id) ? 1 : 0)) }

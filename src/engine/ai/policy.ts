@@ -56,19 +56,15 @@ export function chooseActions(
   if (state.outcome) return []
   const skill = SKILL[difficulty]
   const actorIndex = scn.actorIndex[actor]
-  const candidates = keyedCandidates(scn, state, actor)
-    .filter(
-      ({ key, choice }) =>
-        !alreadyPlanned.has(key) &&
-        !historyProblem(scn, state, choice) &&
-        (choice.partners ?? []).every((partner) => partnerRoom(partner) >= partnerCostOf(scn, choice)),
-    )
-    .map((candidate) => candidate.choice)
   const baseline = roleScoreOf(scn, state, actor)
   const scratch = scratchFor(scn, state)
-  const scored: Scored[] = candidates.map((choice, k) => {
+  const scored: Scored[] = []
+  // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
+  keyedCandidates(scn, state, actor).forEach(({ key, choice }, k) => {
+    if (alreadyPlanned.has(key) || historyProblem(scn, state, choice)) return
+    if (!(choice.partners ?? []).every((partner) => partnerRoom(partner) >= partnerCostOf(scn, choice))) return
     const noise = skill.noise * jitter(state, actorIndex, k)
-    return { choice, noise, value: evaluateChoice(scn, state, actor, choice, baseline, scratch) + noise }
+    scored.push({ choice, noise, value: evaluateChoice(scn, state, actor, choice, baseline, scratch) + noise })
   })
   scored.sort((a, b) => b.value - a.value)
   const budget = scn.budget[actorIndex] - reserved

@@ -65,7 +65,11 @@ export function dropStalePolicies(working: Working, layer: ScenarioLayer): void 
       if (writtenBy(entry, layer)) return true
       const uses = [entry.value.policy, entry.value.baseline].find((id) => typeof id === 'string' && dropped.has(id))
       if (uses === undefined) return true
-      layer.sink.warning('inherited-dropped', '', `claim "${entry.key}" of the base compares policy "${String(uses)}", which is left out: the claim is left out too`)
+      layer.sink.warning(
+        'inherited-dropped',
+        '',
+        `claim "${entry.key}" of the base compares policy "${String(uses)}", which is left out: the claim is left out too`,
+      )
       working.removed.set(`claims/${entry.key}`, { layer, pointer: '' })
       return false
     }),

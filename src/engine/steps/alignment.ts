@@ -52,7 +52,7 @@ export function applyAlignmentDrift(ctx: TurnContext): void {
   // The soft ceiling reins in this turn's gains before the floor lifts a pair to its ties; the hard cap of
   // format 1 applies after the floor, as it always did.
   const ceiling = structural['autonomy-ceiling']
-  if (ceiling && ceiling.data.kind === 'autonomy-ceiling' && ctx.alignmentAtStart) {
+  if (ceiling && ceiling.data.kind === 'autonomy-ceiling') {
     const [a, b] = ceiling.data.pair
     const p = pairIndex(scn, a, b)
     const target = softCeiling(ctx.alignmentAtStart[p], state.alignment[p], Math.min(1, scn.baseline[p] + params.autonomyMargin))

@@ -25,8 +25,8 @@ export interface TurnContext {
   pinPricks: number[]
   incidents: Incident[]
   orders: Choice[]
-  /** Alignment when the turn began (set by the turn pipeline): the soft ceiling measures a turn's gain from it. */
-  alignmentAtStart?: readonly number[]
+  /** Alignment when the turn began: the soft ceiling measures a turn's gain from it, the indices its movement. */
+  alignmentAtStart: readonly number[]
   /** Indices changed in the current step, per variable, for clampTouched (may repeat). */
   touched: Map<ArrayVariable, number[]>
   /** When set, every changed (variable, index) is also noted here, so a scratch state can be restored cheaply. */

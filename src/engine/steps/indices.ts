@@ -10,7 +10,8 @@ import { pairIndex } from '../compiled.ts'
 const LADDER_CAUSE_ID = 'escalation-ladder'
 const RIGIDITY_INDEX_CAUSE: Cause = { id: 'bloc-rigidity', kind: 'index', name: 'Bloc rigidity', citations: [] }
 
-export function applyIndices(ctx: TurnContext, alignmentAtStart: readonly number[]): void {
+export function applyIndices(ctx: TurnContext): void {
+  const { alignmentAtStart } = ctx
   ctx.step = 'indices'
   const { scn, state } = ctx
   const { params, structural } = scn

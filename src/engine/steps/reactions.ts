@@ -40,7 +40,7 @@ export function applyReactions(ctx: TurnContext): void {
     const camp = rule.data.camp
     if (camp) {
       // The camp as a whole: fires once when its members together acted against both.
-      const members = camp.filter((id) => targetedBy.has(id))
+      const members = camp.filter((id) => targetedBy.get(id)?.has(first) || targetedBy.get(id)?.has(second))
       const hit = (target: string) => members.some((id) => targetedBy.get(id)!.has(target))
       if (members.length > 0 && hit(first) && hit(second)) {
         const [actor, ...partners] = members

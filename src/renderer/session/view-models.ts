@@ -4,8 +4,8 @@ import { dateOfTurn, incidentProbability } from '../../engine/index.ts'
 import type { MapEvent, MapView } from '../map/map-view.ts'
 import type { GameSession, ResolvedTurn } from './session.ts'
 import { pairIndex } from '../../engine/index.ts'
-import type { NetChange } from '../../shared/net-ledger.ts'
-import { limitedChanges, netChangeKey, netSentence } from '../../shared/net-ledger.ts'
+import type { NetChange } from '../../engine/net-ledger.ts'
+import { limitedChanges, netChangeKey, netSentence } from '../../engine/net-ledger.ts'
 
 export function pairValue(scn: CompiledScenario, values: readonly number[], a: string, b: string): number {
   return values[pairIndex(scn, a, b)]

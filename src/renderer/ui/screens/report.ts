@@ -19,7 +19,7 @@ import {
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { citationList } from '../citations.ts'
-import { netChangeKey } from '../../../shared/net-ledger.ts'
+import { netChangeKey } from '../../../engine/net-ledger.ts'
 import { announce, button, h } from '../dom.ts'
 import { endScreen } from './end.ts'
 import { gameScreen } from './game.ts'

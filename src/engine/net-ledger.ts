@@ -1,20 +1,14 @@
 // The net truth of one turn's ledger: per variable and owners, what the causes pushed, what the limits
 // (clamps, caps, ceilings, floors) took back or added, and what took effect. The CLI and the turn
-// report both say it, so it lives here; it reads ledger entries structurally and imports nothing.
+// report both say it.
+import type { LedgerEntry } from './ledger.ts'
 // Ledger values lie on a 2^-32 grid, so the sums are exact: before + pushed + limitDelta = after.
 
-/** The fields of an engine LedgerEntry this reads; a LedgerEntry is one. */
-export interface NetLedgerEntry {
-  step: string
-  cause: string
-  causeName: string
-  actors: readonly string[]
-  variable: string
-  before: number
-  delta: number
-  after: number
-  limit?: true
-}
+/** The fields of a ledger entry this reads. */
+export type NetLedgerEntry = Pick<
+  LedgerEntry,
+  'step' | 'cause' | 'causeName' | 'actors' | 'variable' | 'before' | 'delta' | 'after' | 'limit'
+>
 
 /** What the non-limit causes of one step pushed, summed. */
 export interface StepPush {
