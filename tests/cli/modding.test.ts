@@ -161,7 +161,7 @@ describe('the shipped extension, played', () => {
     }
     const [baseEarly, lensEarly] = [await batch(BASE, '1', '24'), await batch(LENS, '1', '24')]
     expect(lensEarly.meanPairAlignment).toBeGreaterThan(baseEarly.meanPairAlignment + 0.03)
-    const [base, lens] = [await batch(BASE, '12', '48'), await batch(LENS, '12', '48')]
+    const [base, lens] = [await batch(BASE, '12', '96'), await batch(LENS, '12', '96')]
     expect(lens.meanIncidents).toBeGreaterThan(base.meanIncidents)
     expect(lens.outcomes.armedClash).toBeGreaterThan(base.outcomes.armedClash)
     expect(lens.outcomes.rigidBlocs).toBeGreaterThan(base.outcomes.rigidBlocs)

@@ -68,7 +68,9 @@ export function chooseActions(
   })
   scored.sort((a, b) => b.value - a.value)
   const budget = scn.budget[actorIndex] - reserved
-  if (skill.lookaheadShortlist > 0) return planAhead(scn, state, actor, scored.slice(0, skill.lookaheadShortlist), budget, skill, baseline)
+  if (skill.lookaheadShortlist > 0) {
+    return planAhead(scn, state, actor, scored.slice(0, skill.lookaheadShortlist), budget, skill, baseline, partnerRoom)
+  }
 
   let spent = 0
   const picked: Choice[] = []
@@ -76,12 +78,22 @@ export function chooseActions(
   for (const { choice, value } of scored) {
     if (picked.length >= skill.maxActions || value <= skill.threshold) break
     const cost = costOf(scn, state, choice)
-    if (usedActions.has(choice.action) || spent + cost > budget) continue
+    if (usedActions.has(choice.action) || spent + cost > budget || !partnersCanPay(scn, picked, choice, partnerRoom)) continue
     picked.push(choice)
     usedActions.add(choice.action)
     spent += cost
   }
   return picked
+}
+
+/** Whether every partner of `choice` can still pay its share, after the shares of the choices already picked. */
+function partnersCanPay(scn: CompiledScenario, picked: readonly Choice[], choice: Choice, partnerRoom: (partner: string) => number): boolean {
+  const share = partnerCostOf(scn, choice)
+  if (share === 0) return true
+  return (choice.partners ?? []).every((partner) => {
+    const promised = picked.reduce((sum, other) => sum + ((other.partners ?? []).includes(partner) ? partnerCostOf(scn, other) : 0), 0)
+    return partnerRoom(partner) - promised >= share
+  })
 }
 
 /**
@@ -96,6 +108,7 @@ function planAhead(
   budget: number,
   skill: Skill,
   baseline: number,
+  partnerRoom: (partner: string) => number,
 ): Choice[] {
   const picked: Choice[] = []
   let planValue = evaluatePlan(scn, state, actor, [], baseline)
@@ -106,6 +119,7 @@ function planAhead(
     for (const entry of remaining) {
       const cost = costOf(scn, state, entry.choice)
       if (spent + cost > budget || picked.some((choice) => choice.action === entry.choice.action)) continue
+      if (!partnersCanPay(scn, picked, entry.choice, partnerRoom)) continue
       const value = evaluatePlan(scn, state, actor, [...picked, entry.choice], baseline) + entry.noise
       if (!best || value > best.value) best = { entry, value }
     }
