@@ -30,7 +30,9 @@ export function measureValue(scn: CompiledScenario, state: GameState, measure: M
     case 'standing': {
       const own = state.standing[scn.actorIndex[measure.actor]]
       if (!measure.against) return own
-      const lead = own - measure.against.reduce((sum, id) => sum + state.standing[scn.actorIndex[id]], 0) / measure.against.length
+      let rivals = 0
+      for (const id of measure.against) rivals += state.standing[scn.actorIndex[id]]
+      const lead = own - rivals / measure.against.length
       // Deterrence is about not falling behind: a shortfall costs, a lead gains nothing.
       return 1 + Math.min(0, lead)
     }

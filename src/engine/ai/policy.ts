@@ -8,6 +8,7 @@ import { costOf, historyProblem, partnerCostOf } from '../choices.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import { keyedCandidates } from './candidates.ts'
+import type { Scratch } from './evaluate.ts'
 import { evaluateChoice, evaluatePlan, roleScoreOf, scratchFor } from './evaluate.ts'
 import { pairIndex } from '../compiled.ts'
 
@@ -87,7 +88,12 @@ export function chooseActions(
 }
 
 /** Whether every partner of `choice` can still pay its share, after the shares of the choices already picked. */
-function partnersCanPay(scn: CompiledScenario, picked: readonly Choice[], choice: Choice, partnerRoom: (partner: string) => number): boolean {
+function partnersCanPay(
+  scn: CompiledScenario,
+  picked: readonly Choice[],
+  choice: Choice,
+  partnerRoom: (partner: string) => number,
+): boolean {
   const share = partnerCostOf(scn, choice)
   if (share === 0) return true
   return (choice.partners ?? []).every((partner) => {
@@ -139,11 +145,12 @@ export function computerConsents(
   partner: string,
   choice: Choice,
   difficulty: Difficulty,
+  scratch?: Scratch,
 ): boolean {
   const p = pairIndex(scn, partner, choice.actor)
   const goodwill = 4 * state.alignment[p]
   if (difficulty === 'easy') return state.alignment[p] > 0.2
-  return evaluateChoice(scn, state, partner, choice) + goodwill > 0
+  return evaluateChoice(scn, state, partner, choice, roleScoreOf(scn, state, partner), scratch ?? scratchFor(scn, state)) + goodwill > 0
 }
 
 export function consentPolicy(
@@ -152,5 +159,8 @@ export function consentPolicy(
   computerActors: ReadonlySet<string>,
   difficulty: Difficulty,
 ): ConsentPolicy {
-  return (partner, choice) => !computerActors.has(partner) || computerConsents(scn, state, partner, choice, difficulty)
+  // One working copy for every question of the turn: each try puts back what it changed.
+  let scratch: Scratch | undefined
+  return (partner, choice) =>
+    !computerActors.has(partner) || computerConsents(scn, state, partner, choice, difficulty, (scratch ??= scratchFor(scn, state)))
 }

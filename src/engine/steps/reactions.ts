@@ -12,7 +12,7 @@ export function matchesTrigger(scn: CompiledScenario, when: TriggerData, choice:
   if (when.actions && !when.actions.includes(choice.action)) return false
   const action = scn.actionById[choice.action]
   if (when.tags && !when.tags.some((tag) => action.tagSet.has(tag))) return false
-  if (when.actors && !participantsOf(choice).some((id) => when.actors!.includes(id))) return false
+  if (when.actors && !when.actors.includes(choice.actor) && !(choice.partners ?? []).some((id) => when.actors!.includes(id))) return false
   if (when.targets && !(choice.targets ?? []).some((id) => when.targets!.includes(id))) return false
   return true
 }
@@ -28,6 +28,8 @@ export function applyReactions(ctx: TurnContext): void {
   for (const rule of scn.containments) {
     if (rule.data.kind !== 'double-containment') continue
     const [first, second] = rule.data.targets
+    // Built only when an order counts: most single tries of the computer players match none.
+    if (!ctx.orders.some((order) => matchesTrigger(scn, rule.when, order))) continue
     const targetedBy = new Map<string, Set<string>>()
     for (const order of ctx.orders) {
       if (!matchesTrigger(scn, rule.when, order)) continue
