@@ -66,6 +66,16 @@ export function schemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`
 }
 
+/** The flags claims and dilemma share: many paired games of one scenario. */
+const MEASURE_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  scenario: { type: 'string' },
+  lens: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+} as const
+
 /** The flags simulate and batch share. */
 const GAME_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -120,15 +130,10 @@ async function run(args: string[], out: Output): Promise<number> {
         args: rest,
         strict: true,
         options: {
-          help: { type: 'boolean', short: 'h' },
-          scenario: { type: 'string' },
-          lens: { type: 'string' },
-          runs: { type: 'string' },
-          seed: { type: 'string' },
+          ...MEASURE_OPTIONS,
           sensitivity: { type: 'boolean' },
           joint: { type: 'string' },
           claim: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
         },
       })
       if (values.help) return (out.line(USAGE), 0)
@@ -138,15 +143,7 @@ async function run(args: string[], out: Output): Promise<number> {
       const { values } = parse({
         args: rest,
         strict: true,
-        options: {
-          help: { type: 'boolean', short: 'h' },
-          scenario: { type: 'string' },
-          lens: { type: 'string' },
-          runs: { type: 'string' },
-          seed: { type: 'string' },
-          turns: { type: 'string' },
-          json: { type: 'boolean' },
-        },
+        options: { ...MEASURE_OPTIONS, turns: { type: 'string' } },
       })
       if (values.help) return (out.line(USAGE), 0)
       return dilemma(values, out)

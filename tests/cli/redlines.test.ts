@@ -230,3 +230,40 @@ describe('redlines validate on a file', () => {
     expect(result.stdout[0]).toMatch(new RegExp(`^${join(dir, 'draft.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: `))
   })
 })
+
+describe('redlines dilemma', () => {
+  it('prints every role with its policies, the mutual arms and the summary; --json has the same figures', async () => {
+    const text = await run('dilemma', '--scenario', SCENARIO, '--runs', '2', '--turns', '3')
+    expect(text.code).toBe(0)
+    expect(text.stdout[0]).toMatch(/^Pin Pricks: 2 seeds from seed 1, 3 turns, computer players at normal, [\d.]+ s$/)
+    for (const actor of ['USA', 'CHN', 'RUS', 'JPN', 'KOR', 'AUS', 'GBR', 'IND'])
+      expect(text.stdout.some((line) => line.startsWith(`${actor} (`))).toBe(true)
+    const summary = text.stdout.find((line) => line.startsWith('A firm policy outscores passing for '))!
+    expect(summary).toMatch(
+      /for \d of 8 roles; mutual restraint beats mutual hostility for \d of 8; the best policy depends on the situation for \d of 8\.$/,
+    )
+    const json = await run('dilemma', '--scenario', SCENARIO, '--runs', '2', '--turns', '3', '--json')
+    expect(json.code).toBe(0)
+    const report = JSON.parse(json.stdout[0])
+    expect(report.runs).toBe(2)
+    expect(report.roles).toHaveLength(8)
+    expect(summary).toContain(
+      `for ${report.summary.firmPays} of 8 roles; mutual restraint beats mutual hostility for ${report.summary.restraintBetter} of 8`,
+    )
+    const usa = report.roles.find((role: { actor: string }) => role.actor === 'USA')
+    expect(usa.policies.map((p: { policy: string }) => p.policy)).toEqual([
+      'pass',
+      'usa-engage',
+      'usa-talks',
+      'usa-quad',
+      'usa-sanctions',
+      'usa-contain',
+    ])
+  })
+
+  it('refuses bad flags with exit 2', async () => {
+    expect((await run('dilemma', '--scenario', SCENARIO, '--runs', '0')).code).toBe(2)
+    expect((await run('dilemma', '--scenario', SCENARIO, '--lens', 'marxist')).code).toBe(2)
+    expect((await run('dilemma')).code).toBe(2)
+  })
+})
