@@ -1,6 +1,7 @@
 // The game as a security dilemma, measured: for each role, what its scenario-declared policies score
-// against the computer players and in a quiet world, whether some firm policy beats passing, whether
-// everyone's restraint beats everyone's firmness, and how far a role's choice moves the world.
+// against the computer players, among passive powers and among hostile ones; whether some firm policy
+// beats passing; whether everyone's restraint beats everyone's firmness; and how far a role's choice
+// moves the world.
 // Pure and deterministic, like the rest of the engine; it yields after every game so that callers can
 // show progress or slice the work.
 import type { Choice } from './choices.ts'
