@@ -58,7 +58,7 @@ describe('redlines validate with extensions', () => {
         /^ {2}added {7}rule "unified-toolbox" +scenarios\/pin-pricks-one-threat\/scenario\.json:\d+:\d+$/.test(line),
       ),
     ).toBe(true)
-    expect(result.stderr).toEqual([`${LENS}: valid (pin-pricks-one-threat 1.0.0)`])
+    expect(result.stderr).toEqual([`${LENS}: valid (pin-pricks-one-threat 1.1.0)`])
   })
 
   it('with --provenance, says where every item comes from', async () => {
