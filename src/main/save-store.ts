@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { HostResult, SaveGeneration, SlotId, SlotListing } from '../shared/host.ts'
-import { MAX_SAVE_BYTES, SLOT_ID_PATTERN } from '../shared/host.ts'
+import { MAX_SAVE_BYTES, SLOT_ID_PATTERN, isSlotName } from '../shared/host.ts'
 import type { DurableWriter } from './durable-write.ts'
 import { fail, fileFailure, ok } from './host-result.ts'
 import type { UserDataLayout } from './paths.ts'
@@ -94,7 +94,9 @@ export function createSaveStore({ layout, writer, now = () => new Date() }: Save
     },
 
     async writeSave(slot, text) {
-      if (!isSlotId(slot)) return fail('invalid-argument', 'That is not a valid save slot name.')
+      // New saves only: an old one under a device name (written on Linux or macOS) can still be read and deleted.
+      if (!isSlotName(slot))
+        return fail('invalid-argument', 'That is not a valid save slot name (device names such as "con" are reserved).')
       const bytes = checkText(text, 'The save')
       if (!bytes.ok) return bytes
       const [target, ...previous] = slotFiles(layout, slot)

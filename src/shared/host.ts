@@ -67,6 +67,13 @@ export const MAX_KEPT_RULES_CHARS = 16 * 1024 * 1024
 /** A save slot id: lower-case letters, digits and hyphens; "autosave" is the automatic one. */
 export type SlotId = string
 export const SLOT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/
+/** Names Windows reserves for devices: a file "con.json" cannot be created there, whatever follows the dot. */
+const RESERVED_DEVICE_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/
+
+/** Whether a slot id is well formed and usable as a file name on every desktop system. */
+export function isSlotName(value: unknown): boolean {
+  return typeof value === 'string' && SLOT_ID_PATTERN.test(value) && !RESERVED_DEVICE_NAMES.test(value)
+}
 export const AUTOSAVE_SLOT: SlotId = 'autosave'
 /** The largest save or settings text either host accepts. */
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024

@@ -2,11 +2,12 @@
 // trash, settings, and results that never carry a path.
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_SAVE_BYTES } from '../../src/shared/host.ts'
+import { MAX_SAVE_BYTES, isSlotName } from '../../src/shared/host.ts'
+import { slotFromName } from '../../src/renderer/ui/saving.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
-import { parseSaveFileName, userDataLayout } from '../../src/main/paths.ts'
+import { parseSaveFileName, slotFiles, userDataLayout } from '../../src/main/paths.ts'
 import type { UserDataLayout } from '../../src/main/paths.ts'
 import type { SaveStore } from '../../src/main/save-store.ts'
 import { createSaveStore, isSlotId } from '../../src/main/save-store.ts'
@@ -204,5 +205,34 @@ describe('failures carry no paths', () => {
     expect(result.ok).toBe(false)
     expect(JSON.stringify(result)).not.toContain(dir)
     expect(JSON.stringify(result)).not.toMatch(/ENOTDIR|EEXIST|stack|\bat\b/)
+  })
+})
+
+describe('device names reserved by Windows', () => {
+  it('are no slot a new save can be written to, in either edition', () => {
+    for (const name of ['con', 'nul', 'aux', 'prn', 'com1', 'com9', 'lpt1', 'lpt9']) expect(isSlotName(name)).toBe(false)
+    for (const name of ['con-1', 'console', 'com10', 'lpt', 'aux-save', 'my-save']) expect(isSlotName(name)).toBe(true)
+  })
+
+  it('refuses to write a save named "con", with a clear message, and writes nothing', async () => {
+    const result = await store.writeSave('con', 'text')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain('device names such as "con" are reserved')
+    for (const path of slotFiles(layout, 'con')) await expect(readFile(path)).rejects.toThrow()
+  })
+
+  it('still reads and deletes an old save under such a name (written before, on Linux or macOS)', async () => {
+    const [newest] = slotFiles(layout, 'con')
+    await mkdir(dirname(newest), { recursive: true })
+    await writeFile(newest, 'old text')
+    const read = await store.readSave('con')
+    expect(read.ok).toBe(true)
+    expect((await store.deleteSave('con')).ok).toBe(true)
+  })
+
+  it('a game named after a device is saved under a usable slot', () => {
+    expect(slotFromName('Con')).toBe('con-save')
+    expect(slotFromName('LPT1')).toBe('lpt1-save')
+    expect(slotFromName('Con game')).toBe('con-game')
   })
 })

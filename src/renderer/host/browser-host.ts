@@ -13,7 +13,7 @@ import type {
   SlotListing,
   UserScenarioFolder,
 } from '../../shared/host.ts'
-import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES, RULES_HASH_PATTERN, SLOT_ID_PATTERN } from '../../shared/host.ts'
+import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES, RULES_HASH_PATTERN, SLOT_ID_PATTERN, isSlotName } from '../../shared/host.ts'
 import { bundledScenarios } from './bundled-scenarios.ts'
 import type { ScenarioImporter } from './user-scenarios.ts'
 import { userFolderOf } from './user-scenarios.ts'
@@ -215,7 +215,12 @@ export class BrowserHost implements Host, ScenarioImporter {
   }
 
   async writeSave(slot: SlotId, text: string): Promise<HostResult<null>> {
-    if (!SLOT_ID_PATTERN.test(slot)) return fail('invalid-argument', 'a save slot name uses lower-case letters, digits and hyphens')
+    if (!isSlotName(slot)) {
+      return fail(
+        'invalid-argument',
+        'a save slot name uses lower-case letters, digits and hyphens, and is not a device name such as "con"',
+      )
+    }
     if (utf8Bytes(text) > MAX_SAVE_BYTES) return fail('too-large', 'The save is too large.')
     return this.guarded(async () => {
       const store = await this.store(SAVES, 'readwrite')

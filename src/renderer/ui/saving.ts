@@ -1,6 +1,6 @@
 // Saving: the autosave after every turn and named slots; the result is announced, never silent.
 import type { SlotId } from '../../shared/host.ts'
-import { AUTOSAVE_SLOT, SLOT_ID_PATTERN } from '../../shared/host.ts'
+import { AUTOSAVE_SLOT, isSlotName } from '../../shared/host.ts'
 import { decodeSave, encodeSave } from '../session/save-codec.ts'
 import type { App } from './app.ts'
 import { announce, h, modal } from './dom.ts'
@@ -18,14 +18,15 @@ export async function autosave(app: App): Promise<boolean> {
 }
 
 export function slotFromName(name: string): SlotId {
-  return (
+  const slot: string =
     name
       .toLowerCase()
       .normalize('NFKD')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'save'
-  )
+  // A name such as "Con" or "LPT1" is a device on Windows, never a file: save it as "con-save".
+  return isSlotName(slot) ? slot : `${slot.slice(0, 35)}-save`
 }
 
 export async function saveAs(app: App): Promise<void> {
@@ -48,7 +49,7 @@ export async function saveAs(app: App): Promise<void> {
   )
   if (!chosen) return
   const slot = slotFromName(input.value)
-  if (!SLOT_ID_PATTERN.test(slot) || slot === AUTOSAVE_SLOT) {
+  if (!isSlotName(slot) || slot === AUTOSAVE_SLOT) {
     announce('Choose another name for the save.')
     return
   }
