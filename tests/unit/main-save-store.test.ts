@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_SAVE_BYTES, isSlotName } from '../../src/shared/host.ts'
-import { slotFromName } from '../../src/renderer/ui/saving.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
 import { parseSaveFileName, slotFiles, userDataLayout } from '../../src/main/paths.ts'
 import type { UserDataLayout } from '../../src/main/paths.ts'
@@ -228,11 +227,5 @@ describe('device names reserved by Windows', () => {
     const read = await store.readSave('con')
     expect(read.ok).toBe(true)
     expect((await store.deleteSave('con')).ok).toBe(true)
-  })
-
-  it('a game named after a device is saved under a usable slot', () => {
-    expect(slotFromName('Con')).toBe('con-save')
-    expect(slotFromName('LPT1')).toBe('lpt1-save')
-    expect(slotFromName('Con game')).toBe('con-game')
   })
 })
