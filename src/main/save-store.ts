@@ -32,6 +32,15 @@ export function isSlotId(value: unknown): value is SlotId {
   return typeof value === 'string' && SLOT_ID_PATTERN.test(value)
 }
 
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
 function checkText(text: unknown, what: string): HostResult<Uint8Array> {
   if (typeof text !== 'string') return fail('invalid-argument', `${what} must be text.`)
   const bytes = Buffer.from(text, 'utf8')
@@ -132,6 +141,9 @@ export function createSaveStore({ layout, writer, now = () => new Date() }: Save
 
     async readSettings() {
       const { readable, present } = await readGenerations(settingsFiles(layout))
+      // A newest file cut short or damaged is passed over for the previous one, as saves are.
+      const sound = readable.find((generation) => isJsonObject(generation.text))
+      if (sound) return ok(sound.text)
       if (readable.length > 0) return ok(readable[0].text)
       return present === 0 ? ok(null) : fail('io-error', 'Could not read the settings.')
     },

@@ -191,6 +191,16 @@ describe('settings', () => {
     expect(await store.readSettings()).toEqual({ ok: true, value: 'old' })
   })
 
+  it('fall back to the previous generation when the newest is damaged (issue 10, finding 4)', async () => {
+    await store.writeSettings('{"textSize":"large"}')
+    await store.writeSettings('{"textSize":"x-large"}')
+    await writeFile(join(dir, 'settings.json'), '{"textSize":"x-la')
+    expect(await store.readSettings()).toEqual({ ok: true, value: '{"textSize":"large"}' })
+    // Nothing sound at all: the newest text, for the game to replace with its defaults.
+    await writeFile(join(dir, 'settings.1.json'), 'not json')
+    expect(await store.readSettings()).toEqual({ ok: true, value: '{"textSize":"x-la' })
+  })
+
   it('a folder where the settings file should be is an io-error, not a crash', async () => {
     await mkdir(join(dir, 'settings.json'))
     expect(await store.readSettings()).toMatchObject({ ok: false, code: 'io-error' })
