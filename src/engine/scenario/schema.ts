@@ -194,14 +194,16 @@ export const Parameter = grounded({
   description: z.string().max(500).optional().describe('A note on the value, shown with the parameter.'),
 })
 
-export const Parameters = z
-  .strictObject(
-    Object.fromEntries(PARAMETER_NAMES.map((name) => [name, Parameter.describe(PARAMETER_DESCRIPTIONS[name])])) as Record<
-      ParameterName,
-      typeof Parameter
-    >,
+/** An object with one grounded number per name, each described. */
+function namedNumbers<Name extends string>(names: readonly Name[], descriptions: Record<Name, string>) {
+  return z.strictObject(
+    Object.fromEntries(names.map((name) => [name, Parameter.describe(descriptions[name])])) as Record<Name, typeof Parameter>,
   )
-  .describe('The numbers of the rules. Every parameter is grounded.')
+}
+
+export const Parameters = namedNumbers(PARAMETER_NAMES, PARAMETER_DESCRIPTIONS).describe(
+  'The numbers of the rules. Every parameter is grounded.',
+)
 
 export const COMPUTER_WEIGHT_NAMES = ['incidentCost', 'reciprocity', 'retaliationCost', 'allyAlignment'] as const
 export type ComputerWeightName = (typeof COMPUTER_WEIGHT_NAMES)[number]
@@ -214,14 +216,9 @@ export const COMPUTER_WEIGHT_DESCRIPTIONS: Record<ComputerWeightName, string> = 
     "Alignment at or above which a provoker's partner counts as its ally, so that acting against the partner answers the provoker.",
 }
 
-export const ComputerWeights = z
-  .strictObject(
-    Object.fromEntries(COMPUTER_WEIGHT_NAMES.map((name) => [name, Parameter.describe(COMPUTER_WEIGHT_DESCRIPTIONS[name])])) as Record<
-      ComputerWeightName,
-      typeof Parameter
-    >,
-  )
-  .describe("The reasons of the computer players beyond their roles' objectives, each grounded like a parameter.")
+export const ComputerWeights = namedNumbers(COMPUTER_WEIGHT_NAMES, COMPUTER_WEIGHT_DESCRIPTIONS).describe(
+  "The reasons of the computer players beyond their roles' objectives, each grounded like a parameter.",
+)
 
 export const Rung = grounded({
   id: Id,
