@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { APP_SCHEME_PRIVILEGES, registerBundleProtocol } from './protocol.ts'
-import { HOST_EVENTS } from './channels.ts'
+import { HOST_EVENTS } from '../shared/channels.ts'
 import { createDurableWriter } from './durable-write.ts'
 import { exportFile } from './export-file.ts'
 import { registerHostHandlers } from './ipc.ts'

@@ -2,8 +2,8 @@
 // is an event main sends, not a request, and edition is a constant of the preload: neither has a handler.)
 import type { HostResult } from '../shared/host.ts'
 import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES } from '../shared/host.ts'
-import { HOST_CHANNELS } from './channels.ts'
-import type { HostOperation } from './channels.ts'
+import { HOST_CHANNELS } from '../shared/channels.ts'
+import type { HostOperation } from '../shared/channels.ts'
 import { MAX_EXPORT_BYTES } from './export-file.ts'
 import type { ChannelSpec, GuardContext, GuardedHandler } from './ipc-guard.ts'
 import { guardHandler } from './ipc-guard.ts'

@@ -3,8 +3,8 @@
 // (index.cjs) because sandboxed preloads cannot load ES modules.
 import { contextBridge, ipcRenderer } from 'electron'
 import type { Host, HostResult } from '../shared/host.ts'
-import { HOST_CHANNELS, HOST_EVENTS } from '../main/channels.ts'
-import type { HostChannel } from '../main/channels.ts'
+import { HOST_CHANNELS, HOST_EVENTS } from '../shared/channels.ts'
+import type { HostChannel } from '../shared/channels.ts'
 
 const MAX_CHANGED_FOLDERS = 256
 const MAX_FOLDER_NAME_LENGTH = 64

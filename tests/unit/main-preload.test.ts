@@ -1,7 +1,7 @@
 // The preload exposes exactly the Host operations, each on its fixed channel, and nothing else.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
-import { HOST_CHANNELS, HOST_EVENTS } from '../../src/main/channels.ts'
+import { HOST_CHANNELS, HOST_EVENTS } from '../../src/shared/channels.ts'
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void
 

@@ -1,7 +1,7 @@
 // Static gates over the source: patterns that are never allowed, and the engine's purity.
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 function sourceFiles(dir: string): string[] {
@@ -55,6 +55,45 @@ describe('static gates', () => {
       if (/\b(window|document|localStorage|process)\./.test(text)) problems.push(`${file}: touches the DOM or the process`)
     }
     expect(problems).toEqual([])
+  })
+})
+
+/** The layers each layer may import from (by relative path); a layer always may import itself. */
+const LAYER_IMPORTS: Record<string, readonly string[]> = {
+  engine: [],
+  shared: ['engine'],
+  preload: ['shared'],
+  main: ['shared', 'classroom'],
+  renderer: ['engine', 'shared'],
+  cli: ['engine', 'shared'],
+  classroom: ['engine', 'shared'],
+  launch: ['classroom'],
+}
+
+describe('layers', () => {
+  it('every relative import stays within its layer or goes to a layer it may use', () => {
+    const problems: string[] = []
+    for (const file of sourceFiles('src')) {
+      const layer = relative('src', file).split(sep)[0]
+      const allowed = LAYER_IMPORTS[layer]
+      if (!allowed) {
+        problems.push(`${file}: in a folder of src/ that is not a known layer`)
+        continue
+      }
+      const text = readFileSync(file, 'utf8')
+      for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]*)['"]/g)) {
+        const target = relative('src', resolve(dirname(file), match[1])).split(sep)[0]
+        if (target !== layer && !allowed.includes(target)) problems.push(`${file}: imports ${match[1]} (layer ${target})`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('the layer check sees a relative import across layers', () => {
+    const file = join('src', 'preload', 'index.ts')
+    const line = "import { HOST_CHANNELS } from '../main/channels.ts'"
+    const [match] = line.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]*)['"]/g)
+    expect(relative('src', resolve(dirname(file), match[1])).split(sep)[0]).toBe('main')
   })
 })
 

@@ -1,6 +1,6 @@
 // The fixed IPC channels: one invoke channel per Host operation that asks main for something, and the events
 // main sends to the page. Shared by main (handlers, senders) and the preload (invokers, listeners); a
-// constants-only module so the preload bundle pulls in nothing else from main.
+// constants-only module in shared/, so the preload imports nothing from main.
 export const HOST_CHANNELS = {
   listScenarios: 'host:listScenarios',
   readScenario: 'host:readScenario',
