@@ -7,7 +7,7 @@ import type { Diagnostic, LoadResult, RelatedLocation } from '../engine/scenario
 import { formatDiagnostic, loadScenario } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
 import { readScenarioFromDisk } from './read-scenario.ts'
-import type { ScenarioOnDisk } from './read-scenario.ts'
+import type { RefusedFile, ScenarioOnDisk } from './read-scenario.ts'
 import { baseLoadOptions, defaultSearchFolders, gatherBases } from './resolve-base.ts'
 import type { ResolvedBases, ScenarioTarget } from './resolve-base.ts'
 
@@ -34,6 +34,13 @@ export interface CheckedScenario {
   disk: ScenarioOnDisk
   bases: ResolvedBases
   result: LoadResult
+  /** One line for each file of the scenario or its bases that was refused, naming the file and why. */
+  refused: string[]
+}
+
+/** `folder/file: error: not read: why`, in the form of the loader's diagnostics. */
+export function refusedLines(refused: readonly RefusedFile[], shownFolder: string): string[] {
+  return refused.map(({ file, why }) => `${shownPath(shownFolder, file)}: error: not read: ${why}`)
 }
 
 /** Reads a scenario folder and the bases it names, and runs the loader; throws a CliError only when there is no scenario to read. */
@@ -43,7 +50,11 @@ export async function checkScenarioOnDisk(target: string, alsoSearch: readonly s
     ...new Set([...defaultSearchFolders(disk.folder), ...alsoSearch]),
   ])
   const result = loadScenario(disk.files, baseLoadOptions(bases, disk.folder))
-  return { disk, bases, result }
+  const refused = [
+    ...refusedLines(disk.refused, disk.shownFolder),
+    ...[...bases.bases.values()].flatMap((base) => refusedLines(base.refused, base.folder)),
+  ]
+  return { disk, bases, result, refused }
 }
 
 export interface LoadedScenario {
@@ -58,13 +69,13 @@ export async function loadScenarioFromDisk(target: string | ScenarioTarget): Pro
   const checked = await checkScenarioOnDisk(folder, alsoSearch)
   const { disk, result } = checked
   if (!result.ok) {
-    const lines = formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName)
+    const lines = [...checked.refused, ...formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName)]
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length
     throw new CliError(`${folder}: invalid scenario (${errors} error${errors === 1 ? '' : 's'})`, lines)
   }
   return {
     scenario: compileScenario(result.scenario, result.sources, result.hash),
-    warnings: formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName),
+    warnings: [...checked.refused, ...formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName)],
     checked,
   }
 }

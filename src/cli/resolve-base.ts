@@ -6,12 +6,15 @@ import type { LoadOptions } from '../engine/scenario/index.ts'
 import { fileReferences } from '../engine/scenario/index.ts'
 import { CliError, UsageError } from './errors.ts'
 import { MAX_FILE_BYTES, readScenarioFromDisk } from './read-scenario.ts'
+import type { RefusedFile } from './read-scenario.ts'
 import { userScenariosFolder } from './user-paths.ts'
 
 export interface DiskBase {
   id: string
   folder: string
   files: Record<string, Uint8Array>
+  /** Files of the base that were refused (outside its folder, links, too large…). */
+  refused: RefusedFile[]
 }
 
 export interface ResolvedBases {
@@ -81,8 +84,8 @@ export async function gatherBases(
     const folder = folderById.get(id)
     if (bases.has(id) || folder === undefined) continue
     try {
-      const { files } = await readScenarioFromDisk(folder)
-      bases.set(id, { id, folder, files })
+      const { files, refused } = await readScenarioFromDisk(folder)
+      bases.set(id, { id, folder, files, refused })
       if (resolve(folder) !== self) queue.push(...fileReferences(files['scenario.json']).baseIds)
     } catch (error) {
       if (!(error instanceof CliError)) throw error

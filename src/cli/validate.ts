@@ -64,6 +64,7 @@ export async function validateTarget(
     return { ok: false, folders: [] }
   }
   const { disk, result, bases } = checked
+  for (const line of checked.refused) out.line(line)
   for (const line of formatDiagnostics(result.diagnostics, disk.shownFolder, disk.mainName)) out.line(line)
   const sourceFolders = Object.keys(disk.files).map((file) => dirname(join(disk.folder, file)))
   const baseFolders = [...bases.bases.values()].flatMap((base) => [
