@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CompiledScenario } from '../engine/index.ts'
 import type { BatchSettings, GameSummary } from './batch-game.ts'
-import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
+import { checkTurnsForm, difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import type { Output } from './output.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { baseLoadOptions, lensTarget } from './resolve-base.ts'
@@ -65,19 +65,24 @@ export function summarise(scn: CompiledScenario, games: GameSummary[]) {
 }
 
 export async function batch(flags: BatchFlags, out: Output): Promise<number> {
-  const scenarioPath = await lensTarget(requireScenario(flags.scenario), flags.lens)
+  // Every flag that can be checked without the scenario is checked before anything is read.
+  const target = requireScenario(flags.scenario)
   if (flags.runs === undefined) throw new UsageError('--runs <N> is required')
-  const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(scenarioPath)
-  for (const warning of warnings) out.err(warning)
   const runs = integerFlag('runs', flags.runs, 100, 1, 1_000_000)
   const firstSeed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   const workers = Math.min(runs, integerFlag('workers', flags.workers, availableParallelism(), 1, 64))
+  const difficulty = difficultyFlag(flags.difficulty)
+  const computerOthers = othersFlag(flags.others)
+  checkTurnsForm(flags.turns)
+  const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
+  for (const warning of warnings) out.err(warning)
+  const turns = turnsFlag(flags.turns, scn)
   const script = flags.script ? await readScript(flags.script, scn) : null
   const settings: BatchSettings = {
-    turns: turnsFlag(flags.turns, scn),
-    difficulty: difficultyFlag(flags.difficulty),
+    turns,
+    difficulty,
     script: script ? [...script.entries()] : [],
-    computerOthers: othersFlag(flags.others),
+    computerOthers,
   }
   const { files, folder } = checked.disk
   // Workers load the scenario again from these bytes, so they get its bases too.

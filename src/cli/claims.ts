@@ -75,12 +75,14 @@ export function isRobust(result: ClaimReport): boolean {
 }
 
 export async function claims(flags: ClaimsFlags, out: Output): Promise<number> {
-  const chosen = await lensTarget(requireScenario(flags.scenario), flags.lens)
-  const target = chosen.target
+  // Every flag is checked before anything is read.
+  const given = requireScenario(flags.scenario)
   const runs = integerFlag('runs', flags.runs, 30, 2, 100_000)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
   if (flags.joint !== undefined && !flags.sensitivity) throw new UsageError('--joint goes with --sensitivity')
   const joint = integerFlag('joint', flags.joint, 64, 1, 10_000)
+  const chosen = await lensTarget(given, flags.lens)
+  const target = chosen.target
   const { scenario: scn, warnings } = await loadScenarioFromDisk(chosen)
   for (const warning of warnings) out.err(warning)
   const declared = scn.file.claims ?? []

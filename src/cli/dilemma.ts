@@ -3,7 +3,7 @@
 // a quiet world, how far it moves the world, and whether mutual restraint beats mutual hostility.
 import type { DilemmaReport, RoleDilemma } from '../engine/index.ts'
 import { analyseDilemma } from '../engine/index.ts'
-import { integerFlag, requireScenario, turnsFlag } from './options.ts'
+import { checkTurnsForm, integerFlag, requireScenario, turnsFlag } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { lensTarget } from './resolve-base.ts'
 import type { Output } from './output.ts'
@@ -64,10 +64,13 @@ export function dilemmaLines(report: DilemmaReport): string[] {
 }
 
 export async function dilemma(flags: DilemmaFlags, out: Output): Promise<number> {
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(requireScenario(flags.scenario), flags.lens))
-  for (const warning of warnings) out.err(warning)
+  // Every flag that can be checked without the scenario is checked before anything is read.
+  const target = requireScenario(flags.scenario)
   const runs = integerFlag('runs', flags.runs, 40, 1, 100_000)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
+  checkTurnsForm(flags.turns)
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
+  for (const warning of warnings) out.err(warning)
   const turns = turnsFlag(flags.turns, scn)
   const started = performance.now()
   const report = runWithProgress(analyseDilemma(scn, { runs, turns, seed }), out)

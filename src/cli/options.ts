@@ -25,8 +25,14 @@ export function othersFlag(raw: string | undefined): boolean {
   throw new UsageError(`--others must be "ai" or "none", got "${raw}"`)
 }
 
+/** `--turns`: the scenario's range applies, so this checks the form before the scenario is read, and again after. */
 export function turnsFlag(raw: string | undefined, scn: CompiledScenario): number {
   return integerFlag('turns', raw, scn.file.turns.default, 1, scn.file.turns.max)
+}
+
+/** What can be said of `--turns` before the scenario is read: a whole number from 1. */
+export function checkTurnsForm(raw: string | undefined): void {
+  integerFlag('turns', raw, 1, 1, Number.MAX_SAFE_INTEGER)
 }
 
 export function requireScenario(raw: string | undefined): string {

@@ -107,30 +107,53 @@ export async function readContainedFile(folder: string, realFolder: string, file
   }
 }
 
-async function regularFileSize(path: string): Promise<number | null> {
+/** The main file's bytes, or a CliError that says what is there instead (a link, a FIFO, a folder, nothing). */
+async function readMainFile(path: string, shown: string): Promise<Uint8Array> {
+  const info = await fsp.lstat(path).catch(() => null)
+  if (!info) throw new CliError(`${shown}: no such file (a scenario folder holds ${MAIN_FILE})`)
+  if (info.isSymbolicLink()) {
+    const real = await fsp.realpath(path).catch(() => null)
+    throw new CliError(
+      `${shown}: is a link${real ? ` to ${real}` : ''}; only plain files are read (copy the file in instead of linking it)`,
+    )
+  }
+  if (!info.isFile()) throw new CliError(`${shown}: is ${describeKind(info)}, not a plain file`)
+  if (info.size > MAX_FILE_BYTES) throw new CliError(`${shown}: file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`)
+  let handle: fsp.FileHandle | null = null
   try {
-    const info = await fsp.lstat(path)
-    return info.isFile() ? info.size : null
-  } catch {
-    return null
+    handle = await fsp.open(path, READ_FLAGS)
+    const opened = await handle.stat()
+    if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev)
+      throw new CliError(`${shown}: changed while it was being read; try again`)
+    const bytes = await handle.readFile()
+    if (bytes.length > MAX_FILE_BYTES) throw new CliError(`${shown}: file is over the ${MAX_FILE_BYTES}-byte limit`)
+    return bytes
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CliError(
+      `${shown}: ${code === 'ELOOP' ? 'became a link while it was being read' : `cannot be read (${code ?? 'unknown error'})`}`,
+    )
+  } finally {
+    await handle?.close().catch(() => undefined)
   }
 }
 
 export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDisk> {
   const absolute = resolve(target)
-  let folder = absolute
   const info = await fsp.lstat(absolute).catch(() => null)
   if (!info) throw new CliError(`${target}: no such file or folder`)
-  if (info.isFile()) folder = dirname(absolute)
-  else if (!info.isDirectory()) throw new CliError(`${target}: not a regular file or folder`)
+  if (info.isSymbolicLink()) {
+    const real = await fsp.realpath(absolute).catch(() => null)
+    throw new CliError(`${target}: is a link${real ? `; name what it leads to instead: ${real}` : ' to nothing that exists'}`)
+  }
+  if (!info.isFile() && !info.isDirectory()) throw new CliError(`${target}: is ${describeKind(info)}, not a scenario file or folder`)
+  const folder = info.isFile() ? dirname(absolute) : absolute
   const shownFolder = info.isFile() ? dirname(target) : target
-  const mainPath = info.isFile() ? absolute : join(folder, MAIN_FILE)
   const mainName = info.isFile() ? basename(absolute) : MAIN_FILE
-  const mainSize = await regularFileSize(mainPath)
-  if (mainSize === null) throw new CliError(`${join(shownFolder, mainName)}: no such file (a scenario folder holds ${MAIN_FILE})`)
-  if (mainSize > MAX_FILE_BYTES)
-    throw new CliError(`${join(shownFolder, mainName)}: file is ${mainSize} bytes, over the ${MAX_FILE_BYTES}-byte limit`)
-  const files: Record<string, Uint8Array> = { [MAIN_FILE]: await fsp.readFile(mainPath) }
+  const files: Record<string, Uint8Array> = {
+    [MAIN_FILE]: await readMainFile(info.isFile() ? absolute : join(folder, MAIN_FILE), join(shownFolder, mainName)),
+  }
   const realFolder = await fsp.realpath(folder)
   const refused: RefusedFile[] = []
   for (const file of fileReferences(files[MAIN_FILE]).sourceFiles) {

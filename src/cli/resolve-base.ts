@@ -1,6 +1,6 @@
 // Finds the bases an extension names in `extends`: among the sibling folders of its own folder (the shipped
 // scenarios/ for a shipped one) and in the user's scenario folder, read with the same care as any scenario.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir, readFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { LoadOptions } from '../engine/scenario/index.ts'
 import { fileReferences } from '../engine/scenario/index.ts'
@@ -35,16 +35,21 @@ function parseLeniently(bytes: Uint8Array | undefined): Record<string, unknown> 
   }
 }
 
-async function scenarioIdIn(folder: string): Promise<string | undefined> {
+/** The bytes of `<folder>/scenario.json` if it is a plain file under the cap (never through a link). */
+async function plainScenarioFile(folder: string): Promise<Uint8Array | undefined> {
   try {
     const path = join(folder, 'scenario.json')
-    const info = await stat(path)
+    const info = await lstat(path)
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined
-    const id = parseLeniently(await readFile(path))?.id
-    return typeof id === 'string' ? id : undefined
+    return await readFile(path)
   } catch {
     return undefined
   }
+}
+
+async function scenarioIdIn(folder: string): Promise<string | undefined> {
+  const id = parseLeniently(await plainScenarioFile(folder))?.id
+  return typeof id === 'string' ? id : undefined
 }
 
 async function subfolders(root: string): Promise<string[]> {
@@ -61,28 +66,61 @@ export function defaultSearchFolders(scenarioFolder: string): string[] {
   return [...new Set([dirname(resolve(scenarioFolder)), userScenariosFolder()])]
 }
 
+/**
+ * The folder of each scenario id in the search folders. The first folder found for an id wins (siblings before
+ * the user's folder), unless a later one is named as the id.
+ */
+async function scanSearchFolders(searchFolders: readonly string[]): Promise<Map<string, string>> {
+  const folderById = new Map<string, string>()
+  for (const root of searchFolders) {
+    for (const folder of await subfolders(root)) {
+      const id = await scenarioIdIn(folder)
+      if (id === undefined) continue
+      const existing = folderById.get(id)
+      if (!existing || (basename(folder) === id && basename(existing) !== id)) folderById.set(id, folder)
+    }
+  }
+  return folderById
+}
+
+/**
+ * The folder of base `id`: the first search folder's sub-folder named as the id and holding that id, which is
+ * what the full scan would pick too; `undefined` when no folder is named so (the caller then scans).
+ */
+async function folderNamedAs(id: string, searchFolders: readonly string[]): Promise<string | undefined> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined
+  for (const root of searchFolders) {
+    const folder = join(root, id)
+    const info = await lstat(folder).catch(() => null)
+    if (info?.isDirectory() && (await scenarioIdIn(folder)) === id) return folder
+  }
+  return undefined
+}
+
+/**
+ * Reads the bases a scenario extends, and theirs, up the chain. Only what is needed is opened: a base is looked
+ * for first in a folder named as its id, and the search folders are scanned (every sibling's scenario.json
+ * read) only when one is not found that way, which also gives the ids for "did you mean" hints. A scenario
+ * that extends nothing opens no other folder.
+ */
 export async function gatherBases(
   scenarioFolder: string,
   mainFile: Uint8Array | undefined,
   searchFolders: readonly string[] = defaultSearchFolders(scenarioFolder),
 ): Promise<ResolvedBases> {
   const self = resolve(scenarioFolder)
-  const folderById = new Map<string, string>()
-  for (const root of searchFolders) {
-    for (const folder of await subfolders(root)) {
-      const id = await scenarioIdIn(folder)
-      if (id === undefined) continue
-      // The first folder found for an id wins (siblings before the user's folder), unless a later one is named as the id.
-      const existing = folderById.get(id)
-      if (!existing || (basename(folder) === id && basename(existing) !== id)) folderById.set(id, folder)
-    }
-  }
+  let scanned: Map<string, string> | null = null
   const bases = new Map<string, DiskBase>()
   const queue = mainFile ? fileReferences(mainFile).baseIds : []
   for (let steps = 0; queue.length > 0 && steps < MAX_CHAIN; steps++) {
     const id = queue.shift()!
-    const folder = folderById.get(id)
-    if (bases.has(id) || folder === undefined) continue
+    if (bases.has(id)) continue
+    let folder = await folderNamedAs(id, searchFolders)
+    if (folder === undefined) {
+      scanned ??= await scanSearchFolders(searchFolders)
+      folder = scanned.get(id)
+    }
+    if (folder === undefined) continue
     try {
       const { files, refused } = await readScenarioFromDisk(folder)
       bases.set(id, { id, folder, files, refused })
@@ -91,7 +129,8 @@ export async function gatherBases(
       if (!(error instanceof CliError)) throw error
     }
   }
-  return { bases, knownIds: [...folderById.keys()].sort() }
+  // Hints are only needed for a base that was not found, and then the scan has been done.
+  return { bases, knownIds: scanned ? [...scanned.keys()].sort() : [...bases.keys()].sort() }
 }
 
 /** Loader options that find the gathered bases, each named relative to the scenario's folder when it is near. */
@@ -125,15 +164,8 @@ export async function findLenses(
   const found = new Map<string, LensOnDisk>()
   for (const root of searchFolders) {
     for (const folder of await subfolders(root)) {
-      let bytes: Uint8Array
-      try {
-        const path = join(folder, 'scenario.json')
-        const info = await stat(path)
-        if (!info.isFile() || info.size > MAX_FILE_BYTES) continue
-        bytes = await readFile(path)
-      } catch {
-        continue
-      }
+      const bytes = await plainScenarioFile(folder)
+      if (bytes === undefined) continue
       if (fileReferences(bytes).lensOf !== baseId) continue
       const file = parseLeniently(bytes)!
       const lens = file.lens as { name?: unknown }

@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises'
 import * as z from 'zod'
 import type { Choice, CompiledScenario, ScriptedTurn } from '../engine/index.ts'
 import { scriptedTurnOf } from '../engine/index.ts'
+import type { JsonPositions } from '../engine/ingest/json.ts'
+import { parseJson, pointerOf } from '../engine/ingest/json.ts'
+import { decodeUtf8 } from '../engine/ingest/utf8.ts'
 import { nearest } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
 
@@ -37,22 +40,45 @@ function didYouMean(name: string, candidates: readonly string[]): string {
   return close ? ` (did you mean "${close}"?)` : ''
 }
 
-export async function readScript(path: string, scn: CompiledScenario): Promise<Script> {
-  let text: string
+const MAX_SCRIPT_BYTES = 5 * 1024 * 1024
+
+/** A problem at a place in the script, in the form of the loader's diagnostics: `file:line:column: error: …`. */
+function located(path: string, at: { line: number; column: number }, message: string, pointer?: string): string {
+  return `${path}:${at.line}:${at.column}: error: ${message}${pointer !== undefined ? ` [${pointer || '/'}]` : ''}`
+}
+
+/** The script's JSON, read through the engine's positioned parser (a byte-order mark is dropped). */
+async function parseScriptFile(path: string): Promise<{ value: unknown; positions: JsonPositions }> {
+  let bytes: Uint8Array
   try {
-    text = await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch {
     throw new CliError(`${path}: cannot read the script file`)
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`)
+  if (bytes.length > MAX_SCRIPT_BYTES) throw new CliError(`${path}: the script is over the ${MAX_SCRIPT_BYTES}-byte limit`)
+  const text = decodeUtf8(bytes)
+  if (!text.ok) throw new CliError(`${path}: not UTF-8 text`, [located(path, text.error, text.error.message)])
+  const parsed = parseJson(text.text, { maxDepth: 16 })
+  if (!parsed.ok) {
+    const lines = parsed.errors.map((error) =>
+      located(path, error.position, `${error.message}${error.hint ? ` (${error.hint})` : ''}`, error.pointer),
+    )
+    throw new CliError(
+      `${path}: not a valid script (${parsed.errors.length === 1 ? 'one JSON error' : `${parsed.errors.length} JSON errors`})`,
+      lines,
+    )
   }
-  const parsed = ScriptFile.safeParse(raw)
+  return { value: parsed.value, positions: parsed.positions }
+}
+
+export async function readScript(path: string, scn: CompiledScenario): Promise<Script> {
+  const { value, positions } = await parseScriptFile(path)
+  const parsed = ScriptFile.safeParse(value)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${path}: ${issue.message} [/${issue.path.join('/')}]`)
+    const lines = parsed.error.issues.map((issue) => {
+      const pointer = pointerOf(issue.path)
+      return located(path, positions.nearestValue(pointer), issue.message, pointer)
+    })
     throw new CliError(`${path}: not a valid script`, lines)
   }
   const problems: string[] = []
@@ -61,13 +87,14 @@ export async function readScript(path: string, scn: CompiledScenario): Promise<S
     const turn = Number(turnKey)
     const choices: Choice[] = []
     for (const [actor, list] of Object.entries(byActor)) {
-      if (!(actor in scn.actorIndex)) problems.push(`${path}: turn ${turn}: unknown actor "${actor}"${didYouMean(actor, scn.actorIds)}`)
+      if (!Object.hasOwn(scn.actorIndex, actor))
+        problems.push(`${path}: turn ${turn}: unknown actor "${actor}"${didYouMean(actor, scn.actorIds)}`)
       list.forEach((entry, k) => {
         const where = `${path}: turn ${turn}, ${actor}, choice ${k + 1}`
-        if (!scn.actionById[entry.action])
+        if (!Object.hasOwn(scn.actionById, entry.action))
           problems.push(`${where}: unknown action "${entry.action}"${didYouMean(entry.action, Object.keys(scn.actionById))}`)
         for (const id of [...(entry.targets ?? []), ...(entry.partners ?? [])]) {
-          if (!(id in scn.actorIndex)) problems.push(`${where}: unknown actor "${id}"${didYouMean(id, scn.actorIds)}`)
+          if (!Object.hasOwn(scn.actorIndex, id)) problems.push(`${where}: unknown actor "${id}"${didYouMean(id, scn.actorIds)}`)
         }
         const choice: Choice = { actor, action: entry.action }
         if (entry.targets) choice.targets = entry.targets

@@ -1,6 +1,6 @@
 // `redlines simulate`: one game, as readable turn summaries or one JSON document.
 import { playGame } from '../engine/index.ts'
-import { difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
+import { checkTurnsForm, difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { lensTarget } from './resolve-base.ts'
 import { gameDocument, turnSummary } from './report.ts'
@@ -20,12 +20,15 @@ export interface SimulateFlags {
 }
 
 export async function simulate(flags: SimulateFlags, out: Output): Promise<number> {
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(requireScenario(flags.scenario), flags.lens))
-  for (const warning of warnings) out.err(warning)
+  // Every flag that can be checked without the scenario is checked before anything is read.
+  const target = requireScenario(flags.scenario)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)
-  const turns = turnsFlag(flags.turns, scn)
   const difficulty = difficultyFlag(flags.difficulty)
   const computerOthers = othersFlag(flags.others)
+  checkTurnsForm(flags.turns)
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
+  for (const warning of warnings) out.err(warning)
+  const turns = turnsFlag(flags.turns, scn)
   const script: Script | null = flags.script ? await readScript(flags.script, scn) : null
 
   const quasiPair = quasiAlliancePair(scn)
