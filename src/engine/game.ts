@@ -1,10 +1,12 @@
-// Playing turns and whole games: the computer chooses for its actors, every partner is asked,
-// and the turn is resolved. A game is fully described by (scenario, seed, turn limit, orders per turn).
+// Playing turns and whole games. One function plays a turn (playTurn): the humans' turn is data (their
+// choices and their answers to the joint actions proposed to them), the computer chooses for the rest, and
+// the turn is resolved. The CLI, batch runs, the game screen, re-runs, save loading and the classroom
+// server all play through it.
 import type { CompiledScenario } from './compiled.ts'
 import type { Choice, ConsentPolicy, Plan } from './choices.ts'
-import { costOf, jointKey, partnerCostOf, planTurn } from './choices.ts'
+import { choiceProblem, costOf, jointKey, partnerCostOf, planTurn } from './choices.ts'
 import type { Difficulty } from './ai/policy.ts'
-import { chooseActions, computerConsents, consentPolicy } from './ai/policy.ts'
+import { chooseActions, computerConsents } from './ai/policy.ts'
 import type { GameState } from './state.ts'
 import type { TurnResult } from './turn.ts'
 import { resolveTurn, startGame } from './turn.ts'
@@ -15,9 +17,37 @@ export interface Seats {
   difficulty: Difficulty
 }
 
+/** What the players who are not the computer decided in one turn. */
+export interface HumanTurn {
+  /** The actions they chose for their own powers, in the order they chose them. */
+  choices: readonly Choice[]
+  /** The joint actions proposed to them that they agreed to join, as `partner|jointKey` (see agreementKey). */
+  agreed: readonly string[]
+}
+
+/** A joint action proposed to a partner the computer does not play: the engine asks, the answer is data. */
+export interface ConsentQuestion {
+  partner: string
+  choice: Choice
+  /** The key an answer of yes puts into `HumanTurn.agreed`. */
+  key: string
+}
+
+export const agreementKey = (partner: string, choice: Choice): string => `${partner}|${jointKey(choice)}`
+
+/** A turn about to be played: every choice (the humans' first, then the computer's) and whom to ask what. */
+export interface PreparedTurn {
+  state: GameState
+  choices: readonly Choice[]
+  /** One question per joint action and partner not played by the computer, in the order of the choices. */
+  questions: readonly ConsentQuestion[]
+}
+
 export interface PlayedTurn {
   plan: Plan
   result: TurnResult
+  /** What the humans decided (as given to playTurn). */
+  decisions: HumanTurn
 }
 
 /**
@@ -39,7 +69,8 @@ export function computerChoices(scn: CompiledScenario, state: GameState, seats: 
       committed.set(partner, (committed.get(partner) ?? 0) + share)
     }
   }
-  for (const choice of alreadyPlanned) commit(choice, false)
+  // A choice the rules will refuse commits nothing (and may name an action or partner that does not exist).
+  for (const choice of alreadyPlanned) if (!choiceProblem(scn, state, choice)) commit(choice, false)
   const room = (actor: string) => scn.budget[scn.actorIndex[actor]] - (committed.get(actor) ?? 0)
   for (const actor of scn.actorIds) {
     if (!seats.computer.has(actor)) continue
@@ -61,32 +92,67 @@ export function computerChoices(scn: CompiledScenario, state: GameState, seats: 
 }
 
 /**
- * Plays one turn: the given choices of non-computer actors come first, then the computer's.
- * Partners played by the computer decide by themselves; other partners consent.
+ * The choices of a turn and the questions it asks: the given choices of actors the computer does not play
+ * (others are ignored), then the computer's; a question for each joint action and partner the computer does
+ * not play (the same joint action proposed twice is asked once).
+ */
+export function prepareTurn(scn: CompiledScenario, state: GameState, seats: Seats, humanChoices: readonly Choice[]): PreparedTurn {
+  const given = humanChoices.filter((choice) => !seats.computer.has(choice.actor))
+  const choices = [...given, ...computerChoices(scn, state, seats, given)]
+  const questions: ConsentQuestion[] = []
+  const asked = new Set<string>()
+  for (const choice of choices) {
+    if (!choice.partners || choiceProblem(scn, state, choice)) continue
+    for (const partner of choice.partners) {
+      if (seats.computer.has(partner)) continue
+      const key = agreementKey(partner, choice)
+      if (asked.has(key)) continue
+      asked.add(key)
+      questions.push({ partner, choice, key })
+    }
+  }
+  return { state, choices, questions }
+}
+
+export interface PlayOptions {
+  /** Record the ledger (default true). Batch runs switch it off; the arithmetic is the same. */
+  ledger?: boolean
+  /** The turn as prepareTurn gave it for this state, seats and choices, to save choosing for the computer twice. */
+  prepared?: PreparedTurn
+}
+
+/**
+ * Plays one turn. Partners the computer plays decide by themselves; any other partner takes part only if
+ * the human turn lists its agreement.
  */
 export function playTurn(
   scn: CompiledScenario,
   state: GameState,
-  choices: readonly Choice[],
   seats: Seats,
-  ledger = true,
-  othersConsent: ConsentPolicy = () => true,
+  decisions: HumanTurn,
+  options: PlayOptions = {},
 ): PlayedTurn {
-  const given = choices.filter((choice) => !seats.computer.has(choice.actor))
-  const all = [...given, ...computerChoices(scn, state, seats, given)]
-  const computerConsent = consentPolicy(scn, state, seats.computer, seats.difficulty)
-  const consent: ConsentPolicy = (partner, choice) =>
-    seats.computer.has(partner) ? computerConsent(partner, choice) : othersConsent(partner, choice)
-  const plan = planTurn(scn, state, all, consent)
-  const result = resolveTurn(scn, state, plan.orders, { ledger })
-  return { plan, result }
+  const prepared = options.prepared?.state === state ? options.prepared : prepareTurn(scn, state, seats, decisions.choices)
+  const agreed = new Set(decisions.agreed)
+  const plan = planTurn(scn, state, prepared.choices, (partner, choice) =>
+    seats.computer.has(partner)
+      ? computerConsents(scn, state, partner, choice, seats.difficulty)
+      : agreed.has(agreementKey(partner, choice)),
+  )
+  const result = resolveTurn(scn, state, plan.orders, { ledger: options.ledger ?? true })
+  return { plan, result, decisions }
+}
+
+/** The answers a consent policy gives to the turn's questions, as a human turn's `agreed`. */
+export function answersOf(questions: readonly ConsentQuestion[], consents: ConsentPolicy): string[] {
+  return questions.filter((question) => consents(question.partner, question.choice)).map((question) => question.key)
 }
 
 /** The choices of the actors a script plays in one turn; an actor named with no choices passes. */
 export interface ScriptedTurn {
   choices: readonly Choice[]
   actors: readonly string[]
-  /** Whether a scripted actor takes part in a joint action others propose to it (default: it always does). */
+  /** Whether a scripted actor takes part in a joint action proposed to it (default: it always does). */
   consents?: ConsentPolicy
 }
 
@@ -107,6 +173,9 @@ export interface GameRecord {
   final: GameState
 }
 
+const alwaysConsents: ConsentPolicy = () => true
+
+/** Plays a whole game: scripted actors as the script says (as humans would), the computer for the rest. */
 export function playGame(scn: CompiledScenario, options: GameOptions): GameRecord {
   const start = startGame(scn, options.seed, options.turns)
   let state = start
@@ -116,7 +185,9 @@ export function playGame(scn: CompiledScenario, options: GameOptions): GameRecor
     const seats: Seats = scripted
       ? { ...options.seats, computer: new Set([...options.seats.computer].filter((id) => !scripted.actors.includes(id))) }
       : options.seats
-    const played = playTurn(scn, state, scripted?.choices ?? [], seats, options.ledger ?? true, scripted?.consents)
+    const prepared = prepareTurn(scn, state, seats, scripted?.choices ?? [])
+    const decisions = { choices: scripted?.choices ?? [], agreed: answersOf(prepared.questions, scripted?.consents ?? alwaysConsents) }
+    const played = playTurn(scn, state, seats, decisions, { ledger: options.ledger ?? true, prepared })
     turns.push(played)
     options.onTurn?.(played)
     state = played.result.state
@@ -124,17 +195,23 @@ export function playGame(scn: CompiledScenario, options: GameOptions): GameRecor
   return { start, turns, final: state }
 }
 
-/** Replays a game from its recorded orders: the same scenario, seed and orders give the same states. */
+/** Every actor's orders as given, every partner agreeing: how a turn is replayed from its carried-out orders. */
+export function ordersAsTurn(orders: readonly Choice[]): HumanTurn {
+  return { choices: orders, agreed: orders.flatMap((order) => (order.partners ?? []).map((partner) => agreementKey(partner, order))) }
+}
+
+/** Replays a game from its carried-out orders: the same scenario, seed and orders give the same states. */
 export function replayGame(
   scn: CompiledScenario,
   seed: number,
   turnLimit: number,
   ordersPerTurn: readonly (readonly Choice[])[],
 ): GameState {
+  const nobody: Seats = { computer: new Set(), difficulty: 'normal' }
   let state = startGame(scn, seed, turnLimit)
   for (const orders of ordersPerTurn) {
     if (state.outcome) break
-    state = resolveTurn(scn, state, orders, { ledger: false }).state
+    state = playTurn(scn, state, nobody, ordersAsTurn(orders), { ledger: false }).result.state
   }
   return state
 }

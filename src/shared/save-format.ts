@@ -1,6 +1,7 @@
 // The save file: the scenario's identity, the seed and every turn's orders (a game is a pure function of
 // these), plus a hash of the resulting state to check that loading reproduces it exactly.
 import * as z from 'zod'
+import type { MatchRecord } from '../engine/index.ts'
 
 export const SAVE_FORMAT = 'red-lines-save'
 /** 2 added `game.decisions`; saves of format 1 are still read (and re-run from their orders). */
@@ -97,3 +98,10 @@ export const SaveFile = z.strictObject({
   payload: SavePayload,
 })
 export type SaveFile = z.infer<typeof SaveFile>
+
+// A save's game is the engine's match record (format 1 had no decisions): the two types must not drift.
+type SavedGame = SavePayload['game']
+const recordIsSavedGame: MatchRecord extends SavedGame ? true : never = true
+const savedGameIsRecord: Required<SavedGame> extends MatchRecord ? true : never = true
+void recordIsSavedGame
+void savedGameIsRecord

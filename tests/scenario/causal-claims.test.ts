@@ -224,7 +224,7 @@ describe('(h) computer players: legal, deterministic, and skill pays', () => {
             spent[choice.actor] = (spent[choice.actor] ?? 0) + costOf(scn, state, choice)
           }
           for (const [actor, total] of Object.entries(spent)) expect(total).toBeLessThanOrEqual(scn.budget[scn.actorIndex[actor]])
-          const { plan, result } = playTurn(scn, state, [], seats, false)
+          const { plan, result } = playTurn(scn, state, seats, { choices: [], agreed: [] }, { ledger: false })
           // Everything chosen was either carried out or declined by a partner: computer partners never
           // propose the same joint action twice.
           expect(plan.orders.length + plan.rejected.length).toBe(chosen.length)

@@ -56,7 +56,7 @@ describe('serialisation', () => {
     let state = JSON.parse(saved) as GameState
     const rest: string[] = []
     while (!state.outcome) {
-      const played = playTurn(scn, state, [], everyone)
+      const played = playTurn(scn, state, everyone, { choices: [], agreed: [] })
       rest.push(JSON.stringify(played))
       state = played.result.state
     }

@@ -2,7 +2,7 @@
 // the same rules give the same game exactly; changed rules keep what they still allow and say what not.
 import { describe, expect, it } from 'vitest'
 import type { Choice } from '../../src/engine/index.ts'
-import { humanTurnsFromOrders, legalCandidates, rerunHumanTurns, rerunProblem } from '../../src/engine/index.ts'
+import { humanTurnsFromOrders, legalCandidates, rerunMatch, setupProblem } from '../../src/engine/index.ts'
 import { decodeSave, encodeSave } from '../../src/renderer/session/save-codec.ts'
 import { GameSession } from '../../src/renderer/session/session.ts'
 import type { ScenarioListing } from '../../src/shared/host.ts'
@@ -14,7 +14,7 @@ const agreeAll = async (_partner: string, proposals: unknown[]) => proposals.map
 
 /** A game of `turns` turns in which the USA imposes sanctions on Russia and voices grave concern each turn. */
 async function playedSession(turns = 3, seed = 21): Promise<GameSession> {
-  const session = new GameSession({ listing, scenario, humans: ['USA'], difficulty: 'normal', turns: 8, seed })
+  const session = new GameSession({ listing, scenario, humans: ['USA'], difficulty: 'normal', turnLimit: 8, seed })
   for (let turn = 0; turn < turns; turn++) {
     expect(session.addChoice({ actor: 'USA', action: 'sanctions', targets: ['RUS'] })).toBeNull()
     expect(session.addChoice({ actor: 'USA', action: 'grave-concern', targets: ['CHN'] })).toBeNull()
@@ -39,16 +39,20 @@ describe('re-running on the same rules', () => {
   })
 
   it('replays a human partner’s agreement, and declines joint actions it never agreed to', async () => {
-    const session = new GameSession({ listing, scenario, humans: ['RUS'], difficulty: 'normal', turns: 6, seed: 5 })
+    const session = new GameSession({ listing, scenario, humans: ['RUS'], difficulty: 'normal', turnLimit: 6, seed: 5 })
     for (let turn = 0; turn < 4; turn++) await session.endTurn(agreeAll)
     const joined = session.history.flatMap((turn) => turn.result.orders).filter((order) => order.partners?.includes('RUS'))
     expect(joined.length).toBeGreaterThan(0)
     const turns = session.decisions
     const options = { seed: 5, turnLimit: 6, humans: ['RUS'], difficulty: 'normal' as const }
-    expect(rerunHumanTurns(scenario, { ...options, turns }).final).toEqual(session.state)
+    expect(rerunMatch(scenario, options, turns).match.state).toEqual(session.state)
 
-    const refused = rerunHumanTurns(scenario, { ...options, turns: turns.map((turn) => ({ ...turn, agreed: [] })) })
-    expect(refused.turns.flatMap((turn) => turn.result.orders).filter((order) => order.partners?.includes('RUS'))).toEqual([])
+    const refused = rerunMatch(
+      scenario,
+      options,
+      turns.map((turn) => ({ ...turn, agreed: [] })),
+    )
+    expect(refused.match.turns.flatMap((turn) => turn.result.orders).filter((order) => order.partners?.includes('RUS'))).toEqual([])
     // Refusals by the human partner are the computer's proposals, not the human's own choices.
     expect(refused.dropped).toEqual([])
   })
@@ -69,7 +73,7 @@ function pseudoRandom(seed: number): () => number {
 async function randomGame(game: number): Promise<GameSession> {
   const random = pseudoRandom(game)
   const humans = game % 3 === 0 ? ['CHN', 'USA'] : [['USA', 'RUS', 'JPN', 'CHN'][game % 4]]
-  const session = new GameSession({ listing, scenario, humans, difficulty: 'normal', turns: 6, seed: game })
+  const session = new GameSession({ listing, scenario, humans, difficulty: 'normal', turnLimit: 6, seed: game })
   while (!session.over && session.history.length < 5) {
     do {
       const candidates = legalCandidates(scenario, session.state, session.activeActor)
@@ -167,21 +171,16 @@ describe('re-running on changed rules', () => {
     expect(session.rerunOn(unplayable, listing)).toMatch(/does not let anyone play: USA/)
     const shorter = variant((file) => void (file.turns.max = 4))
     expect(session.rerunOn(shorter, listing)).toMatch(/8 turns, more than the scenario allows \(4\)/)
-    expect(rerunProblem(scenario, ['USA'], 8)).toBeNull()
+    expect(setupProblem(scenario, { seed: 1, turnLimit: 8, humans: ['USA'], difficulty: 'normal' })).toBeNull()
   })
 
   it('stops when the game ends sooner, and says how many recorded turns were not played', () => {
     const orders: Choice[][] = [[], [], [], []]
-    const rerun = rerunHumanTurns(scenario, {
-      seed: 3,
-      turnLimit: 2,
-      humans: ['USA'],
-      difficulty: 'easy',
-      turns: humanTurnsFromOrders(orders, ['USA']),
-    })
-    expect(rerun.turns).toHaveLength(2)
+    const setup = { seed: 3, turnLimit: 2, humans: ['USA'], difficulty: 'easy' as const }
+    const rerun = rerunMatch(scenario, setup, humanTurnsFromOrders(orders, ['USA']))
+    expect(rerun.match.turns).toHaveLength(2)
     expect(rerun.turnsNotPlayed).toBe(2)
-    expect(rerun.final.outcome).not.toBeNull()
+    expect(rerun.match.state.outcome).not.toBeNull()
   })
 })
 

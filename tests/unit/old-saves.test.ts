@@ -119,7 +119,7 @@ describe('a save made by Red Lines 0.1.0', () => {
 
 describe('a save of this version', () => {
   async function currentSave(): Promise<{ session: GameSession; payload: SavePayload }> {
-    const session = new GameSession({ listing, scenario: defaultScenario(), humans: ['USA'], difficulty: 'normal', turns: 4, seed: 5 })
+    const session = new GameSession({ listing, scenario: defaultScenario(), humans: ['USA'], difficulty: 'normal', turnLimit: 4, seed: 5 })
     for (let k = 0; k < 2; k++) {
       session.addChoice({ actor: 'USA', action: 'de-escalation-talks', targets: ['CHN'] })
       await session.endTurn(agree)

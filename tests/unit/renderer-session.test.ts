@@ -12,7 +12,7 @@ import { defaultScenario } from '../support/scenarios.ts'
 const scenario = defaultScenario()
 const listing: ScenarioListing = { origin: 'shipped', folder: 'pin-pricks-2021', location: 'test' }
 const newSession = (humans = ['USA'], turns = 4, seed = 9) =>
-  new GameSession({ listing, scenario, humans, difficulty: 'normal', turns, seed })
+  new GameSession({ listing, scenario, humans, difficulty: 'normal', turnLimit: turns, seed })
 const decline = async (_partner: string, proposals: unknown[]) => proposals.map(() => false)
 
 describe('planning a turn', () => {

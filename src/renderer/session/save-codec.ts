@@ -3,13 +3,10 @@
 import { sha256Hex } from '../../engine/hash.ts'
 import { parseJson } from '../../engine/ingest/json.ts'
 import type { GameState } from '../../engine/index.ts'
+import { stateHash } from '../../engine/index.ts'
 import { SAVE_FORMAT, SAVE_FORMAT_VERSION, STATE_FIELDS_ADDED, SaveFile, stateFieldsUnknownTo } from '../../shared/save-format.ts'
 import type { SavePayload } from '../../shared/save-format.ts'
 import type { SaveGeneration } from '../../shared/host.ts'
-
-export function stateHash(state: GameState): string {
-  return sha256Hex(JSON.stringify(state))
-}
 
 // Every field the table names must be a field of the state (a misspelt one would silently change nothing).
 type AddedStateField = (typeof STATE_FIELDS_ADDED)[number]['fields'][number]
@@ -21,12 +18,10 @@ void addedFieldsAreStateFields
  * of this version, the state without the fields that app did not have for an older one.
  */
 export function stateHashAsSavedBy(state: GameState, appVersion: string): string {
-  const unknown = stateFieldsUnknownTo(appVersion)
-  if (unknown.length === 0) return stateHash(state)
-  const known: Record<string, unknown> = { ...state }
-  for (const field of unknown) delete known[field]
-  return sha256Hex(JSON.stringify(known))
+  return stateHash(state, stateFieldsUnknownTo(appVersion))
 }
+
+export { stateHash }
 
 export function encodeSave(payload: SavePayload): string {
   const file: SaveFile = { format: SAVE_FORMAT, formatVersion: SAVE_FORMAT_VERSION, checksum: sha256Hex(JSON.stringify(payload)), payload }
@@ -56,7 +51,9 @@ export function decodeSave(text: string): DecodedSave {
   }
   const file = SaveFile.safeParse(parsed.value)
   if (!file.success) return { ok: false, reason: `not a Red Lines save (${file.error.issues[0]?.message ?? 'wrong shape'})` }
-  if (sha256Hex(JSON.stringify(file.data.payload)) !== file.data.checksum)
+  // The checksum is of the payload as written (the parsed copy would have the schema's key order).
+  const written = (parsed.value as { payload: unknown }).payload
+  if (sha256Hex(JSON.stringify(written)) !== file.data.checksum)
     return { ok: false, reason: 'its checksum does not match: the file is damaged' }
   return { ok: true, payload: file.data.payload }
 }

@@ -1,6 +1,6 @@
-// The one owner of the game in the renderer: the scenario, the state, the history of resolved turns,
-// and the human players' choices for the turn being planned (changed only through immer, so that
-// every change has an inverse patch and Undo is exact).
+// The game screen's hold on a game: the match (an engine value, advanced only by the engine's playTurn),
+// the human players' plan for the turn being planned (changed only through immer, so that every change has
+// an inverse patch and Undo is exact), whose turn it is to plan, and asking human partners.
 import { applyPatches, enablePatches, produceWithPatches } from 'immer'
 import type { Patch } from 'immer'
 import type {
@@ -8,26 +8,27 @@ import type {
   CompiledScenario,
   Difficulty,
   DroppedChoice,
+  GameSetup,
   GameState,
   HumanTurn,
-  Plan,
+  Match,
+  PlayedTurn,
   Rejection,
-  TurnResult,
 } from '../../engine/index.ts'
 import {
-  agreementKey,
+  advanceMatch,
   choiceProblem,
-  humanTurnsFromOrders,
-  rerunHumanTurns,
-  rerunProblem,
-  computerChoices,
-  computerConsents,
   costOf,
+  decisionsOf,
+  humanTurnsFromOrders,
   jointKey,
+  newMatch,
   normaliseChoice,
-  planTurn,
-  resolveTurn,
-  startGame,
+  prepareMatchTurn,
+  recordOf,
+  replayRecord,
+  rerunMatch,
+  setupProblem,
 } from '../../engine/index.ts'
 import type { ScenarioListing } from '../../shared/host.ts'
 import type { SavePayload } from '../../shared/save-format.ts'
@@ -38,40 +39,18 @@ enablePatches()
 /** This app's version, recorded in every save (keep it equal to package.json's "version"). */
 export const APP_VERSION = '0.2.0'
 
-export interface NewGameOptions {
+export interface NewGameOptions extends GameSetup {
   listing: ScenarioListing
   scenario: CompiledScenario
-  /** The actors humans play, in the order they take their turns (hot seat). */
-  humans: string[]
-  difficulty: Difficulty
-  turns: number
-  seed: number
 }
 
-export interface ResolvedTurn {
-  plan: Plan
-  result: TurnResult
-}
+export type ResolvedTurn = PlayedTurn
 
 /** A game re-run on changed rules: what the rules refused, and the turns the game ended before. */
 export interface RerunSession {
   session: GameSession
   dropped: DroppedChoice[]
   turnsNotPlayed: number
-}
-
-/** The settings of a game that, with its human decisions, reproduce it. */
-export interface RecordedGame {
-  seed: number
-  turnLimit: number
-  humans: readonly string[]
-  difficulty: Difficulty
-}
-
-function recordedGameProblem(game: RecordedGame): string | null {
-  if (game.humans.length === 0) return 'the game names no player'
-  if (new Set(game.humans).size !== game.humans.length) return 'the game names a player twice'
-  return null
 }
 
 /** Asks a human partner which of the joint actions proposed to it this turn it takes part in. */
@@ -82,29 +61,54 @@ type Pending = Record<string, Choice[]>
 export class GameSession {
   readonly scenario: CompiledScenario
   readonly listing: ScenarioListing
-  readonly humans: readonly string[]
-  readonly difficulty: Difficulty
-  readonly seed: number
-  readonly start: GameState
-  readonly history: ResolvedTurn[] = []
-  /** What the humans decided in each resolved turn (parallel to `history`): what a re-run starts from. */
-  readonly decisions: HumanTurn[] = []
-  state: GameState
+  match: Match
   pending: Pending
   activeHuman = 0
   /** True while a turn is being resolved: a second End turn is refused. */
   resolving = false
   private undoStack: Patch[][] = []
 
-  constructor(options: NewGameOptions) {
+  constructor(options: NewGameOptions, match?: Match) {
     this.scenario = options.scenario
     this.listing = options.listing
-    this.humans = options.humans
-    this.difficulty = options.difficulty
-    this.seed = options.seed
-    this.start = startGame(options.scenario, options.seed, options.turns)
-    this.state = this.start
+    const setup: GameSetup = {
+      seed: options.seed,
+      turnLimit: options.turnLimit,
+      humans: [...options.humans],
+      difficulty: options.difficulty,
+    }
+    this.match = match ?? newMatch(options.scenario, setup)
     this.pending = this.emptyPending()
+  }
+
+  get humans(): readonly string[] {
+    return this.match.setup.humans
+  }
+
+  get difficulty(): Difficulty {
+    return this.match.setup.difficulty
+  }
+
+  get seed(): number {
+    return this.match.setup.seed
+  }
+
+  get start(): GameState {
+    return this.match.start
+  }
+
+  get state(): GameState {
+    return this.match.state
+  }
+
+  /** Every resolved turn, in order. */
+  get history(): readonly ResolvedTurn[] {
+    return this.match.turns
+  }
+
+  /** What the humans decided in each resolved turn: what a re-run starts from. */
+  get decisions(): HumanTurn[] {
+    return decisionsOf(this.match)
   }
 
   private emptyPending(): Pending {
@@ -196,46 +200,24 @@ export class GameSession {
   }
 
   private async resolve(askHuman: AskHuman): Promise<ResolvedTurn> {
-    const humans = new Set(this.humans)
-    const computer = new Set(this.scenario.actorIds.filter((id) => !humans.has(id)))
-    const planned = this.humans.flatMap((actor) => this.pending[actor] ?? [])
-    const choices = [...planned, ...computerChoices(this.scenario, this.state, { computer, difficulty: this.difficulty }, planned)]
-    const consent = new Map<string, boolean>()
-    const toAsk = new Map<string, Choice[]>()
-    for (const choice of choices) {
-      for (const partner of choice.partners ?? []) {
-        const key = agreementKey(partner, choice)
-        if (consent.has(key)) continue
-        if (humans.has(partner)) {
-          consent.set(key, false)
-          toAsk.set(partner, [...(toAsk.get(partner) ?? []), choice])
-        } else {
-          consent.set(key, computerConsents(this.scenario, this.state, partner, choice, this.difficulty))
-        }
-      }
-    }
-    // One question per human partner, listing every proposal made to it.
+    const choices = this.humans.flatMap((actor) => this.pending[actor] ?? [])
+    const prepared = prepareMatchTurn(this.scenario, this.match, choices)
+    const agreed: string[] = []
+    // One question per human partner, listing every proposal made to it, in the order the humans plan.
     for (const partner of this.humans) {
-      const proposals = toAsk.get(partner)
-      if (!proposals) continue
-      const answers = await askHuman(partner, proposals)
-      proposals.forEach((choice, k) => consent.set(agreementKey(partner, choice), answers[k] === true))
+      const questions = prepared.questions.filter((question) => question.partner === partner)
+      if (questions.length === 0) continue
+      const answers = await askHuman(
+        partner,
+        questions.map((question) => question.choice),
+      )
+      questions.forEach((question, k) => answers[k] === true && agreed.push(question.key))
     }
-    const plan = planTurn(this.scenario, this.state, choices, (partner, choice) => consent.get(agreementKey(partner, choice)) ?? false)
-    const result = resolveTurn(this.scenario, this.state, plan.orders)
-    const resolved = { plan, result }
-    this.history.push(resolved)
-    this.decisions.push({
-      choices: planned,
-      agreed: [...toAsk].flatMap(([partner, proposals]) =>
-        proposals.map((choice) => agreementKey(partner, choice)).filter((key) => consent.get(key) === true),
-      ),
-    })
-    this.state = result.state
+    this.match = advanceMatch(this.scenario, this.match, { choices, agreed }, { prepared })
     this.pending = this.emptyPending()
     this.undoStack = []
     this.activeHuman = 0
-    return resolved
+    return this.match.turns[this.match.turns.length - 1]
   }
 
   ordersPerTurn(): Choice[][] {
@@ -248,8 +230,7 @@ export class GameSession {
    * afresh. A string says why these rules cannot host the game.
    */
   rerunOn(scenario: CompiledScenario, listing: ScenarioListing): RerunSession | string {
-    const game = { seed: this.seed, turnLimit: this.start.turnLimit, humans: this.humans, difficulty: this.difficulty }
-    const rerun = GameSession.rerun(game, this.decisions, scenario, listing)
+    const rerun = GameSession.rerun(this.match.setup, this.decisions, scenario, listing)
     if (typeof rerun === 'string' || rerun.turnsNotPlayed > 0 || rerun.session.over) return rerun
     const { session, dropped } = rerun
     for (const actor of this.humans) {
@@ -262,21 +243,13 @@ export class GameSession {
     return rerun
   }
 
-  /** A game given by its seed, players and human decisions, played from turn 1 on `scenario`. */
-  static rerun(
-    game: RecordedGame,
-    turns: readonly HumanTurn[],
-    scenario: CompiledScenario,
-    listing: ScenarioListing,
-  ): RerunSession | string {
-    const problem = recordedGameProblem(game) ?? rerunProblem(scenario, game.humans, game.turnLimit)
+  /** A game given by its setup and human decisions, played from turn 1 on `scenario`. */
+  static rerun(setup: GameSetup, turns: readonly HumanTurn[], scenario: CompiledScenario, listing: ScenarioListing): RerunSession | string {
+    const problem = setupProblem(scenario, setup)
     if (problem) return problem
-    const rerun = rerunHumanTurns(scenario, { ...game, turns })
-    const session = new GameSession({ ...game, humans: [...game.humans], turns: game.turnLimit, listing, scenario })
-    session.history.push(...rerun.turns)
-    session.decisions.push(...turns.slice(0, rerun.turns.length))
-    session.state = rerun.final
-    return { session, dropped: [...rerun.dropped], turnsNotPlayed: rerun.turnsNotPlayed }
+    const rerun = rerunMatch(scenario, setup, turns)
+    const session = new GameSession({ ...setup, listing, scenario }, rerun.match)
+    return { session, dropped: rerun.dropped, turnsNotPlayed: rerun.turnsNotPlayed }
   }
 
   toSavePayload(name: string, savedAt: string): SavePayload {
@@ -291,68 +264,28 @@ export class GameSession {
         origin: this.listing.origin,
         folder: this.listing.folder,
       },
-      game: {
-        seed: this.seed,
-        turnLimit: this.start.turnLimit,
-        difficulty: this.difficulty,
-        humans: [...this.humans],
-        orders: this.ordersPerTurn(),
-        decisions: this.decisions.map((turn) => ({ choices: [...turn.choices], agreed: [...turn.agreed] })),
-      },
+      game: recordOf(this.match),
       stateHash: stateHash(this.state),
     }
   }
 
   /**
-   * Rebuilds a saved game by replaying its orders (with the ledger, so every report and chart is back)
-   * and checks that the state is exactly the one saved.
+   * Rebuilds a saved game by replaying it (with the ledger, so every report and chart is back) and checks
+   * that the state is exactly the one saved.
    */
   static fromSave(payload: SavePayload, scenario: CompiledScenario, listing: ScenarioListing): GameSession | string {
     if (payload.scenario.hash !== scenario.hash) {
       return `the save was made with another version of "${payload.scenario.id}" (${payload.scenario.version}); this one is ${scenario.version}`
     }
-    const problem = recordedGameProblem(payload.game) ?? rerunProblem(scenario, payload.game.humans, payload.game.turnLimit)
-    if (problem) return problem
-    const humans = payload.game.humans
-    const session = new GameSession({
-      listing,
-      scenario,
-      humans,
-      difficulty: payload.game.difficulty,
-      turns: payload.game.turnLimit,
-      seed: payload.game.seed,
-    })
-    for (const [index, orders] of payload.game.orders.entries()) {
-      if (session.over) return 'the save has more turns than its game could have'
-      // The orders must be exactly what the rules would have let through (partners agreeing).
-      const plan = planTurn(scenario, session.state, orders, () => true)
-      if (plan.rejected.length > 0) return `turn ${index + 1} of the save has an order the rules refuse: ${plan.rejected[0].reason}`
-      const result = resolveTurn(scenario, session.state, plan.orders)
-      session.history.push({ plan, result })
-      session.state = result.state
-    }
-    // The decisive check: the recorded orders, replayed on the save's own rules, give the recorded state
-    // (as the app that wrote the save knew the state: see STATE_FIELDS_ADDED).
-    if (stateHashAsSavedBy(session.state, payload.appVersion) !== payload.stateHash)
-      return 'replaying the save does not give the state it recorded'
     const decisions = savedDecisions(payload.game)
     if (typeof decisions === 'string') return decisions
-    session.decisions.push(...decisions)
-    session.restorePlans()
-    return session
-  }
-
-  /**
-   * Replaying orders loses what the rules refused each turn. Where re-running the humans' decisions gives
-   * exactly the saved orders (the same rules and computer players), its plans, refusals included, are used.
-   */
-  private restorePlans(): void {
-    const game = { seed: this.seed, turnLimit: this.start.turnLimit, humans: this.humans, difficulty: this.difficulty }
-    const rerun = rerunHumanTurns(this.scenario, { ...game, turns: this.decisions })
-    const same =
-      rerun.turns.length === this.history.length &&
-      rerun.turns.every((turn, k) => JSON.stringify(turn.result.orders) === JSON.stringify(this.history[k].result.orders))
-    if (same && stateHash(rerun.final) === stateHash(this.state)) this.history.splice(0, this.history.length, ...rerun.turns)
+    const match = replayRecord(scenario, { ...payload.game, decisions })
+    if (typeof match === 'string') return match
+    // The decisive check: the save, replayed on its own rules, gives the recorded state (as the app that
+    // wrote the save knew the state: see STATE_FIELDS_ADDED).
+    if (stateHashAsSavedBy(match.state, payload.appVersion) !== payload.stateHash)
+      return 'replaying the save does not give the state it recorded'
+    return new GameSession({ ...match.setup, listing, scenario }, match)
   }
 }
 

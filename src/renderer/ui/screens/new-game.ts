@@ -214,7 +214,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
       scenario: entry.scenario,
       humans,
       difficulty: difficulty.value as Difficulty,
-      turns: turnCount,
+      turnLimit: turnCount,
       seed: seedValue,
     })
     const notKept = await keepRulesOf(app, entry)
