@@ -1,13 +1,14 @@
 // Saves and settings on disk. The renderer names slots, never paths; every result is a HostResult.
-// Reading returns every readable generation as it is, newest first: the renderer checks format, checksum and
-// version and picks the newest valid one, so a truncated or zeroed file is handed over, not judged here.
+// Reading returns every readable generation as it is (a leading byte-order mark dropped, the rule for every
+// edition), newest first: the renderer checks format, checksum and version and picks the newest valid one,
+// so a truncated or zeroed file is handed over, not judged here.
 // Deleting moves a slot's files into saves/trash/; nothing the user made is ever unlinked.
 import { randomBytes } from 'node:crypto'
 import type { Dirent } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { HostResult, SaveGeneration, SlotId, SlotListing } from '../shared/host.ts'
-import { MAX_SAVE_BYTES, SLOT_ID_PATTERN, isSlotName } from '../shared/host.ts'
+import { MAX_SAVE_BYTES, SLOT_ID_PATTERN, isSlotName, withoutByteOrderMark } from '../shared/host.ts'
 import type { DurableWriter } from './durable-write.ts'
 import { fail, fileFailure, ok } from './host-result.ts'
 import type { UserDataLayout } from './paths.ts'
@@ -65,7 +66,7 @@ async function readGenerations(paths: readonly string[]): Promise<ReadGeneration
     if (!info.isFile() || info.size > MAX_SAVE_BYTES) continue
     const bytes = await fsp.readFile(path).catch(() => null)
     if (!bytes || bytes.length > MAX_SAVE_BYTES) continue
-    readable.push({ generation, text: bytes.toString('utf8') })
+    readable.push({ generation, text: withoutByteOrderMark(bytes.toString('utf8')) })
   }
   return { readable, present }
 }

@@ -78,6 +78,15 @@ export const AUTOSAVE_SLOT: SlotId = 'autosave'
 /** The largest save or settings text either host accepts. */
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024
 
+/**
+ * The one rule for the text of a save or of the settings, wherever it is read (the saves folder, the browser's
+ * storage, an imported file): a leading UTF-8 byte-order mark, which some editors add, is dropped. The game
+ * writes none. An imported file gets the same through File.text(), which drops it while decoding.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 export interface SaveGeneration {
   /** 0 is the newest; 1, 2, … the previous ones kept. */
   generation: number

@@ -4,7 +4,8 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFil
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_SAVE_BYTES, isSlotName } from '../../src/shared/host.ts'
+import { MAX_SAVE_BYTES, isSlotName, withoutByteOrderMark } from '../../src/shared/host.ts'
+import { parseJson } from '../../src/engine/ingest/json.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
 import { parseSaveFileName, slotFiles, userDataLayout } from '../../src/main/paths.ts'
 import type { UserDataLayout } from '../../src/main/paths.ts'
@@ -73,10 +74,35 @@ describe('reading', () => {
     expect(await store.readSave('nothing')).toMatchObject({ ok: false, code: 'not-found' })
   })
 
-  it('keeps text exactly, including a byte-order mark and non-ASCII', async () => {
-    const text = '\uFEFF{"name":"Ключ — 鍵"}'
+  it('keeps text exactly, including non-ASCII', async () => {
+    const text = '{"name":"Ключ — 鍵"}'
     await store.writeSave('s', text)
     expect(await store.readSave('s')).toEqual({ ok: true, value: [{ generation: 0, text }] })
+  })
+
+  // One rule for a save wherever it comes from (issue 10, finding 8): a leading UTF-8 byte-order mark is
+  // dropped, as the import path drops it (a picked file is read with File.text(), which decodes as UTF-8).
+  it('drops a byte-order mark from a save or settings file in the folder, reading it as an import does', async () => {
+    const json = '{"format":"red-lines-save","name":"Ключ"}'
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])
+    const imported = await new Blob([bytes]).text()
+    expect(imported).toBe(json)
+    await mkdir(layout.savesDir, { recursive: true })
+    await writeFile(join(layout.savesDir, 'edited.json'), bytes)
+    expect(await store.readSave('edited')).toEqual({ ok: true, value: [{ generation: 0, text: imported }] })
+    const read = await store.readSave('edited')
+    expect(read.ok && parseJson(read.value[0].text).ok).toBe(true)
+    // Settings too: a newest settings file with a mark is not passed over for the previous one.
+    await writeFile(join(layout.root, 'settings.1.json'), '{"older":true}')
+    await writeFile(join(layout.root, 'settings.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"newer":true}')]))
+    expect(await store.readSettings()).toEqual({ ok: true, value: '{"newer":true}' })
+  })
+
+  it('the rule itself drops one leading mark and nothing else', () => {
+    expect(withoutByteOrderMark('\uFEFF{}')).toBe('{}')
+    expect(withoutByteOrderMark('{}')).toBe('{}')
+    expect(withoutByteOrderMark('{"a":"\uFEFF"}')).toBe('{"a":"\uFEFF"}')
+    expect(withoutByteOrderMark('')).toBe('')
   })
 
   it('a symlink or a folder in place of a save file is not read', async () => {

@@ -13,7 +13,14 @@ import type {
   SlotListing,
   UserScenarioFolder,
 } from '../../shared/host.ts'
-import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES, RULES_HASH_PATTERN, SLOT_ID_PATTERN, isSlotName } from '../../shared/host.ts'
+import {
+  MAX_KEPT_RULES_CHARS,
+  MAX_SAVE_BYTES,
+  RULES_HASH_PATTERN,
+  SLOT_ID_PATTERN,
+  isSlotName,
+  withoutByteOrderMark,
+} from '../../shared/host.ts'
 import { bundledScenarios } from './bundled-scenarios.ts'
 import type { ScenarioImporter } from './user-scenarios.ts'
 import { userFolderOf } from './user-scenarios.ts'
@@ -236,7 +243,7 @@ export class BrowserHost implements Host, ScenarioImporter {
     return this.guarded(async () => {
       const save = (await request((await this.store(SAVES, 'readonly')).get(slot))) as StoredSave | undefined
       if (!save || save.generations.length === 0) return fail('not-found', `no save "${slot}"`)
-      return ok(save.generations.map((generation, index) => ({ generation: index, text: generation.text })))
+      return ok(save.generations.map((generation, index) => ({ generation: index, text: withoutByteOrderMark(generation.text) })))
     })
   }
 
@@ -261,9 +268,10 @@ export class BrowserHost implements Host, ScenarioImporter {
   }
 
   async readSettings(): Promise<HostResult<string | null>> {
-    return this.guarded(async () =>
-      ok(((await request((await this.store(SETTINGS, 'readonly')).get('settings'))) as string | undefined) ?? null),
-    )
+    return this.guarded(async () => {
+      const text = (await request((await this.store(SETTINGS, 'readonly')).get('settings'))) as string | undefined
+      return ok(typeof text === 'string' ? withoutByteOrderMark(text) : null)
+    })
   }
 
   async writeSettings(text: string): Promise<HostResult<null>> {
