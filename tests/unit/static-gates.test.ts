@@ -66,7 +66,7 @@ const LAYER_IMPORTS: Record<string, readonly string[]> = {
   main: ['shared', 'classroom'],
   renderer: ['engine', 'shared'],
   cli: ['engine', 'shared'],
-  classroom: ['engine', 'shared'],
+  classroom: ['engine', 'shared', 'cli'],
   launch: ['classroom'],
 }
 
