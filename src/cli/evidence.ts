@@ -1,7 +1,7 @@
 // `redlines evidence <scenario>`: for each paragraph of each source, what cites it; and how much of the
 // scenario is grounded in the text versus marked as the designer's assumption, three ways: the number
 // grounded in the text, the mechanism cited and the number assumed, or assumed. The numbers are the engine's.
-import type { Evidence, GroundingShare } from '../engine/scenario/index.ts'
+import type { Evidence, GroundingShare, InjectEvidence } from '../engine/scenario/index.ts'
 import { computeEvidence } from '../engine/scenario/index.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import type { Output } from './output.ts'
@@ -60,6 +60,24 @@ function listed(names: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('')
 }
 
+/** How an inject is grounded, in the words of the shares table: "grounded in the text (¶1, ¶36)"… */
+function injectGrounding(inject: InjectEvidence, manySources: boolean): string {
+  const paragraphs = inject.cited.map((at) => (manySources ? `${at.source} ¶${at.paragraph}` : `¶${at.paragraph}`)).join(', ')
+  if (paragraphs && inject.assumption !== undefined) return `mechanism cited (${paragraphs}), number assumed`
+  if (paragraphs) return `grounded in the text (${paragraphs})`
+  return inject.assumption !== undefined ? 'assumed' : 'not grounded'
+}
+
+function injectLines(evidence: Evidence): string[] {
+  if (evidence.injects.length === 0) return []
+  const manySources = evidence.sources.length > 1
+  return [
+    '',
+    'Injects: events a teacher can play at the start of a turn (not counted in the shares above).',
+    ...evidence.injects.map((inject) => `  ${inject.id} ("${inject.name}"): ${injectGrounding(inject, manySources)}`),
+  ]
+}
+
 export function evidenceLines(evidence: Evidence): string[] {
   const { scenario } = evidence
   const headline = evidence.overallCategories.map((category) => evidence.shares.find((share) => share.category === category)!)
@@ -76,6 +94,7 @@ export function evidenceLines(evidence: Evidence): string[] {
     `  (overall counts ${listed(headline.map((share) => CATEGORY_NAMES[share.category]))})`,
     '  also:',
     ...others.map((share) => shareRow(share, withUngrounded)),
+    ...injectLines(evidence),
   ]
   for (const source of evidence.sources) {
     const cited = source.paragraphs.filter((paragraph) => paragraph.citedBy.length > 0).length

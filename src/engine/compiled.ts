@@ -2,6 +2,7 @@
 import type {
   ActionData,
   CitationData,
+  InjectData,
   MeasureData,
   RoleData,
   RuleData,
@@ -13,10 +14,10 @@ import type {
 import type { ComputerWeightName } from './scenario/schema.ts'
 import { COMPUTER_WEIGHT_NAMES, PARAMETER_NAMES } from './scenario/schema.ts'
 
-/** Who or what caused a change: an action, a rule, or a clamp; carried into every ledger entry. */
+/** Who or what caused a change: an action, a rule, an inject, a clamp or an index; carried into every ledger entry. */
 export interface Cause {
   id: string
-  kind: 'action' | 'rule' | 'clamp' | 'index'
+  kind: 'action' | 'rule' | 'inject' | 'clamp' | 'index'
   name: string
   citations: readonly CitationData[]
   assumption?: string
@@ -37,6 +38,13 @@ export interface CompiledAction {
   data: ActionData
   cause: Cause
   tagSet: ReadonlySet<string>
+}
+
+export interface CompiledInject {
+  data: InjectData
+  cause: Cause
+  /** The pairs of `pinPricks`, as pair indices. */
+  pinPrickPairs: readonly number[]
 }
 
 export interface CompiledTriggeredRule {
@@ -78,6 +86,7 @@ export interface CompiledScenario {
   actionById: Readonly<Record<string, CompiledAction>>
   reactions: readonly CompiledTriggeredRule[]
   containments: readonly CompiledTriggeredRule[]
+  injectById: Readonly<Record<string, CompiledInject>>
   /** Structural rules by kind (at most one each); absent or disabled kinds do not run. */
   structural: Readonly<Partial<Record<RuleData['kind'], { data: RuleData; cause: Cause }>>>
   roles: readonly RoleData[]
@@ -156,6 +165,12 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
     }
   }
 
+  const injectById: Record<string, CompiledInject> = Object.create(null)
+  for (const data of file.injects ?? []) {
+    const pinPrickPairs = (data.pinPricks ?? []).map((pair) => pairOf[actorIndex[pair[0]] * n + actorIndex[pair[1]]])
+    injectById[data.id] = { data, cause: causeOf('inject', data), pinPrickPairs }
+  }
+
   const roleByActor: Record<string, RoleData> = Object.create(null)
   for (const role of file.roles) roleByActor[role.actor] ??= role
 
@@ -192,6 +207,7 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
     actionById,
     reactions,
     containments,
+    injectById,
     structural,
     roles: file.roles,
     roleByActor,

@@ -3,13 +3,13 @@ import type { CitationData } from './scenario/schema.ts'
 import type { Cause } from './compiled.ts'
 import type { StateVariable } from './state.ts'
 
-export const STEPS = ['actions', 'reactions', 'arms', 'alignment', 'tension', 'incidents', 'indices'] as const
+export const STEPS = ['injects', 'actions', 'reactions', 'arms', 'alignment', 'tension', 'incidents', 'indices'] as const
 export type Step = (typeof STEPS)[number]
 
 export interface LedgerEntry {
   turn: number
   step: Step
-  /** Id of the action or rule, or "clamp". */
+  /** Id of the action, rule or inject, or "clamp". */
   cause: string
   causeKind: Cause['kind']
   causeName: string

@@ -102,6 +102,7 @@ export function limitedChanges(ledger: readonly NetLedgerEntry[]): NetChange[] {
 }
 
 const PUSH_GROUP_NAMES: Record<string, string> = {
+  injects: 'injected events',
   actions: 'actions',
   reactions: 'reactions',
   arms: 'the arms race',

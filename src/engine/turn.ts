@@ -1,11 +1,12 @@
-// One turn, in the documented order: actions, reactions, arms, alignment drift, tension, incidents,
-// indices, end. A pure function of (scenario, state, orders): the input state is never changed.
+// One turn, in the documented order: injects, actions, reactions, arms, alignment drift, tension, incidents,
+// indices, end. A pure function of (scenario, state, orders, injects): the input state is never changed.
 import type { CompiledScenario } from './compiled.ts'
 import type { Choice } from './choices.ts'
 import type { LedgerEntry } from './ledger.ts'
 import type { GameState, Outcome } from './state.ts'
 import { cloneState, initialState } from './state.ts'
 import type { Incident, TurnContext } from './steps/context.ts'
+import { applyInjects, injectProblem } from './steps/injects.ts'
 import { applyActions } from './steps/actions.ts'
 import { applyReactions } from './steps/reactions.ts'
 import { applyArms } from './steps/arms.ts'
@@ -14,10 +15,14 @@ import { applyTension } from './steps/tension.ts'
 import { applyIncidents } from './steps/incidents.ts'
 import { applyIndices } from './steps/indices.ts'
 
+export { injectProblem } from './steps/injects.ts'
+
 export interface TurnResult {
   state: GameState
   turn: number
   orders: Choice[]
+  /** The injects applied at the start of the turn, in the order applied (empty when none). */
+  injects: string[]
   incidents: Incident[]
   ledger: LedgerEntry[]
 }
@@ -25,6 +30,12 @@ export interface TurnResult {
 export interface ResolveOptions {
   /** Record the ledger (default true). Batch runs switch it off; the arithmetic is the same. */
   ledger?: boolean
+  /**
+   * Ids of the scenario's injects to apply at the start of the turn, in this order, before the actions
+   * (check each with injectProblem first: an unknown or repeated id is a bug and throws). The state does
+   * not record them: a replay must pass the same injects again.
+   */
+  injects?: readonly string[]
 }
 
 function newContext(scn: CompiledScenario, state: GameState, turn: number, orders: Choice[], ledger: boolean): TurnContext {
@@ -77,8 +88,9 @@ export function projectTurn(
   return { state, pinPricks: ctx.pinPricks }
 }
 
-/** Steps 2-8 in the documented order, on the context's own copy of the state. */
-function runSteps(ctx: TurnContext, options: { incidents: boolean }): void {
+/** Steps 2-8 in the documented order (the injects, if any, before them), on the context's own copy of the state. */
+function runSteps(ctx: TurnContext, options: { incidents: boolean; injects?: readonly string[] }): void {
+  if (options.injects && options.injects.length > 0) applyInjects(ctx, options.injects)
   applyActions(ctx)
   applyReactions(ctx)
   applyArms(ctx)
@@ -96,6 +108,11 @@ export function resolveTurn(
   options: ResolveOptions = {},
 ): TurnResult {
   if (previous.outcome) throw new Error('resolveTurn called on a finished game')
+  const injects = [...(options.injects ?? [])]
+  injects.forEach((id, index) => {
+    const problem = injectProblem(scn, id, injects.slice(0, index))
+    if (problem) throw new Error(`resolveTurn: ${problem}`)
+  })
   const state = cloneState(previous)
   const turn = previous.turn + 1
   const ctx = newContext(
@@ -105,9 +122,9 @@ export function resolveTurn(
     orders.map((order) => ({ ...order })),
     options.ledger !== false,
   )
-  runSteps(ctx, { incidents: true })
+  runSteps(ctx, { incidents: true, injects })
   state.turn = turn
   state.lastOrders = ctx.orders
   if (state.clash || turn >= state.turnLimit) state.outcome = outcomeOf(state)
-  return { state, turn, orders: ctx.orders, incidents: ctx.incidents, ledger: ctx.ledger ?? [] }
+  return { state, turn, orders: ctx.orders, injects, incidents: ctx.incidents, ledger: ctx.ledger ?? [] }
 }

@@ -193,11 +193,12 @@ describe('redlines evidence', () => {
     expect(JSON.parse(result.stdout[0])).toEqual(computeEvidence(loaded.scenario, loaded.sources))
   })
 
-  it('keeps the --json fields of before and adds the three-way split and what overall counts', async () => {
+  it('keeps the --json fields of before and adds the three-way split, what overall counts and the injects', async () => {
     const result = await run('evidence', 'tests/fixtures/scenarios/grounded-numbers', '--json')
     expect(result.code).toBe(0)
     const evidence = JSON.parse(result.stdout[0])
-    expect(Object.keys(evidence)).toEqual(['scenario', 'sources', 'shares', 'overall', 'overallCategories'])
+    expect(Object.keys(evidence)).toEqual(['scenario', 'sources', 'shares', 'overall', 'overallCategories', 'injects'])
+    expect(evidence.injects).toEqual([])
     expect(evidence.overallCategories).toEqual([
       'action',
       'rule',

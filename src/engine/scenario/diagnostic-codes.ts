@@ -274,7 +274,7 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-id': doc(
     'error',
     'semantic',
-    'Two items of one list share an id.',
+    'Two items of one list share an id, or an inject shares its id with an action or a rule (the ledger names every cause by its id).',
     'scenario.json:207:13: error: duplicate action id "joint-patrol" (first at /actions/0/id) [/actions/1/id]',
     'Give each item its own id.',
   ),
@@ -326,6 +326,20 @@ export const DIAGNOSTIC_CODES = {
     'A pair names one actor twice.',
     'scenario.json:85:19: error: a pair needs two different actors, but "CAS" is named twice [/start/tension/pairs/0/pair]',
     'Name two different actors.',
+  ),
+  'inject-relative-ref': doc(
+    'error',
+    'semantic',
+    'An effect of an inject uses what only an act has: a relative ref ("actor", "partners", "participants", "targets") or `per`. Nobody takes an inject.',
+    'scenario.json:3301:33: error: an inject has no act, so "targets" names no one: name the actors by id [/injects/0/effects/1/between/1] hint: write an actor id such as "CHN", one effect per actor or pair if needed',
+    'Name the actors by id, with one effect per actor or pair if needed; leave `per` out.',
+  ),
+  'pin-prick-without-contact': doc(
+    'warning',
+    'semantic',
+    "An inject's `pinPricks` names a pair that is not in `static.contact`: only pairs in contact can have incidents, so the pin prick changes nothing.",
+    'scenario.json:3320:9: warning: pair CHN-GBR is not in contact, so it can have no incident: this pin prick changes nothing [/injects/1/pinPricks/0] hint: list the pair in static.contact, or leave it out of pinPricks',
+    'List the pair in `static.contact`, or leave it out of `pinPricks`.',
   ),
   'action-unusable': doc(
     'warning',

@@ -2,12 +2,12 @@
 // whole scenario, how much of it is grounded in the text and how much is the designer's assumption. Three
 // ways to be grounded: the number grounded in the text (citations alone), the mechanism cited and the number
 // assumed (citations and an assumption), or assumed (an assumption alone).
-import type { GroundedCategory } from './grounded-items.ts'
+import type { GroundedCategory, GroundedItemCategory } from './grounded-items.ts'
 import { GROUNDED_CATEGORIES, groundedItems } from './grounded-items.ts'
 import type { ScenarioFile } from './schema.ts'
 
 export interface EvidenceCitation {
-  category: GroundedCategory
+  category: GroundedItemCategory
   /** E.g. `action "sanctions"`, `the start.tension of USA-CHN`. */
   label: string
   /** The item's JSON pointer in the scenario. */
@@ -51,6 +51,16 @@ export interface GroundingShare {
   mechanismCitedShare: number
 }
 
+/** An inject (an event a teacher may play) and how it is grounded; injects are left out of the shares. */
+export interface InjectEvidence {
+  id: string
+  name: string
+  pointer: string
+  /** The paragraphs it cites, by source, in the order cited (each once). */
+  cited: { source: string; paragraph: number }[]
+  assumption?: string
+}
+
 export interface Evidence {
   scenario: { id: string; version: string; title: string }
   sources: EvidenceSource[]
@@ -60,6 +70,8 @@ export interface Evidence {
   overall: GroundingShare
   /** The categories `overall` counts (HEADLINE_CATEGORIES), for readers of the JSON. */
   overallCategories: GroundedCategory[]
+  /** The scenario's injects with their grounding, in file order. */
+  injects: InjectEvidence[]
 }
 
 /**
@@ -106,14 +118,17 @@ export function computeEvidence(scenario: ScenarioFile, sources: Readonly<Record
     GROUNDED_CATEGORIES.map((category) => [category, { total: 0, citedOnly: 0, citedWithAssumption: 0, assumptionOnly: 0, ungrounded: 0 }]),
   )
   for (const { item, pointer, label, category } of groundedItems(scenario)) {
-    const tally = counts.get(category)!
+    // Injects have no tally: they are left out of the shares.
+    const tally = counts.get(category as GroundedCategory)
     const cited = (item.citations?.length ?? 0) > 0
     const assumed = item.assumption !== undefined
-    tally.total++
-    if (cited && assumed) tally.citedWithAssumption++
-    else if (cited) tally.citedOnly++
-    else if (assumed) tally.assumptionOnly++
-    else tally.ungrounded++
+    if (tally) {
+      tally.total++
+      if (cited && assumed) tally.citedWithAssumption++
+      else if (cited) tally.citedOnly++
+      else if (assumed) tally.assumptionOnly++
+      else tally.ungrounded++
+    }
     for (const citation of item.citations ?? []) {
       const paragraph = paragraphsBySource.get(citation.source)?.[citation.paragraph - 1]
       if (!paragraph) continue
@@ -138,5 +153,14 @@ export function computeEvidence(scenario: ScenarioFile, sources: Readonly<Record
       ungrounded: sum('ungrounded'),
     }),
     overallCategories: [...HEADLINE_CATEGORIES],
+    injects: (scenario.injects ?? []).map((inject, index) => {
+      const cited: InjectEvidence['cited'] = []
+      for (const { source, paragraph } of inject.citations ?? []) {
+        if (!cited.some((each) => each.source === source && each.paragraph === paragraph)) cited.push({ source, paragraph })
+      }
+      const entry: InjectEvidence = { id: inject.id, name: inject.name, pointer: `/injects/${index}`, cited }
+      if (inject.assumption !== undefined) entry.assumption = inject.assumption
+      return entry
+    }),
   }
 }

@@ -23,11 +23,17 @@ export const GROUNDED_CATEGORIES = [
 ] as const
 export type GroundedCategory = (typeof GROUNDED_CATEGORIES)[number]
 
+/**
+ * Injects are grounded and checked like everything else, but they are events a teacher may play, not
+ * numbers of the model: the evidence lists them under their passages and leaves them out of the shares.
+ */
+export type GroundedItemCategory = GroundedCategory | 'inject'
+
 export interface GroundedItem {
   item: Grounded
   pointer: string
   label: string
-  category: GroundedCategory
+  category: GroundedItemCategory
   /** Objectives may go without grounding (a warning); everything else may not. */
   optional: boolean
   /** The label names several things ("the turn settings"), for the verb of a message. */
@@ -36,7 +42,7 @@ export interface GroundedItem {
 
 export function groundedItems(scenario: ScenarioFile): GroundedItem[] {
   const items: GroundedItem[] = []
-  const add = (item: Grounded, pointer: string, label: string, category: GroundedCategory) =>
+  const add = (item: Grounded, pointer: string, label: string, category: GroundedItemCategory) =>
     items.push({ item, pointer, label, category, optional: category === 'objective' })
   // An actor's grounding covers its numbers (capability, budget).
   scenario.actors.forEach((actor, index) => add(actor, `/actors/${index}`, `actor "${actor.id}"`, 'actor'))
@@ -68,6 +74,7 @@ export function groundedItems(scenario: ScenarioFile): GroundedItem[] {
   scenario.ladder.forEach((rung, index) => add(rung, `/ladder/${index}`, `rung "${rung.id}"`, 'rung'))
   scenario.actions.forEach((action, index) => add(action, `/actions/${index}`, `action "${action.id}"`, 'action'))
   scenario.rules.forEach((rule, index) => add(rule, `/rules/${index}`, `rule "${rule.id}"`, 'rule'))
+  scenario.injects?.forEach((inject, index) => add(inject, `/injects/${index}`, `inject "${inject.id}"`, 'inject'))
   scenario.roles.forEach((role, r) =>
     role.objectives.forEach((objective, index) =>
       add(objective, `/roles/${r}/objectives/${index}`, `objective "${objective.id}" of role "${role.id}"`, 'objective'),

@@ -35,6 +35,7 @@ import { VERSION_RANGE_PATTERN } from './semver.ts'
 
 const Policy = Scenario.shape.policies.unwrap().element
 const Claim = Scenario.shape.claims.unwrap().element
+const Inject = Scenario.shape.injects.unwrap().element
 
 export const VersionRangeText = z
   .string()
@@ -150,6 +151,7 @@ export const Override = z
     ladder: list(itemChange(Rung, Id), 'Changes to rungs, by id.'),
     actions: list(itemChange(Action, Id), 'Changes to actions, by id.'),
     rules: list(RuleChange, 'Changes to rules, by id.'),
+    injects: list(itemChange(Inject, Id), 'Changes to injects, by id (`effects` and `pinPricks` are replaced whole).'),
     roles: list(itemChange(Role, Id), 'Changes to roles, by id (objectives are replaced as a whole list).'),
     turns: Turns.partial().optional().describe('Changes to the turn settings.'),
     policies: list(itemChange(Policy, Id), 'Changes to policies, by id (`choices` is replaced whole).'),
@@ -191,6 +193,7 @@ export const Remove = z
     ladder: ids(Id, 'Rungs'),
     actions: ids(Id, 'Actions'),
     rules: ids(Id, 'Rules'),
+    injects: ids(Id, 'Injects'),
     roles: ids(Id, 'Roles'),
     policies: ids(Id, 'Policies'),
     claims: ids(Id, 'Claims'),
@@ -215,6 +218,7 @@ export const Add = z
     ladder: list(Rung, 'New rungs; each is placed by its `up` among the rungs of the base.'),
     actions: list(Action, 'New actions, after those of the base.'),
     rules: list(Rule, 'New rules, after those of the base.'),
+    injects: list(Inject, 'New injects, after those of the base.'),
     roles: list(Role, 'New roles, after those of the base.'),
     policies: list(Policy, 'New policies, after those of the base.'),
     claims: list(Claim, 'New claims, after those of the base.'),
@@ -248,6 +252,7 @@ export const Extension = z
     ladder: whole(Scenario.shape.ladder),
     actions: whole(Scenario.shape.actions),
     rules: whole(Scenario.shape.rules),
+    injects: whole(Scenario.shape.injects.unwrap()),
     roles: whole(Scenario.shape.roles),
     turns: whole(Scenario.shape.turns),
     guide: Scenario.shape.guide,

@@ -2,6 +2,7 @@
 // the shape check of the loader and the published JSON Schema (scenarios/scenario.schema.json).
 import * as z from 'zod'
 import { claimSections } from './schema-claims.ts'
+import { injectSection } from './schema-injects.ts'
 
 export const FORMAT_VERSION = 2
 
@@ -51,7 +52,7 @@ export const groundingFields = {
 const GROUNDING_META = { anyOf: [{ required: ['citations'] }, { required: ['assumption'] }] }
 
 /** Adds `citations` / `assumption` to an object shape: every rule, action, parameter and starting value is grounded. */
-function grounded<Shape extends z.ZodRawShape>(shape: Shape) {
+export function grounded<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject({ ...shape, ...groundingFields }).meta(GROUNDING_META)
 }
 
@@ -230,11 +231,12 @@ export const Rung = grounded({
 
 export const ACTION_TAGS = ['hostile', 'pin-prick', 'pact', 'joint', 'military', 'economic', 'diplomatic', 'de-escalation'] as const
 
+/** Refs resolved against the act an effect belongs to; an inject has no act, so it cannot use them. */
+export const RELATIVE_REFS = ['actor', 'partners', 'participants', 'targets'] as const
+
 export const Ref = z
   .union([
-    z
-      .enum(['actor', 'partners', 'participants', 'targets'])
-      .describe('Relative to the action: its actor, its partners, actor and partners together, or its targets.'),
+    z.enum(RELATIVE_REFS).describe('Relative to the action: its actor, its partners, actor and partners together, or its targets.'),
     ActorId.describe('A fixed actor.'),
   ])
   .describe('Who an effect applies to.')
@@ -588,6 +590,7 @@ export const Scenario = z
     ladder: z.array(Rung).min(2).max(12).describe('The escalation ladder, lowest rung first; the first rung starts at 0.'),
     actions: z.array(Action).min(1).max(100).describe('What the powers can do each turn.'),
     rules: z.array(Rule).min(1).max(100).describe('How the world answers: the causal claims of the text and the dynamics of the model.'),
+    ...injectSection({ Id, Pair, Effect, grounded }),
     roles: z.array(Role).min(1).max(12).describe('The powers a player can take, and what each wants.'),
     turns: Turns,
     guide: Guide.optional(),
@@ -599,6 +602,7 @@ export const Scenario = z
 export type ScenarioFile = z.infer<typeof Scenario>
 export type CitationData = z.infer<typeof Citation>
 export type ActionData = z.infer<typeof Action>
+export type { InjectData } from './schema-injects.ts'
 export type RuleData = z.infer<typeof Rule>
 export type EffectData = z.infer<typeof Effect>
 export type RefData = z.infer<typeof Ref>

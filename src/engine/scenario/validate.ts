@@ -1,12 +1,14 @@
 // Semantic checks of a scenario that passed the schema: unique ids, references that resolve, sane
 // structure, value ranges and grounding. Every problem is reported; nothing throws.
 import type { ScenarioFile } from './schema.ts'
+import { RELATIVE_REFS } from './schema.ts'
 import { DiagnosticSink, didYouMean } from './diagnostics.ts'
 import type { Diagnostic, Located } from './diagnostics.ts'
 import type { DiagnosticCode } from './diagnostic-codes.ts'
 import { checkGrounding } from './validate-grounding.ts'
 import { checkValues } from './validate-values.ts'
 import { checkClaims } from './validate-claims.ts'
+import { checkInjects } from './validate-injects.ts'
 
 export interface ValidationContext {
   /** Path of the scenario file, for diagnostics. */
@@ -19,7 +21,7 @@ export interface ValidationContext {
   paragraphs: ReadonlyMap<string, readonly string[]>
 }
 
-const RELATIVE_REFS: ReadonlySet<string> = new Set(['actor', 'partners', 'participants', 'targets'])
+const RELATIVE_REF_SET: ReadonlySet<string> = new Set(RELATIVE_REFS)
 const REPEATABLE_RULE_KINDS: ReadonlySet<string> = new Set(['reaction', 'double-containment'])
 
 export function validateScenario(scenario: ScenarioFile, context: ValidationContext): Diagnostic[] {
@@ -28,6 +30,7 @@ export function validateScenario(scenario: ScenarioFile, context: ValidationCont
   new ReferenceChecker(scenario, sink).check()
   checkRuleKinds(scenario, sink)
   checkRoles(scenario, sink)
+  checkInjects(scenario, sink)
   checkValues(scenario, sink)
   checkGrounding(scenario, sink, context)
   checkClaims(scenario, sink, context)
@@ -60,6 +63,7 @@ function checkIds(scenario: ScenarioFile, sink: DiagnosticSink): void {
     ['rung', scenario.ladder, '/ladder'],
     ['action', scenario.actions, '/actions'],
     ['rule', scenario.rules, '/rules'],
+    ['inject', scenario.injects ?? [], '/injects'],
     ['role', scenario.roles, '/roles'],
     ...scenario.roles.map((role, index): [string, readonly { id: string }[], string] => [
       'objective',
@@ -197,7 +201,7 @@ class ReferenceChecker {
   }
 
   private ref(ref: string, pointer: string): void {
-    if (!RELATIVE_REFS.has(ref)) this.actor(ref, pointer)
+    if (!RELATIVE_REF_SET.has(ref)) this.actor(ref, pointer)
   }
 
   private effect(effect: ScenarioFile['actions'][number]['effects'][number], pointer: string): void {

@@ -35,6 +35,7 @@ export const SECTIONS = [
   'ladder',
   'actions',
   'rules',
+  'injects',
   'roles',
   'turns',
   'policies',
@@ -42,7 +43,7 @@ export const SECTIONS = [
 ] as const
 export type SectionName = (typeof SECTIONS)[number]
 /** Sections a scenario may leave out (an empty list is left out too). */
-const OPTIONAL_SECTIONS: ReadonlySet<SectionName> = new Set(['policies', 'claims'])
+const OPTIONAL_SECTIONS: ReadonlySet<SectionName> = new Set(['injects', 'policies', 'claims'])
 
 export interface CollectionSpec {
   name: string
@@ -99,6 +100,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   list('ladder', 'rung'),
   list('actions', 'action'),
   list('rules', 'rule'),
+  list('injects', 'inject'),
   list('roles', 'role'),
   { name: 'turns', path: '/turns', section: 'turns', shape: 'single', noun: 'turn settings' },
   list('policies', 'policy'),

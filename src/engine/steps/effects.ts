@@ -1,5 +1,5 @@
 // Applies scenario effects, whose refs ("actor", "partners", "participants", "targets", or an actor id)
-// are resolved against one action taken this turn.
+// are resolved against one action taken this turn, or against no act at all (an inject: actor ids only).
 import type { Cause } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
 import type { EffectData, RefData } from '../scenario/schema.ts'
@@ -7,7 +7,11 @@ import type { TurnContext } from './context.ts'
 import { change } from './context.ts'
 import { pairIndex } from '../compiled.ts'
 
-export function resolveRef(ref: RefData, choice: Choice): string[] {
+const isActorId = (ref: RefData): boolean => ref !== 'actor' && ref !== 'partners' && ref !== 'participants' && ref !== 'targets'
+
+export function resolveRef(ref: RefData, choice: Choice | null): string[] {
+  // Without an act a relative ref names no one; the validator refuses such refs in injects.
+  if (choice === null) return isActorId(ref) ? [ref] : []
   switch (ref) {
     case 'actor':
       return [choice.actor]
@@ -32,16 +36,18 @@ function distinct(ids: string[]): string[] {
 }
 
 /** How many times an effect with `per` applies for this act: bigger acts draw bigger reactions. */
-function sizeOf(per: 'participant' | 'target' | undefined, choice: Choice): number {
+function sizeOf(per: 'participant' | 'target' | undefined, choice: Choice | null): number {
+  if (choice === null) return 1
   if (per === 'participant') return 1 + (choice.partners?.length ?? 0)
   if (per === 'target') return choice.targets?.length ?? 0
   return 1
 }
 
-export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice): void {
+/** Applies `effects` for one act (`choice`), or for an event nobody took (`null`: no one is named as acting). */
+export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice | null): void {
   const { scn } = ctx
   // Who acted is only written into ledger entries: skip building it when no ledger is kept (AI look-ahead).
-  const by = ctx.ledger ? participantsOf(choice) : undefined
+  const by = ctx.ledger && choice ? participantsOf(choice) : undefined
   for (const effect of effects) {
     if (effect.variable === 'readiness' || effect.variable === 'standing') {
       for (const id of distinct(resolveRef(effect.of, choice))) change(ctx, cause, effect.variable, scn.actorIndex[id], effect.delta, by)
