@@ -124,6 +124,14 @@ describe('the examples in scenarios/MODDING.md', () => {
     expect(result.ok && result.scenario.actions.find((action) => action.id === 'sanctions')?.cost).toBe(1)
   })
 
+  it('show an inject of Pin Pricks as the shipped scenario has it', () => {
+    const [example] = codeBlocks(section('## Injects', '## Claims'), 'json')
+    const shipped = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'pin-pricks-2021', 'scenario.json'), 'utf8'))
+    const injects = JSON.parse(`{${example}}`).injects
+    expect(injects).toHaveLength(1)
+    expect(shipped.injects).toContainEqual(injects[0])
+  })
+
   it('cite and assume with JSON the format accepts', () => {
     const blocks = codeBlocks(section('## How to cite', '## Tutorial'), 'json')
     expect(blocks).toHaveLength(3)
