@@ -11,6 +11,7 @@ import { appLocations, userDataLayout } from './paths.ts'
 import { createRulesStore } from './rules-store.ts'
 import { createSaveStore } from './save-store.ts'
 import { createScenarioStore } from './scenario-store.ts'
+import { tidyUserData } from './tidy.ts'
 import type { ScenarioWatcher } from './scenario-watcher.ts'
 import { watchScenarioFolder } from './scenario-watcher.ts'
 import { entryUrl, useDevServer } from './app-url.ts'
@@ -37,7 +38,7 @@ let mainWindow: BrowserWindow | null = null
 let scenarioWatcher: ScenarioWatcher | null = null
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow({ preloadFile: locations.preloadFile })
+  mainWindow = createMainWindow({ preloadFile: locations.preloadFile, devTools: !app.isPackaged })
   mainWindow.on('closed', () => {
     mainWindow = null
   })
@@ -49,6 +50,13 @@ function start(): void {
   hardenSession(session.defaultSession)
   registerBundleProtocol(protocol, locations.rendererDir)
   const layout = userDataLayout(app.getPath('userData'))
+  // Temporary files a crash left during a save, and deleted saves past the trash's limits, go (src/main/tidy.ts).
+  void tidyUserData(layout).then(
+    ({ tempFiles, trashBins }) => {
+      if (tempFiles + trashBins > 0) console.log(`[tidy] removed ${tempFiles} temporary files and ${trashBins} old deleted saves`)
+    },
+    (error: unknown) => console.warn('[tidy] could not tidy the user data folder:', error),
+  )
   const saves = createSaveStore({ layout, writer })
   const scenarios = createScenarioStore({
     shippedDir: locations.shippedScenariosDir,

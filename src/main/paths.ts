@@ -2,7 +2,7 @@
 //
 //   <userData>/saves/<slot>.json            newest save of a slot
 //   <userData>/saves/<slot>.<n>.json        previous generations, n = 1 … KEPT_SAVE_GENERATIONS (1 is the newest)
-//   <userData>/saves/trash/<slot>-<stamp>/  deleted slots, moved here and never unlinked
+//   <userData>/saves/trash/<slot>-<stamp>/  deleted slots, kept 30 days within 50 MB in all (src/main/tidy.ts)
 //   <userData>/settings.json (+ settings.1.json)
 //   <userData>/scenarios/<folder>/…         the user's own scenarios (watched for changes while the app runs)
 //   <userData>/rules/<hash>.json            the exact rules a game was played with, under their SHA-256; never rewritten

@@ -2,17 +2,27 @@
 // Reading returns every readable generation as it is (a leading byte-order mark dropped, the rule for every
 // edition), newest first: the renderer checks format, checksum and version and picks the newest valid one,
 // so a truncated or zeroed file is handed over, not judged here.
-// Deleting moves a slot's files into saves/trash/; nothing the user made is ever unlinked.
+// Deleting moves a slot's files into saves/trash/, where they stay TRASH_MAX_AGE_DAYS within TRASH_MAX_BYTES
+// (src/main/tidy.ts); at most MAX_SAVE_SLOTS slots besides the autosave (src/shared/host.ts, both editions).
 import { randomBytes } from 'node:crypto'
 import type { Dirent } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { HostResult, SaveGeneration, SlotId, SlotListing } from '../shared/host.ts'
-import { MAX_SAVE_BYTES, SLOT_ID_PATTERN, isSlotName, withoutByteOrderMark } from '../shared/host.ts'
+import {
+  AUTOSAVE_SLOT,
+  MAX_SAVE_BYTES,
+  SLOT_ID_PATTERN,
+  TOO_MANY_SLOTS_MESSAGE,
+  isOverSlotLimit,
+  isSlotName,
+  withoutByteOrderMark,
+} from '../shared/host.ts'
 import type { DurableWriter } from './durable-write.ts'
 import { fail, fileFailure, ok } from './host-result.ts'
 import type { UserDataLayout } from './paths.ts'
 import { parseSaveFileName, settingsFiles, slotFiles } from './paths.ts'
+import { pruneTrash } from './tidy.ts'
 
 export interface SaveStore {
   listSaves(): Promise<HostResult<SlotListing[]>>
@@ -71,6 +81,20 @@ async function readGenerations(paths: readonly string[]): Promise<ReadGeneration
   return { readable, present }
 }
 
+/** The slots with any generation in the saves folder (none when there is no folder yet). */
+async function existingSlots(savesDir: string): Promise<Set<SlotId>> {
+  const entries = await fsp.readdir(savesDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw error
+  })
+  const slots = new Set<SlotId>()
+  for (const entry of entries) {
+    const parsed = entry.isFile() ? parseSaveFileName(entry.name) : null
+    if (parsed && isSlotId(parsed.slot)) slots.add(parsed.slot)
+  }
+  return slots
+}
+
 function trashStamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-')
 }
@@ -111,6 +135,8 @@ export function createSaveStore({ layout, writer, now = () => new Date() }: Save
       if (!bytes.ok) return bytes
       const [target, ...previous] = slotFiles(layout, slot)
       try {
+        if (slot !== AUTOSAVE_SLOT && isOverSlotLimit(slot, await existingSlots(layout.savesDir)))
+          return fail('too-large', TOO_MANY_SLOTS_MESSAGE)
         await writer.write(target, bytes.value, { previous })
         return ok(null)
       } catch (error) {
@@ -134,10 +160,12 @@ export function createSaveStore({ layout, writer, now = () => new Date() }: Save
       try {
         await fsp.mkdir(bin, { recursive: true })
         for (const path of existing) await fsp.rename(path, join(bin, basename(path)))
-        return ok(null)
       } catch (error) {
         return fileFailure(error, 'move', 'the save')
       }
+      // The trash keeps deleted saves for a while, within its limits (src/main/tidy.ts).
+      await pruneTrash(layout.trashDir, now()).catch(() => undefined)
+      return ok(null)
     },
 
     async readSettings() {

@@ -75,6 +75,24 @@ export function isSlotName(value: unknown): boolean {
   return typeof value === 'string' && SLOT_ID_PATTERN.test(value) && !RESERVED_DEVICE_NAMES.test(value)
 }
 export const AUTOSAVE_SLOT: SlotId = 'autosave'
+/**
+ * The most save slots either edition keeps besides the autosave, so that a page gone wrong cannot fill the disk
+ * or the browser's storage: a new slot beyond it is refused with TOO_MANY_SLOTS_MESSAGE ('too-large'); saving
+ * over an existing slot, and the autosave, always work.
+ */
+export const MAX_SAVE_SLOTS = 500
+export const TOO_MANY_SLOTS_MESSAGE = `There are already ${MAX_SAVE_SLOTS} saved games: delete some to save a new one (saving over an existing one still works).`
+
+/** Whether writing `slot` would add one slot too many, given the slots that exist (the rule of both editions). */
+export function isOverSlotLimit(slot: SlotId, existing: Iterable<SlotId>): boolean {
+  if (slot === AUTOSAVE_SLOT) return false
+  let others = 0
+  for (const id of existing) {
+    if (id === slot) return false
+    if (id !== AUTOSAVE_SLOT) others++
+  }
+  return others >= MAX_SAVE_SLOTS
+}
 /** The largest save or settings text either host accepts. */
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024
 

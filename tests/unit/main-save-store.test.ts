@@ -4,7 +4,14 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFil
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_SAVE_BYTES, isSlotName, withoutByteOrderMark } from '../../src/shared/host.ts'
+import {
+  MAX_SAVE_BYTES,
+  MAX_SAVE_SLOTS,
+  TOO_MANY_SLOTS_MESSAGE,
+  isOverSlotLimit,
+  isSlotName,
+  withoutByteOrderMark,
+} from '../../src/shared/host.ts'
 import { parseJson } from '../../src/engine/ingest/json.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
 import { parseSaveFileName, slotFiles, userDataLayout } from '../../src/main/paths.ts'
@@ -263,5 +270,33 @@ describe('device names reserved by Windows', () => {
     const read = await store.readSave('con')
     expect(read.ok).toBe(true)
     expect((await store.deleteSave('con')).ok).toBe(true)
+  })
+})
+
+describe('the number of slots (issue 10, finding 3)', () => {
+  it(`refuses a new slot beyond ${MAX_SAVE_SLOTS} with a clear message; saving over one, and the autosave, still work`, async () => {
+    expect(MAX_SAVE_SLOTS).toBe(500)
+    await mkdir(layout.savesDir, { recursive: true })
+    // Older generations alone make a slot too; other files do not.
+    for (let n = 0; n < MAX_SAVE_SLOTS; n++) await writeFile(join(layout.savesDir, n % 2 ? `s${n}.json` : `s${n}.1.json`), '{}')
+    await writeFile(join(layout.savesDir, 'notes.txt'), 'mine')
+    const refused = await store.writeSave('one-more', '{}')
+    expect(refused).toEqual({ ok: false, code: 'too-large', message: TOO_MANY_SLOTS_MESSAGE })
+    expect(TOO_MANY_SLOTS_MESSAGE).toMatch(/500 saved games.*delete/)
+    for (const path of slotFiles(layout, 'one-more')) await expect(readFile(path)).rejects.toThrow()
+    expect(await store.writeSave('s1', '{"again":true}')).toEqual({ ok: true, value: null })
+    expect(await store.writeSave('s0', '{"again":true}')).toEqual({ ok: true, value: null })
+    expect(await store.writeSave('autosave', '{}')).toEqual({ ok: true, value: null })
+    expect(await store.deleteSave('s3')).toEqual({ ok: true, value: null })
+    expect(await store.writeSave('one-more', '{}')).toEqual({ ok: true, value: null })
+    expect(await store.writeSave('two-more', '{}')).toMatchObject({ ok: false, code: 'too-large' })
+  })
+
+  it('the rule both editions use counts slots other than the autosave and lets an existing one be written', () => {
+    const full = Array.from({ length: MAX_SAVE_SLOTS }, (_, n) => `s${n}`)
+    expect(isOverSlotLimit('new', full)).toBe(true)
+    expect(isOverSlotLimit('s7', full)).toBe(false)
+    expect(isOverSlotLimit('autosave', full)).toBe(false)
+    expect(isOverSlotLimit('new', [...full.slice(1), 'autosave'])).toBe(false)
   })
 })

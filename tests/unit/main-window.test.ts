@@ -1,6 +1,6 @@
 // The window factory and the entry's wiring, with only the electron module replaced by a recording fake.
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -121,6 +121,7 @@ describe('the window factory', () => {
     const [window] = fake.FakeBrowserWindow.created
     expect(window.options.webPreferences).toStrictEqual({
       preload: '/app/out/preload/index.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -138,6 +139,16 @@ describe('the window factory', () => {
     expect(window.options.show).toBe(false)
     expect(window.loadURL).toHaveBeenCalledWith('app://bundle/index.html')
     expect(window).not.toHaveProperty('loadFile')
+  })
+
+  it('has developer tools only when asked (development), never by default', async () => {
+    const { createMainWindow } = await import('../../src/main/window.ts')
+    createMainWindow({ preloadFile: '/p.cjs', devTools: true })
+    createMainWindow({ preloadFile: '/p.cjs' })
+    const [development, packaged] = fake.FakeBrowserWindow.created
+    expect(development.options.webPreferences.devTools).toBe(true)
+    expect(packaged.options.webPreferences.devTools).toBe(false)
+    expect(readFileSync(join('src', 'main', 'index.ts'), 'utf8')).toMatch(/createMainWindow\(\{[^}]*devTools: !app\.isPackaged/)
   })
 
   it('new BrowserWindow appears only in the window factory', () => {
@@ -222,10 +233,18 @@ describe('the entry (src/main/index.ts)', () => {
       expect.arrayContaining(['second-instance', 'window-all-closed', 'web-contents-created', 'before-quit', 'will-quit', 'activate']),
     )
     expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled()
+    // A temporary file a crash left during a save (issue 10, finding 3).
+    const leftover = join(userData, 'saves', '.autosave.json.0123456789ab.tmp')
+    await mkdir(join(userData, 'saves'), { recursive: true })
+    await writeFile(leftover, 'half a save')
+    const anHourAgo = new Date(Date.now() - 3_600_000)
+    await utimes(leftover, anHourAgo, anHourAgo)
 
     fake.ready()
     await vi.waitFor(() => expect(fake.FakeBrowserWindow.created).toHaveLength(1))
     expect(fake.calls).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'ready', 'protocol.handle'])
+    // Starting tidied it away.
+    await vi.waitFor(() => expect(readdirSync(join(userData, 'saves'))).toEqual([]))
     expect(fake.session.permissionRequest).not.toBeNull()
     expect(fake.session.beforeRequest).not.toBeNull()
     const window = fake.FakeBrowserWindow.created[0]

@@ -18,6 +18,8 @@ import {
   MAX_SAVE_BYTES,
   RULES_HASH_PATTERN,
   SLOT_ID_PATTERN,
+  TOO_MANY_SLOTS_MESSAGE,
+  isOverSlotLimit,
   isSlotName,
   withoutByteOrderMark,
 } from '../../shared/host.ts'
@@ -232,6 +234,8 @@ export class BrowserHost implements Host, ScenarioImporter {
     return this.guarded(async () => {
       const store = await this.store(SAVES, 'readwrite')
       const existing = (await request(store.get(slot))) as StoredSave | undefined
+      if (!existing && isOverSlotLimit(slot, (await request(store.getAllKeys())) as string[]))
+        return fail('too-large', TOO_MANY_SLOTS_MESSAGE)
       const generations = [{ text, modified: new Date().toISOString() }, ...(existing?.generations ?? [])].slice(0, GENERATIONS_KEPT)
       await request(store.put({ slot, generations } satisfies StoredSave))
       return ok(null)
