@@ -3,9 +3,10 @@
 // Desktop: build main, preload and renderer with electron-vite into out/, then launch Electron on the project
 // (package.json "main" points at out/main/index.js). Extra arguments are passed through to either edition.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { installedElectron } from './electron-binary.mjs'
 
 /** The project root: the nearest folder above this script holding package.json (so the script can move). */
 function findRoot(from) {
@@ -23,19 +24,6 @@ const passthrough = process.argv.slice(2)
 const FALLBACK_NOTICE =
   'Electron is not available on this machine (its binary could not be downloaded); starting the browser edition instead.'
 
-/** The binary the electron package would run, if it is already on disk (never downloads). */
-function installedElectron() {
-  try {
-    const packageDir = dirname(require.resolve('electron/package.json'))
-    const pathFile = join(packageDir, 'path.txt')
-    const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null
-    if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
-    return relative ? join(packageDir, 'dist', relative) : null
-  } catch {
-    return null
-  }
-}
-
 /** require('electron') in a child process, quietly: it downloads the binary when the network allows. */
 function electronFromPackage() {
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
@@ -50,7 +38,7 @@ function electronFromPackage() {
 }
 
 function findElectron() {
-  const installed = installedElectron()
+  const installed = installedElectron(root)
   if (installed && existsSync(installed)) return installed
   const fetched = electronFromPackage()
   return fetched && existsSync(fetched) ? fetched : null

@@ -34,9 +34,11 @@ export function hardenWebContents(contents: WebContents): void {
 
 export interface MainWindowOptions {
   preloadFile: string
+  /** Developer tools: for development only, never in a packaged app (off unless asked). */
+  devTools?: boolean
 }
 
-export function createMainWindow({ preloadFile }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadFile, devTools = false }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -48,6 +50,7 @@ export function createMainWindow({ preloadFile }: MainWindowOptions): BrowserWin
     // Written out here, not built elsewhere, so static scanners (Electronegativity) can see every option.
     webPreferences: {
       preload: preloadFile,
+      devTools,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
