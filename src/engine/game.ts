@@ -17,12 +17,30 @@ export interface Seats {
   difficulty: Difficulty
 }
 
-/** What the players who are not the computer decided in one turn. */
+/** A player's reasons for a turn's choices, optionally citing a paragraph of the scenario's source. */
+export interface Rationale {
+  actor: string
+  text: string
+  /** A 1-based paragraph of the scenario's first source. */
+  paragraph?: number
+}
+
+/**
+ * What people decided in one turn: the players who are not the computer (their choices and their answers to
+ * the joint actions proposed to them) and, in a class, the teacher (injected events, the computer's level).
+ * With the setup, the list of these reproduces a game.
+ */
 export interface HumanTurn {
   /** The actions they chose for their own powers, in the order they chose them. */
   choices: readonly Choice[]
   /** The joint actions proposed to them that they agreed to join, as `partner|jointKey` (see agreementKey). */
   agreed: readonly string[]
+  /** The scenario's injects applied at the start of this turn, in order (check each with injectProblem). */
+  injects?: readonly string[]
+  /** The computer players' level for this turn, when a teacher changed it from the setup's. */
+  difficulty?: Difficulty
+  /** Why the players chose as they did; kept in the record, never read by the rules. */
+  rationales?: readonly Rationale[]
 }
 
 /** A joint action proposed to a partner the computer does not play: the engine asks, the answer is data. */
@@ -117,7 +135,10 @@ export function prepareTurn(scn: CompiledScenario, state: GameState, seats: Seat
 export interface PlayOptions {
   /** Record the ledger (default true). Batch runs switch it off; the arithmetic is the same. */
   ledger?: boolean
-  /** The turn as prepareTurn gave it for this state, seats and choices, to save choosing for the computer twice. */
+  /**
+   * The turn as prepareTurn gave it for this state, seats (at this turn's level) and choices, to save choosing
+   * for the computer twice.
+   */
   prepared?: PreparedTurn
 }
 
@@ -132,14 +153,16 @@ export function playTurn(
   decisions: HumanTurn,
   options: PlayOptions = {},
 ): PlayedTurn {
-  const prepared = options.prepared?.state === state ? options.prepared : prepareTurn(scn, state, seats, decisions.choices)
+  const turnSeats =
+    decisions.difficulty && decisions.difficulty !== seats.difficulty ? { ...seats, difficulty: decisions.difficulty } : seats
+  const prepared = options.prepared?.state === state ? options.prepared : prepareTurn(scn, state, turnSeats, decisions.choices)
   const agreed = new Set(decisions.agreed)
   const plan = planTurn(scn, state, prepared.choices, (partner, choice) =>
-    seats.computer.has(partner)
-      ? computerConsents(scn, state, partner, choice, seats.difficulty)
+    turnSeats.computer.has(partner)
+      ? computerConsents(scn, state, partner, choice, turnSeats.difficulty)
       : agreed.has(agreementKey(partner, choice)),
   )
-  const result = resolveTurn(scn, state, plan.orders, { ledger: options.ledger ?? true })
+  const result = resolveTurn(scn, state, plan.orders, { ledger: options.ledger ?? true, injects: decisions.injects })
   return { plan, result, decisions }
 }
 

@@ -5,11 +5,11 @@ import type { Difficulty } from './ai/policy.ts'
 import type { Choice, Rejection } from './choices.ts'
 import { normaliseChoice } from './choices.ts'
 import type { CompiledScenario } from './compiled.ts'
-import type { HumanTurn, PlayOptions, PlayedTurn, PreparedTurn, Seats } from './game.ts'
+import type { HumanTurn, PlayOptions, PlayedTurn, PreparedTurn, Rationale, Seats } from './game.ts'
 import { agreementKey, ordersAsTurn, playTurn, prepareTurn } from './game.ts'
 import { sha256Hex } from './hash.ts'
 import type { GameState } from './state.ts'
-import { startGame } from './turn.ts'
+import { injectProblem, startGame } from './turn.ts'
 
 /** What, with the human turns, reproduces a game. */
 export interface GameSetup {
@@ -33,7 +33,13 @@ export interface Match {
 export interface MatchRecord extends GameSetup {
   humans: string[]
   orders: Choice[][]
-  decisions: { choices: Choice[]; agreed: string[] }[]
+  decisions: {
+    choices: Choice[]
+    agreed: string[]
+    injects?: string[]
+    difficulty?: Difficulty
+    rationales?: Rationale[]
+  }[]
 }
 
 export function seatsOf(scn: CompiledScenario, setup: GameSetup): Seats {
@@ -61,14 +67,30 @@ export function newMatch(scn: CompiledScenario, setup: GameSetup): Match {
   return { setup: own, start, turns: [], state: start }
 }
 
-/** The choices and questions of the match's next turn, given the humans' choices. */
-export function prepareMatchTurn(scn: CompiledScenario, match: Match, choices: readonly Choice[]): PreparedTurn {
-  return prepareTurn(scn, match.state, seatsOf(scn, match.setup), choices)
+/** The choices and questions of the match's next turn, given the humans' choices (and the computer's level, if changed). */
+export function prepareMatchTurn(scn: CompiledScenario, match: Match, choices: readonly Choice[], difficulty?: Difficulty): PreparedTurn {
+  return prepareTurn(scn, match.state, seatsOf(scn, { ...match.setup, difficulty: difficulty ?? match.setup.difficulty }), choices)
+}
+
+/** Why a human turn cannot be played next in this match (a wrong inject, the game over), or null. */
+export function humanTurnProblem(scn: CompiledScenario, match: Match, turn: HumanTurn): string | null {
+  if (match.state.outcome) return 'the game is over'
+  const seen = new Set<string>()
+  for (const id of turn.injects ?? []) {
+    const problem = injectProblem(scn, id)
+    if (problem) return problem
+    if (seen.has(id)) return `the inject "${id}" is given twice in one turn`
+    seen.add(id)
+  }
+  const outsider = turn.rationales?.find((rationale) => !match.setup.humans.includes(rationale.actor))
+  if (outsider) return `a rationale for ${outsider.actor}, whom no player plays`
+  return null
 }
 
 /** The match with one more turn played. */
 export function advanceMatch(scn: CompiledScenario, match: Match, decisions: HumanTurn, options: PlayOptions = {}): Match {
-  if (match.state.outcome) throw new Error('the game is over')
+  const problem = humanTurnProblem(scn, match, decisions)
+  if (problem) throw new Error(problem)
   const played = playTurn(scn, match.state, seatsOf(scn, match.setup), decisions, options)
   return { ...match, turns: [...match.turns, played], state: played.result.state }
 }
@@ -91,8 +113,17 @@ export function recordOf(match: Match): MatchRecord {
     difficulty,
     humans: [...humans],
     orders: match.turns.map((turn) => turn.result.orders.map(normaliseChoice)),
-    decisions: decisionsOf(match).map((turn) => ({ choices: turn.choices.map(normaliseChoice), agreed: [...turn.agreed] })),
+    decisions: decisionsOf(match).map(recordedTurn),
   }
+}
+
+/** A human turn as plain data: normalised choices, and the optional parts only when present. */
+function recordedTurn(turn: HumanTurn): MatchRecord['decisions'][number] {
+  const recorded: MatchRecord['decisions'][number] = { choices: turn.choices.map(normaliseChoice), agreed: [...turn.agreed] }
+  if (turn.injects && turn.injects.length > 0) recorded.injects = [...turn.injects]
+  if (turn.difficulty) recorded.difficulty = turn.difficulty
+  if (turn.rationales && turn.rationales.length > 0) recorded.rationales = turn.rationales.map((rationale) => ({ ...rationale }))
+  return recorded
 }
 
 /** A human choice the rules refused when re-run (no longer legal, over budget, or declined). */

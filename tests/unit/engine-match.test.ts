@@ -7,6 +7,7 @@ import type { GameSetup, HumanTurn, Match } from '../../src/engine/index.ts'
 import {
   advanceMatch,
   decisionsOf,
+  humanTurnProblem,
   newMatch,
   playGame,
   prepareMatchTurn,
@@ -152,6 +153,50 @@ describe('a match is reproduced by its setup and human turns', () => {
     expect(setupProblem(scn, { ...setup, humans: ['XYZ'] })).toMatch(/XYZ/)
     expect(setupProblem(scn, { ...setup, turnLimit: 0 })).toMatch(/at least 1 turn/)
     expect(() => newMatch(scn, { ...setup, turnLimit: 999 })).toThrow(/more than the scenario allows/)
+  })
+})
+
+describe('what a teacher decides is part of the turn', () => {
+  it('an injected event is played at the start of its turn, in the ledger with its passage, and replays from the record', () => {
+    const match = newMatch(scn, setup)
+    const turn: HumanTurn = { choices: [], agreed: [], injects: ['warships-around-japan'] }
+    const injected = advanceMatch(scn, match, turn)
+    const plain = advanceMatch(scn, match, { choices: [], agreed: [] })
+    const entries = injected.turns[0].result.ledger.filter((entry) => entry.cause === 'warships-around-japan')
+    expect(entries.length).toBeGreaterThan(0)
+    expect(entries.every((entry) => entry.causeKind === 'inject' && entry.citations.length > 0)).toBe(true)
+    expect(stateHash(injected.state)).not.toBe(stateHash(plain.state))
+    const replayed = replayRecord(scn, recordOf(injected))
+    if (typeof replayed === 'string') throw new Error(replayed)
+    expect(stateHash(replayed.state)).toBe(stateHash(injected.state))
+    expect(recordOf(injected).decisions[0].injects).toEqual(['warships-around-japan'])
+  })
+
+  it('refuses an unknown or repeated inject and a rationale for a power no player plays', () => {
+    const match = newMatch(scn, setup)
+    expect(() => advanceMatch(scn, match, { choices: [], agreed: [], injects: ['no-such-event'] })).toThrow(/no-such-event/)
+    expect(humanTurnProblem(scn, match, { choices: [], agreed: [], injects: ['xi-putin-summit', 'xi-putin-summit'] })).toMatch(/twice/)
+    expect(humanTurnProblem(scn, match, { choices: [], agreed: [], rationales: [{ actor: 'CHN', text: 'why' }] })).toMatch(/CHN/)
+  })
+
+  it('the computer’s level can change for a turn, and the record keeps it', () => {
+    const levels = (['easy', 'hard'] as const).map((difficulty) => {
+      let match = newMatch(scn, setup)
+      for (let k = 0; k < 3; k++) match = advanceMatch(scn, match, { choices: [], agreed: [], difficulty })
+      return match
+    })
+    expect(stateHash(levels[0].state)).not.toBe(stateHash(levels[1].state))
+    const replayed = rerunMatch(scn, setup, decisionsOf(levels[1])).match
+    expect(stateHash(replayed.state)).toBe(stateHash(levels[1].state))
+    expect(recordOf(levels[1]).decisions.every((turn) => turn.difficulty === 'hard')).toBe(true)
+  })
+
+  it('rationales are kept in the record and change nothing in the game', () => {
+    const match = newMatch(scn, setup)
+    const rationales = [{ actor: 'USA', text: 'Sanctions answer the patrols (¶25).', paragraph: 25 }]
+    const withReasons = advanceMatch(scn, match, { choices: [], agreed: [], rationales })
+    expect(stateHash(withReasons.state)).toBe(stateHash(advanceMatch(scn, match, { choices: [], agreed: [] }).state))
+    expect(recordOf(withReasons).decisions[0].rationales).toEqual(rationales)
   })
 })
 
