@@ -1,32 +1,17 @@
 #!/usr/bin/env node
-// `npm run web`: builds the browser edition and serves it on 127.0.0.1.
+// `npm run web`: builds the browser edition and serves it on 127.0.0.1 (web-server.mjs: only real paths
+// inside out/web, only to requests addressed to 127.0.0.1, localhost or [::1] and this port).
 //   --port N     port to listen on (default 4173; 0 picks a free one)
 //   --no-open    do not open a browser
 //   --no-build   serve the last build as it is
 import { spawn } from 'node:child_process'
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { createWebServer } from './web-server.mjs'
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const outDir = join(projectRoot, 'out', 'web')
-
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 function options() {
   try {
@@ -53,49 +38,8 @@ function options() {
   }
 }
 
-/** The file under outDir that a request path names, or null for anything that escapes it. */
-export function resolveRequest(urlPath) {
-  let decoded
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0])
-  } catch {
-    return null
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null
-  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '')
-  const file = resolve(outDir, relative)
-  return file === outDir || file.startsWith(outDir + sep) ? file : null
-}
-
 async function serve(port) {
-  const server = createServer(async (request, response) => {
-    const headers = {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, headers).end()
-      return
-    }
-    const file = resolveRequest(request.url ?? '/')
-    const info = file ? await stat(file).catch(() => null) : null
-    if (!file || !info?.isFile()) {
-      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
-      return
-    }
-    response.writeHead(200, {
-      ...headers,
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-      'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-    })
-    if (request.method === 'HEAD') response.end()
-    else
-      createReadStream(file)
-        .on('error', () => response.destroy())
-        .pipe(response)
-  })
+  const server = createWebServer(outDir)
   await new Promise((done, fail) => {
     server.once('error', fail)
     server.listen(port, '127.0.0.1', done)

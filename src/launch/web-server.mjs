@@ -1,0 +1,102 @@
+// The server of `npm run web`: the built browser edition as static files on the loopback address, and nothing
+// else. Two rules keep other sites and other files out:
+//   - only real paths inside the root are served: a link that leads out of it (to a file or a folder) is
+//     "Not found", like a path that climbs out with "..";
+//   - only requests addressed to this server by its loopback name and port are answered (Host 127.0.0.1:PORT,
+//     localhost:PORT or [::1]:PORT): a page on another site that rebinds its DNS name to 127.0.0.1 sends its
+//     own name as Host and is refused with 421, so it can never read the game through the browser.
+import { constants } from 'node:fs'
+import { open, realpath } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { extname, normalize, resolve, sep } from 'node:path'
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+// O_NOFOLLOW: a path swapped for a link between the check and the open is refused. Absent (0) on Windows.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+
+/** The loopback names a request may address this server by. */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]']
+
+/** Whether a Host header names this server: a loopback name and the port it listens on (case aside). */
+export function isAllowedHost(host, port) {
+  if (typeof host !== 'string') return false
+  const wanted = host.toLowerCase()
+  return LOOPBACK_HOSTS.some((name) => wanted === `${name}:${port}` || (port === 80 && wanted === name))
+}
+
+/** The file under `root` that a request path names, or null for anything that climbs out of it. */
+export function resolveRequest(root, urlPath) {
+  let decoded
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0])
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null
+  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '')
+  const file = resolve(root, relative)
+  return file === root || file.startsWith(root + sep) ? file : null
+}
+
+const isInside = (realRoot, real) => real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)
+
+/** An http.Server (not yet listening) that serves `root` by the two rules above. */
+export function createWebServer(root) {
+  const absoluteRoot = resolve(root)
+  const server = createServer(async (request, response) => {
+    const headers = {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    }
+    const plain = (status, text) => response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(text)
+    const port = server.address()?.port
+    if (!isAllowedHost(request.headers.host, port)) {
+      plain(421, `Misdirected request: this server answers only at http://127.0.0.1:${port}/ (or localhost:${port}).\n`)
+      return
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, headers).end()
+      return
+    }
+    const file = resolveRequest(absoluteRoot, request.url ?? '/')
+    const realRoot = await realpath(absoluteRoot).catch(() => null)
+    const real = file && realRoot ? await realpath(file).catch(() => null) : null
+    const handle = real && isInside(realRoot, real) ? await open(real, READ_FLAGS).catch(() => null) : null
+    const info = handle ? await handle.stat().catch(() => null) : null
+    if (!handle || !info?.isFile()) {
+      await handle?.close().catch(() => undefined)
+      plain(404, 'Not found')
+      return
+    }
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': MIME[extname(real)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Cache-Control': real.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+    })
+    if (request.method === 'HEAD') {
+      await handle.close().catch(() => undefined)
+      response.end()
+      return
+    }
+    handle
+      .createReadStream()
+      .on('error', () => response.destroy())
+      .pipe(response)
+  })
+  return server
+}
