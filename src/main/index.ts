@@ -2,6 +2,7 @@
 // page comes from app://bundle and whose only way out is the guarded Host channels.
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { applicationMenuTemplate } from './app-menu.ts'
 import { APP_SCHEME_PRIVILEGES, registerBundleProtocol } from './protocol.ts'
 import { HOST_EVENTS } from '../shared/channels.ts'
 import { createDurableWriter } from './durable-write.ts'
@@ -45,8 +46,12 @@ function openMainWindow(): void {
 }
 
 function start(): void {
-  // A released game has no menu: no reload that would drop the turn's plan, no developer tools.
-  if (app.isPackaged) Menu.setApplicationMenu(null)
+  // A released game has no reload that would drop the turn's plan and no developer tools in its menu: no menu at
+  // all, except on macOS, where the menu bar carries Cmd+C/V/Q and keeps its standard roles (src/main/app-menu.ts).
+  if (app.isPackaged) {
+    const template = applicationMenuTemplate(process.platform, APP_NAME)
+    Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
+  }
   hardenSession(session.defaultSession)
   registerBundleProtocol(protocol, locations.rendererDir)
   const layout = userDataLayout(app.getPath('userData'))

@@ -102,6 +102,10 @@ const fake = vi.hoisted(() => {
       handle: vi.fn(() => calls.push('protocol.handle')),
     },
     ipcMain: { handle: vi.fn() },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ builtFrom: template })),
+      setApplicationMenu: vi.fn(),
+    },
     dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })) },
     shell: { openPath: vi.fn(async (_path: string) => '') },
   }
@@ -294,6 +298,38 @@ describe('the entry (src/main/index.ts)', () => {
     expect(preventDefault).toHaveBeenCalled()
     await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled())
     beforeQuit({ preventDefault: vi.fn() })
+  })
+
+  // Issue 10, finding 9: on macOS the menu bar carries Cmd+C/V/Q, so the packaged game keeps a menu there.
+  it.each([
+    ['darwin', true],
+    ['linux', false],
+    ['win32', false],
+  ])('packaged on %s, the menu is the plain template of src/main/app-menu.ts (a menu: %s)', async (platform, hasMenu) => {
+    const saved = { platform: process.platform, resourcesPath: (process as { resourcesPath?: string }).resourcesPath }
+    const appData = await mkdtemp(join(tmpdir(), 'rl-packaged-'))
+    const getPath = fake.electron.app.getPath.getMockImplementation()!
+    Object.defineProperty(process, 'platform', { value: platform, configurable: true })
+    ;(process as { resourcesPath?: string }).resourcesPath = join(appData, 'resources')
+    fake.electron.app.isPackaged = true
+    fake.electron.app.getPath.mockImplementation((name: string) => (name === 'appData' ? appData : join(appData, 'Red Lines')))
+    fake.electron.Menu.setApplicationMenu.mockClear()
+    try {
+      vi.resetModules()
+      await import('../../src/main/index.ts')
+      fake.ready()
+      await vi.waitFor(() => expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1))
+      const { applicationMenuTemplate } = await import('../../src/main/app-menu.ts')
+      const [menu] = fake.electron.Menu.setApplicationMenu.mock.calls[0]
+      if (hasMenu) expect(menu).toEqual({ builtFrom: applicationMenuTemplate('darwin', 'Red Lines') })
+      else expect(menu).toBeNull()
+    } finally {
+      Object.defineProperty(process, 'platform', { value: saved.platform, configurable: true })
+      ;(process as { resourcesPath?: string }).resourcesPath = saved.resourcesPath
+      fake.electron.app.isPackaged = false
+      fake.electron.app.getPath.mockImplementation(getPath)
+      await rm(appData, { recursive: true, force: true })
+    }
   })
 
   it('without the test variable, the user data folder is "<appData>/Red Lines"', async () => {
