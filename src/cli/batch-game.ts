@@ -17,6 +17,8 @@ export interface GameSummary {
   pairAlignment: number | null
   incidents: number
   rigidity: number
+  /** Every pair's final alignment, keyed "A-B" in the scenario's pair order. */
+  alignments: Record<string, number>
 }
 
 export interface BatchSettings {
@@ -52,5 +54,6 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     pairAlignment: pair ? record.final.alignment[pairIndex(scn, pair[0], pair[1])] : null,
     incidents,
     rigidity: record.final.rigidity,
+    alignments: Object.fromEntries(scn.pairActors.map(([i, j], p) => [`${scn.actorIds[i]}-${scn.actorIds[j]}`, record.final.alignment[p]])),
   }
 }

@@ -10,6 +10,7 @@ import { baseLoadOptions, lensTarget } from './resolve-base.ts'
 import type { BaseFiles } from '../engine/scenario/index.ts'
 import { readScript } from './script.ts'
 import { UsageError } from './errors.ts'
+import { csvText, gameRows } from './game-rows.ts'
 
 export interface BatchFlags {
   scenario?: string
@@ -22,6 +23,8 @@ export interface BatchFlags {
   workers?: string
   others?: string
   json?: boolean
+  jsonl?: boolean
+  csv?: boolean
 }
 
 const WORKER_SHIM = new URL('./ts-worker.mjs', import.meta.url)
@@ -74,6 +77,7 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   const difficulty = difficultyFlag(flags.difficulty)
   const computerOthers = othersFlag(flags.others)
   checkTurnsForm(flags.turns)
+  if ([flags.json, flags.jsonl, flags.csv].filter(Boolean).length > 1) throw new UsageError('batch takes one of --json, --jsonl and --csv')
   const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
   for (const warning of warnings) out.err(warning)
   const turns = turnsFlag(flags.turns, scn)
@@ -104,7 +108,11 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   )
   const seconds = (performance.now() - started) / 1000
   const summary = summarise(scn, games)
-  if (flags.json) {
+  if (flags.jsonl || flags.csv) {
+    const rows = gameRows(scn, games)
+    if (flags.jsonl) for (const row of rows) out.line(JSON.stringify(row))
+    else out.line(csvText(rows))
+  } else if (flags.json) {
     out.line(
       JSON.stringify({
         ...summary,

@@ -1,8 +1,7 @@
-// The `redlines` command line: validate, simulate, batch, claims, dilemma, evidence, paths, schema, docs.
+// The `redlines` command line: validate, simulate, batch, claims, dilemma, evidence, new, paths, schema, docs.
 import { readFile, writeFile } from 'node:fs/promises'
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
-import { scenarioJsonSchema } from '../engine/index.ts'
 import { batch } from './batch.ts'
 import { claims } from './claims.ts'
 import { dilemma } from './dilemma.ts'
@@ -15,44 +14,11 @@ import { watchValidate } from './watch.ts'
 import { evidence } from './evidence.ts'
 import { paths } from './paths.ts'
 import { updateGeneratedSections } from './modding-reference.ts'
+import { COMMANDS, commandHelp, overview, version } from './help.ts'
+import { newScenario } from './new-scenario.ts'
+import { schemaText } from './schema-text.ts'
 
-export const USAGE = `Usage: redlines <command> [options]
-
-Commands:
-  validate <scenario folder or file>... [--provenance]
-                                          check scenarios; every problem on its own line; for an
-                                          extension, what it changes (--provenance: where every item
-                                          comes from)
-  validate --watch <scenario folder>      check again on every save, until Ctrl+C
-  simulate --scenario <folder> [--lens NAME] [--seed N] [--turns K] [--difficulty easy|normal|hard]
-           [--script FILE] [--others ai|none] [--json]
-                                          play one game (turn summaries, or one JSON document)
-  batch    --scenario <folder> [--lens NAME] --runs N [--seed S] [--turns K] [--difficulty D]
-           [--script FILE] [--others ai|none] [--workers W] [--json]
-                                          play N games and report the distribution of outcomes
-  claims   --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--sensitivity] [--joint K]
-           [--claim ID]... [--json]       test the claims the scenario declares: holds or not, the effect
-                                          with its 95% interval over N paired seeds (default 30);
-                                          --sensitivity: the share still holding with every assumed
-                                          number ±20%, one at a time and at K joint points (default 64).
-                                          Exit 1 when a claim fails (or, with --sensitivity, is not robust)
-  dilemma  --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--turns K] [--json]
-                                          the security dilemma, measured on the scenario's policies: per
-                                          role, each policy's score against the computer players and in a
-                                          quiet world, how far it moves the world, and mutual restraint
-                                          against mutual hostility (default 40 seeds)
-  evidence <scenario folder> [--json]     for each paragraph of each source, what cites it; the share
-                                          of the scenario grounded in the text versus assumed
-  paths    [--json]                       where the desktop edition keeps your scenarios, saves, settings
-  schema   [--write FILE]                 print (or write) the scenario JSON Schema
-  docs     [--write FILE | --check FILE]  print the generated parts of scenarios/MODDING.md, or rewrite
-                                          them in FILE (--check: exit 1 if FILE is stale)
-
---lens NAME plays another reading of the scenario: an extension of it that declares a "lens", found
-among the folders beside it and your own scenarios, by id, name or short name ("values"); "default" is
-the scenario itself.
-
-Exit codes: 0 success, 1 failure (invalid scenario, missing file), 2 wrong usage.`
+export const USAGE = overview()
 
 function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
@@ -62,9 +28,7 @@ function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArg
   }
 }
 
-export function schemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`
-}
+export { schemaText }
 
 /** The flags claims and dilemma share: many paired games of one scenario. */
 const MEASURE_OPTIONS = {
@@ -91,10 +55,16 @@ const GAME_OPTIONS = {
 
 async function run(args: string[], out: Output): Promise<number> {
   const [command, ...rest] = args
+  if (command === '--version' || command === '-V' || command === 'version') return (out.line(`redlines ${version()}`), 0)
+  if (command === 'help' && rest.length > 0) {
+    if (rest.length > 1 || !COMMANDS.includes(rest[0])) throw new UsageError(`help takes one command (${COMMANDS.join(', ')})`)
+    return (out.line(commandHelp(rest[0])), 0)
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out.line(USAGE)
     return command === undefined ? 2 : 0
   }
+  const help = () => (out.line(commandHelp(command)), 0)
   switch (command) {
     case 'validate': {
       const { values, positionals } = parse({
@@ -103,7 +73,7 @@ async function run(args: string[], out: Output): Promise<number> {
         allowPositionals: true,
         strict: true,
       })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       if (positionals.length === 0) throw new UsageError('validate needs at least one scenario folder or file')
       if (values.watch) {
         if (positionals.length > 1) throw new UsageError('validate --watch takes one scenario folder')
@@ -113,16 +83,22 @@ async function run(args: string[], out: Output): Promise<number> {
     }
     case 'simulate': {
       const { values } = parse({ args: rest, strict: true, options: { ...GAME_OPTIONS } })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       return simulate(values, out)
     }
     case 'batch': {
       const { values } = parse({
         args: rest,
         strict: true,
-        options: { ...GAME_OPTIONS, runs: { type: 'string' }, workers: { type: 'string' } },
+        options: {
+          ...GAME_OPTIONS,
+          runs: { type: 'string' },
+          workers: { type: 'string' },
+          jsonl: { type: 'boolean' },
+          csv: { type: 'boolean' },
+        },
       })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       return batch(values, out)
     }
     case 'claims': {
@@ -136,7 +112,7 @@ async function run(args: string[], out: Output): Promise<number> {
           claim: { type: 'string', multiple: true },
         },
       })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       return claims(values, out)
     }
     case 'dilemma': {
@@ -145,12 +121,12 @@ async function run(args: string[], out: Output): Promise<number> {
         strict: true,
         options: { ...MEASURE_OPTIONS, turns: { type: 'string' } },
       })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       return dilemma(values, out)
     }
     case 'schema': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' } } })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       if (values.write) {
         await writeFile(values.write, schemaText()).catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`${values.write}: cannot write the schema (${error.code ?? error.message})`)
@@ -168,13 +144,13 @@ async function run(args: string[], out: Output): Promise<number> {
         allowPositionals: true,
         options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
       })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       if (positionals.length !== 1) throw new UsageError('evidence needs one scenario folder')
       return evidence(positionals[0], values, out)
     }
     case 'paths': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       return paths(values, out)
     }
     case 'docs': {
@@ -183,13 +159,22 @@ async function run(args: string[], out: Output): Promise<number> {
         strict: true,
         options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' }, check: { type: 'string' } },
       })
-      if (values.help) return (out.line(USAGE), 0)
+      if (values.help) return help()
       return docs(values, out)
     }
+    case 'new': {
+      const { values, positionals } = parse({
+        args: rest,
+        strict: true,
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' }, in: { type: 'string' } },
+      })
+      if (values.help) return help()
+      if (positionals.length !== 1) throw new UsageError('new needs one name, e.g. redlines new my-scenario')
+      return newScenario(positionals[0], values.in ?? '.', out)
+    }
     default:
-      throw new UsageError(
-        `unknown command "${command}" (commands: validate, simulate, batch, claims, dilemma, evidence, paths, schema, docs)`,
-      )
+      throw new UsageError(`unknown command "${command}" (commands: ${COMMANDS.join(', ')})`)
   }
 }
 

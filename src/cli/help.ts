@@ -1,0 +1,96 @@
+// What `redlines --help`, `redlines help COMMAND` and `COMMAND --help` print.
+import { readFileSync } from 'node:fs'
+
+const LENS_NOTE = `--lens NAME plays another reading of the scenario: an extension of it that declares a "lens", found
+among the folders beside it and your own scenarios, by id, name or short name ("values"); "default" is
+the scenario itself.`
+
+const EXIT_CODES = 'Exit codes: 0 success, 1 failure (invalid scenario, missing file), 2 wrong usage.'
+
+/** Each command's usage line(s) and what it does, in the order the overview lists them. */
+export const COMMAND_HELP: Record<string, { usage: string; summary: string; details?: string }> = {
+  validate: {
+    usage: `validate <scenario folder or file>... [--provenance]
+  validate --watch <scenario folder>`,
+    summary: 'check scenarios; every problem on its own line; for an extension, what it changes',
+    details: `--provenance  where every item of an extension comes from (base or extension)
+--watch       check again on every save, until Ctrl+C`,
+  },
+  simulate: {
+    usage: `simulate --scenario <folder> [--lens NAME] [--seed N] [--turns K] [--difficulty easy|normal|hard]
+           [--script FILE] [--others ai|none] [--json]`,
+    summary: 'play one game (turn summaries, or one JSON document)',
+    details: `--script FILE   a JSON file of turns: {"1": {"USA": [{"action": "sanctions", "targets": ["RUS"]}]}, …}
+--others none   the powers the script does not name pass instead of being played by the computer
+${LENS_NOTE}`,
+  },
+  batch: {
+    usage: `batch --scenario <folder> [--lens NAME] --runs N [--seed S] [--turns K] [--difficulty D]
+           [--script FILE] [--others ai|none] [--workers W] [--json | --jsonl | --csv]`,
+    summary: 'play N games and report the distribution of outcomes',
+    details: `--json    the summary as one JSON document
+--jsonl   one JSON line per game: seed, turns, outcome flags, each role's score, every pair's final
+          alignment, incidents (for R, pandas and jq)
+--csv     the same, one row per game, with a byte-order mark so spreadsheets read it as UTF-8
+${LENS_NOTE}`,
+  },
+  claims: {
+    usage: `claims --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--sensitivity] [--joint K]
+           [--claim ID]... [--json]`,
+    summary: 'test the claims the scenario declares: holds or not, the effect with its 95% interval',
+    details: `Over N paired seeds (default 30). --sensitivity: the share still holding with every assumed number
+±20%, one at a time and at K joint points (default 64). Exit 1 when a claim fails (or, with
+--sensitivity, is not robust).`,
+  },
+  dilemma: {
+    usage: 'dilemma --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--turns K] [--json]',
+    summary: "the security dilemma, measured on the scenario's policies",
+    details: `Per role, each policy's score against the computer players and in a quiet world, how far it moves
+the world, and mutual restraint against mutual hostility (default 40 seeds).`,
+  },
+  evidence: {
+    usage: 'evidence <scenario folder> [--json]',
+    summary: 'for each paragraph of each source, what cites it; the share grounded in the text versus assumed',
+  },
+  new: {
+    usage: 'new <name> [--in FOLDER]',
+    summary: 'write a minimal valid scenario (one source, one action, one rule) ready to edit',
+    details: `Creates FOLDER/<name>/ (default: the current folder) with scenario.json and sources/source.txt; it
+never overwrites anything. Then: redlines validate <name>`,
+  },
+  paths: {
+    usage: 'paths [--json]',
+    summary: 'where the desktop edition keeps your scenarios, saves and settings',
+  },
+  schema: {
+    usage: 'schema [--write FILE]',
+    summary: 'print (or write) the scenario JSON Schema',
+  },
+  docs: {
+    usage: 'docs [--write FILE | --check FILE]',
+    summary: 'print the generated parts of scenarios/MODDING.md, or rewrite them in FILE (--check: exit 1 if stale)',
+  },
+}
+
+export const COMMANDS = Object.keys(COMMAND_HELP)
+
+export function overview(): string {
+  const lines = ['Usage: redlines <command> [options]', '       redlines help <command>', '       redlines --version', '', 'Commands:']
+  for (const [name, help] of Object.entries(COMMAND_HELP)) lines.push(`  ${name.padEnd(9)} ${help.summary}`)
+  lines.push('', `Run "redlines help <command>" (or "redlines <command> --help") for its options.`, '', EXIT_CODES)
+  return lines.join('\n')
+}
+
+export function commandHelp(command: string): string {
+  const help = COMMAND_HELP[command]
+  const lines = [`Usage: redlines ${help.usage}`, '', `${help.summary[0].toUpperCase()}${help.summary.slice(1)}.`]
+  if (help.details) lines.push('', help.details)
+  lines.push('', EXIT_CODES)
+  return lines.join('\n')
+}
+
+/** The version in package.json (the command and the app share it). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
