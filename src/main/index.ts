@@ -11,6 +11,7 @@ import { registerHostHandlers } from './ipc.ts'
 import { appLocations, userDataLayout } from './paths.ts'
 import { createRulesStore } from './rules-store.ts'
 import { createSaveStore } from './save-store.ts'
+import { publishSchema } from './publish-schema.ts'
 import { createScenarioStore } from './scenario-store.ts'
 import { tidyUserData } from './tidy.ts'
 import type { ScenarioWatcher } from './scenario-watcher.ts'
@@ -61,6 +62,9 @@ function start(): void {
       if (tempFiles + trashBins > 0) console.log(`[tidy] removed ${tempFiles} temporary files and ${trashBins} old deleted saves`)
     },
     (error: unknown) => console.warn('[tidy] could not tidy the user data folder:', error),
+  )
+  void publishSchema(locations.shippedScenariosDir, layout.scenariosDir).catch((error: unknown) =>
+    console.warn('[scenarios] could not put the scenario schema in the user folder:', error),
   )
   const saves = createSaveStore({ layout, writer })
   const scenarios = createScenarioStore({
