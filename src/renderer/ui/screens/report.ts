@@ -26,6 +26,7 @@ import { gameScreen } from './game.ts'
 import { readerScreen } from './reader.ts'
 
 const STEP_NAMES: Record<string, string> = {
+  injects: 'Events',
   actions: 'Actions',
   reactions: 'Reactions',
   arms: 'Arms',
@@ -38,6 +39,8 @@ const STEP_NAMES: Record<string, string> = {
 function describeCause(scn: CompiledScenario, group: ChangeGroup): string {
   const action = scn.actionById[group.cause]
   if (action) return action.data.description
+  const inject = scn.injectById[group.cause]
+  if (inject) return `An event the teacher played into this turn: ${inject.data.description}`
   const rule = scn.file.rules.find((r) => r.id === group.cause)
   if (rule) return rule.description
   if (group.cause === 'clamp') return 'Values are kept within their range; the clamp is booked as its own change.'
