@@ -338,7 +338,10 @@ describe('semantic checks', () => {
         '"capability": 0,\n      "capital": { "lon": 30, "lat": 55 },\n      "playable": false,',
       ],
       ['"capability": 0.2,', '"capability": 0,'],
-      ['"playable": true, "assumption": "Format 1 left this number without grounding; written down when the file moved to format 2.",\n      "budget": 4', '"playable": false, "assumption": "Format 1 left this number without grounding; written down when the file moved to format 2.",\n      "budget": 4'],
+      [
+        '"playable": true, "assumption": "Format 1 left this number without grounding; written down when the file moved to format 2.",\n      "budget": 4',
+        '"playable": false, "assumption": "Format 1 left this number without grounding; written down when the file moved to format 2.",\n      "budget": 4',
+      ],
       ['"weight": 1,\n          "measure": { "kind": "commitment"', '"weight": 0,\n          "measure": { "kind": "commitment"'],
     )
     expect(lines(load(text))).toEqual([
@@ -449,5 +452,45 @@ describe('diagnostics', () => {
     expect(nearest('interdependanceFloors', ['interdependenceFloor', 'autonomyCap'])).toBe('interdependenceFloor')
     expect(nearest('completely-different', ['joint-patrol'])).toBeUndefined()
     expect(nearest('x', [])).toBeUndefined()
+  })
+})
+
+describe('checking quotes is bounded', () => {
+  it('a huge one-line source cited many times with near misses is refused quickly, every unchecked quote named', () => {
+    const file = JSON.parse(readFileSync('scenarios/tutorial/scenario.json', 'utf8'))
+    const text = `Title\n\n${'a'.repeat(4_800_000)}\n`
+    file.sources[0].file = 'sources/big.txt'
+    let cited = 0
+    for (const item of [...file.actions, ...file.rules, ...file.ladder]) {
+      item.citations = Array.from({ length: 20 }, (_, k) => ({
+        source: file.sources[0].id,
+        paragraph: 2,
+        quote: `${'a'.repeat(1990)}b${cited + k}`,
+      }))
+      cited += 20
+      if (cited >= 200) break
+    }
+    const files = { 'scenario.json': new TextEncoder().encode(JSON.stringify(file)), 'sources/big.txt': new TextEncoder().encode(text) }
+    const result = loadScenario(files)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const codes = result.diagnostics.map((d) => d.code)
+    expect(codes.filter((code) => code === 'quote-not-found').length + codes.filter((code) => code === 'quote-not-checked').length).toBe(
+      cited,
+    )
+    expect(codes).toContain('quote-not-checked')
+    expect(result.diagnostics.find((d) => d.code === 'quote-not-checked')?.message).toMatch(/not checked: .*40 million characters/)
+  })
+
+  it('the same quote cited in many places is searched once, and still reported at each place', () => {
+    const file = JSON.parse(readFileSync('scenarios/tutorial/scenario.json', 'utf8'))
+    const wrong = { source: file.sources[0].id, paragraph: 3, quote: 'words that are nowhere in the primer' }
+    for (const action of file.actions) action.citations = [wrong]
+    const primer = readFileSync(join('scenarios/tutorial', file.sources[0].file))
+    const files = { 'scenario.json': new TextEncoder().encode(JSON.stringify(file)), [file.sources[0].file]: new Uint8Array(primer) }
+    const result = loadScenario(files)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.diagnostics.filter((d) => d.code === 'quote-not-found')).toHaveLength(file.actions.length)
   })
 })

@@ -418,6 +418,13 @@ export const DIAGNOSTIC_CODES = {
     'scenario.json:70:69: error: quote not found in paragraph 2 of source "straits-account" [/…/citations/0/quote] hint: it is in paragraph 5',
     'Copy the words exactly; quote style and spacing do not matter, words and case do.',
   ),
+  'quote-not-checked': doc(
+    'error',
+    'semantic',
+    "The scenario's quotes would need too much searching to check (very long paragraphs cited many times).",
+    'scenario.json:70:69: error: quote not checked: the scenario\'s quotes would need searching more than 40 million characters of "report" [/…/citations/0/quote]',
+    'Split the source into paragraphs, one per line, and cite the paragraph that holds the words.',
+  ),
   'source-file-missing': doc(
     'error',
     'semantic',

@@ -20,7 +20,7 @@ import type { ExtensionFile } from './schema-extension.ts'
 import { SchemaIssueReporter } from './schema-issues.ts'
 import { paragraphsOf } from './text.ts'
 import { validateScenario } from './validate.ts'
-import { foldedParagraphLookup } from './validate-grounding.ts'
+import { quoteFinderFor } from './quote-finder.ts'
 import { assemble, workingFromScenario } from './working.ts'
 import type { Working } from './working.ts'
 
@@ -129,7 +129,7 @@ function loadComplete(layer: ScenarioLayer, shape: LayerShape | undefined, maxBy
   if (!shape) {
     const sources = rawSources(layer.value).map((source) => ({ ...source, layer }))
     const paragraphs = readSourceParagraphs(sources, sourcePointer, maxBytes, diagnostics)
-    checkRawCitations(layer.value, sink, new Set(sources.map((source) => source.id)), foldedParagraphLookup(paragraphs))
+    checkRawCitations(layer.value, sink, new Set(sources.map((source) => source.id)), quoteFinderFor(paragraphs))
     return failure([...sink.diagnostics, ...diagnostics])
   }
   const scenario = shape.data as ScenarioFile

@@ -4,6 +4,7 @@ import type { JsonObject, JsonValue } from '../ingest/json.ts'
 import { escapePointerToken } from '../ingest/json.ts'
 import type { DiagnosticSink } from './diagnostics.ts'
 import { checkCitation } from './validate-grounding.ts'
+import type { QuoteFinder } from './quote-finder.ts'
 
 function isObject(value: JsonValue): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -21,12 +22,7 @@ export function rawSources(value: JsonValue): { id: string; file: string; index:
 }
 
 /** Checks every well-formed citation found anywhere in the raw value (iteratively: depth is bounded by the parser anyway). */
-export function checkRawCitations(
-  value: JsonValue,
-  sink: DiagnosticSink,
-  sourceIds: ReadonlySet<string>,
-  foldedParagraphs: (id: string) => string[] | undefined,
-): void {
+export function checkRawCitations(value: JsonValue, sink: DiagnosticSink, sourceIds: ReadonlySet<string>, finder: QuoteFinder): void {
   const stack: [JsonValue, string, boolean][] = [[value, '', false]]
   while (stack.length > 0) {
     const [node, pointer, inCitations] = stack.pop()!
@@ -38,7 +34,7 @@ export function checkRawCitations(
     if (inCitations) {
       const { source, paragraph, quote } = node
       if (typeof source === 'string' && typeof quote === 'string' && Number.isInteger(paragraph) && (paragraph as number) >= 1) {
-        checkCitation({ source, paragraph: paragraph as number, quote }, pointer, sink, sourceIds, foldedParagraphs)
+        checkCitation({ source, paragraph: paragraph as number, quote }, pointer, sink, sourceIds, finder)
       }
       continue
     }

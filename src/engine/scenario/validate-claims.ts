@@ -5,7 +5,8 @@ import type { ScenarioFile } from './schema.ts'
 import { QUIET_BASELINE } from './schema-claims.ts'
 import type { DiagnosticSink } from './diagnostics.ts'
 import { didYouMean } from './diagnostics.ts'
-import { checkCitation, foldedParagraphLookup } from './validate-grounding.ts'
+import { checkCitation } from './validate-grounding.ts'
+import { quoteFinderFor } from './quote-finder.ts'
 import type { ValidationContext } from './validate.ts'
 import { compileScenario } from '../compiled.ts'
 import type { CompiledScenario } from '../compiled.ts'
@@ -62,7 +63,7 @@ export function checkClaims(scenario: ScenarioFile, sink: DiagnosticSink, contex
   })
 
   const sourceIds = new Set(scenario.sources.map((source) => source.id))
-  const folded = foldedParagraphLookup(context.paragraphs)
+  const folded = quoteFinderFor(context.paragraphs)
   claims.forEach((claim, c) => {
     const base = `/claims/${c}`
     claim.citations.forEach((citation, k) => checkCitation(citation, `${base}/citations/${k}`, sink, sourceIds, folded))

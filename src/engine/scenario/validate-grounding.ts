@@ -5,19 +5,9 @@ import { groundedItems } from './grounded-items.ts'
 import { didYouMean } from './diagnostics.ts'
 import type { DiagnosticSink } from './diagnostics.ts'
 import { foldForQuote } from './text.ts'
+import type { QuoteFinder } from './quote-finder.ts'
+import { QUOTE_SEARCH_BUDGET, quoteFinderFor } from './quote-finder.ts'
 import type { ValidationContext } from './validate.ts'
-
-/** Looks up the folded paragraphs of a source by id, folding each source once. */
-export function foldedParagraphLookup(paragraphs: ReadonlyMap<string, readonly string[]>): (id: string) => string[] | undefined {
-  const folded = new Map<string, string[]>()
-  return (id) => {
-    const found = paragraphs.get(id)
-    if (!found) return undefined
-    let result = folded.get(id)
-    if (!result) folded.set(id, (result = found.map(foldForQuote)))
-    return result
-  }
-}
 
 /**
  * Checks one citation's source, paragraph and quote; returns whether its source exists.
@@ -28,13 +18,13 @@ export function checkCitation(
   base: string,
   sink: DiagnosticSink,
   sourceIds: ReadonlySet<string>,
-  foldedParagraphs: (id: string) => string[] | undefined,
+  finder: QuoteFinder,
 ): boolean {
   if (!sourceIds.has(citation.source)) {
     sink.error('unknown-source', `${base}/source`, `unknown source "${citation.source}"`, didYouMean(citation.source, sourceIds))
     return false
   }
-  const paragraphs = foldedParagraphs(citation.source)
+  const paragraphs = finder.paragraphs(citation.source)
   if (!paragraphs) return true // The source text is missing or unreadable, which is reported where it is named.
   if (citation.paragraph > paragraphs.length) {
     const message = `paragraph ${citation.paragraph} does not exist: source "${citation.source}" has ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`
@@ -46,20 +36,29 @@ export function checkCitation(
     sink.error('quote-not-found', `${base}/quote`, 'the quote is only white space')
     return true
   }
-  if (paragraphs[citation.paragraph - 1].includes(quote)) return true
-  const elsewhere = paragraphs.findIndex((paragraph) => paragraph.includes(quote))
+  const location = finder.locate(citation.source, citation.paragraph - 1, quote)
+  if (location.kind === 'found') return true
+  if (location.kind === 'not-checked') {
+    sink.error(
+      'quote-not-checked',
+      `${base}/quote`,
+      `quote not checked: the scenario's quotes would need searching more than ${QUOTE_SEARCH_BUDGET / 1_000_000} million characters of "${citation.source}"`,
+      'cite fewer passages of very long paragraphs, or split the source into paragraphs (one per line)',
+    )
+    return true
+  }
   sink.error(
     'quote-not-found',
     `${base}/quote`,
     `quote not found in paragraph ${citation.paragraph} of source "${citation.source}"`,
-    elsewhere >= 0 ? `it is in paragraph ${elsewhere + 1}` : undefined,
+    location.elsewhere !== null ? `it is in paragraph ${location.elsewhere + 1}` : undefined,
   )
   return true
 }
 
 export function checkGrounding(scenario: ScenarioFile, sink: DiagnosticSink, context: ValidationContext): void {
   const sourceIds = new Set(scenario.sources.map((source) => source.id))
-  const foldedParagraphs = foldedParagraphLookup(context.paragraphs)
+  const finder = quoteFinderFor(context.paragraphs)
   const cited = new Set<string>()
 
   for (const { item, pointer, label, optional, plural } of groundedItems(scenario)) {
@@ -71,13 +70,13 @@ export function checkGrounding(scenario: ScenarioFile, sink: DiagnosticSink, con
       else sink.error('ungrounded', pointer, message, hint)
     }
     citations.forEach((citation, index) => {
-      if (checkCitation(citation, `${pointer}/citations/${index}`, sink, sourceIds, foldedParagraphs)) cited.add(citation.source)
+      if (checkCitation(citation, `${pointer}/citations/${index}`, sink, sourceIds, finder)) cited.add(citation.source)
     })
   }
 
   // A lens states a reading of the text: its passages are checked like any citation.
   scenario.lens?.citations.forEach((citation, index) => {
-    if (checkCitation(citation, `/lens/citations/${index}`, sink, sourceIds, foldedParagraphs)) cited.add(citation.source)
+    if (checkCitation(citation, `/lens/citations/${index}`, sink, sourceIds, finder)) cited.add(citation.source)
   })
 
   scenario.sources.forEach((source, index) => {
