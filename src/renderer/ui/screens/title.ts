@@ -3,6 +3,7 @@ import { AUTOSAVE_SLOT } from '../../../shared/host.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
 import { continueLatest } from '../load-game.ts'
+import { classJoinScreen } from './class-join.ts'
 import { loadGameScreen } from './load.ts'
 import { newGameScreen } from './new-game.ts'
 import { scenariosScreen } from './scenarios.ts'
@@ -39,6 +40,7 @@ export function titleScreen(message?: string): Screen {
           button('Load game', () => app.show(loadGameScreen())),
           button('Scenarios', () => app.show(scenariosScreen())),
           button('Tutorial', () => app.show(tutorialScreen())),
+          app.host.edition === 'browser' ? button('Join a class', () => app.show(classJoinScreen())) : null,
           button('Settings', () => app.show(settingsScreen(() => app.show(titleScreen())))),
         ),
         continueNote,
