@@ -1,0 +1,271 @@
+// The thin Colyseus side of a class: one room per class (messages only, no schema state). It checks who joins,
+// checks every message (schema, size, seat, turn, phase), hands accepted intentions to the live class (which
+// logs them) and sends each client the views it may see. The class itself knows nothing of Colyseus.
+import type { Client } from '@colyseus/core'
+import { CloseCode, Room, ServerError as JoinError } from '@colyseus/core'
+import type { ServerError, TeacherView } from '../shared/classroom-protocol.ts'
+import {
+  JOIN_ERRORS,
+  JoinOptions,
+  MAX_CLIENT_MESSAGE_BYTES,
+  MAX_CLIENT_MESSAGES_PER_SECOND,
+  MAX_DEVICES_PER_TEAM,
+  MAX_TEAMS,
+  SERVER_MESSAGES,
+  StudentMessage,
+  TeacherMessage,
+} from '../shared/classroom-protocol.ts'
+import type { ClassEvent } from './class-events.ts'
+import type { ClassStore } from './class-store.ts'
+import { classView, seatView, teacherView } from './class-views.ts'
+import type { LiveClass } from './live-class.ts'
+
+export const CLASS_ROOM = 'class'
+/** How long a device that lost its connection keeps its place (it can also come back later with its team's code). */
+export const RECONNECT_SECONDS = 60
+/** Join options that are not valid at all (the protocol's JOIN_ERRORS cover the rest). */
+export const BAD_JOIN_OPTIONS = 4400
+
+/** Close codes of a lost connection (not a kick, not a rate-limit drop): only these may reconnect. */
+const NETWORK_DROPS: readonly number[] = [
+  CloseCode.ABNORMAL_CLOSURE,
+  CloseCode.GOING_AWAY,
+  CloseCode.NO_STATUS_RECEIVED,
+  CloseCode.MAY_TRY_RECONNECT,
+]
+
+const STUDENT_TYPES = new Set(['plan', 'answer'])
+const TEACHER_TYPES = new Set([
+  'start',
+  'pause',
+  'resume',
+  'extend',
+  'end-timer',
+  'inject',
+  'cancel-inject',
+  'reveal',
+  'rollback',
+  'difficulty',
+])
+
+export type Seat = { role: 'student'; team: string } | { role: 'teacher' } | { role: 'projector' }
+
+export interface ClassRoomContext {
+  store: ClassStore
+  /** Room ids of the classes hosted by this process, by class code (one room per class). */
+  rooms: Map<string, string>
+  joinUrl: (code: string) => string
+  network: TeacherView['network']
+  now: () => number
+  /** Where a server-side failure is reported (never a client's mistake). */
+  report: (line: string) => void
+}
+
+const issueText = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+  issues.map((issue) => `${issue.path.map(String).join('.') || 'the message'}: ${issue.message}`).join('; ')
+
+export function classRoomType(context: ClassRoomContext) {
+  return class ClassRoom extends Room {
+    maxClients = MAX_TEAMS * MAX_DEVICES_PER_TEAM + 16
+    autoDispose = false
+    maxMessagesPerSecond = MAX_CLIENT_MESSAGES_PER_SECOND
+    private live!: LiveClass
+    private readonly seats = new Map<string, Seat>()
+    private readonly connected = new Set<string>()
+    private sentClass = ''
+    private readonly sentSeats = new Map<string, string>()
+    private sentTeacher = ''
+    private timer: NodeJS.Timeout | null = null
+
+    async onCreate(options: { code?: unknown }) {
+      const live = typeof options?.code === 'string' ? context.store.live.get(options.code) : undefined
+      if (!live || context.rooms.has(live.code)) throw new JoinError(JOIN_ERRORS.unknownClass.code, JOIN_ERRORS.unknownClass.message)
+      this.live = live
+      context.rooms.set(live.code, this.roomId)
+      const { game } = live
+      await this.setMetadata({ code: live.code, title: game.identity.scenario.title, teams: game.teams.map((team) => team.name) })
+      this.onMessage('*', (client, type, message) => this.received(client, String(type), message))
+      this.schedule()
+    }
+
+    onAuth(_client: Client, options: unknown): Seat {
+      const parsed = JoinOptions.safeParse(options)
+      if (!parsed.success) throw new JoinError(BAD_JOIN_OPTIONS, `The join options are not valid: ${issueText(parsed.error.issues)}`)
+      const join = parsed.data
+      const refuse = (error: { code: number; message: string }) => new JoinError(error.code, error.message)
+      if (join.code !== this.live.code) throw refuse(JOIN_ERRORS.unknownClass)
+      if (join.as === 'teacher') {
+        if (!this.live.isTeacherKey(join.key)) throw refuse(JOIN_ERRORS.wrongKey)
+        return { role: 'teacher' }
+      }
+      if (join.as === 'projector') return { role: 'projector' }
+      const { teams } = this.live.game
+      let team
+      if (join.rejoin !== undefined) {
+        team = teams.find((each) => each.rejoin === join.rejoin)
+        if (!team) throw refuse(JOIN_ERRORS.wrongRejoin)
+      } else {
+        const name = join.team?.toLocaleLowerCase()
+        team = teams.find((each) => each.name.toLocaleLowerCase() === name)
+        if (!team) throw refuse(JOIN_ERRORS.unknownTeam)
+      }
+      if (this.devices().get(team.name)! >= MAX_DEVICES_PER_TEAM) throw refuse(JOIN_ERRORS.teamFull)
+      return { role: 'student', team: team.name }
+    }
+
+    onJoin(client: Client, _options: unknown, seat: Seat) {
+      this.seats.set(client.sessionId, seat)
+      this.connected.add(client.sessionId)
+      this.sendAll(client)
+      this.refresh()
+    }
+
+    async onDrop(client: Client, code?: number) {
+      this.connected.delete(client.sessionId)
+      this.refresh()
+      if (code === undefined || !NETWORK_DROPS.includes(code)) return
+      try {
+        await this.allowReconnection(client, RECONNECT_SECONDS)
+      } catch {
+        // Not back in time: onLeave follows; the device can still join again with its team's name or code.
+      }
+    }
+
+    onReconnect(client: Client) {
+      this.connected.add(client.sessionId)
+      this.sendAll(client)
+      this.refresh()
+    }
+
+    onLeave(client: Client) {
+      this.seats.delete(client.sessionId)
+      this.connected.delete(client.sessionId)
+      this.refresh()
+    }
+
+    onDispose() {
+      if (context.rooms.get(this.live?.code) === this.roomId) context.rooms.delete(this.live.code)
+      if (this.timer) clearTimeout(this.timer)
+      this.timer = null
+    }
+
+    private devices(): Map<string, number> {
+      const counts = new Map(this.live.game.teams.map((team) => [team.name, 0]))
+      for (const id of this.connected) {
+        const seat = this.seats.get(id)
+        if (seat?.role === 'student') counts.set(seat.team, counts.get(seat.team)! + 1)
+      }
+      return counts
+    }
+
+    private received(client: Client, type: string, message: unknown) {
+      const seat = this.seats.get(client.sessionId)
+      if (!seat) return
+      const error = (code: ServerError['code'], text: string) =>
+        client.send(SERVER_MESSAGES.error, { code, message: text } satisfies ServerError)
+      if (Buffer.byteLength(JSON.stringify(message ?? null) ?? '', 'utf8') > MAX_CLIENT_MESSAGE_BYTES)
+        return error('too-large', `A message may have at most ${MAX_CLIENT_MESSAGE_BYTES} bytes of JSON.`)
+      if (seat.role === 'projector') return error('refused', 'A projector only shows the class; it cannot act.')
+      const isObject = typeof message === 'object' && message !== null && !Array.isArray(message)
+      const body = isObject ? (message as Record<string, unknown>) : message === undefined ? {} : null
+      if (body === null || (body.type !== undefined && body.type !== type))
+        return error('bad-message', `A "${type}" message must be an object whose type, if given, is "${type}".`)
+      const event = this.eventOf(seat, { ...body, type })
+      if ('code' in event) return error(event.code, event.message)
+      this.act(event, client)
+    }
+
+    private eventOf(seat: Exclude<Seat, { role: 'projector' }>, message: Record<string, unknown>): ClassEvent | ServerError {
+      const type = String(message.type)
+      if (seat.role === 'student') {
+        if (TEACHER_TYPES.has(type)) return { code: 'refused', message: `Only the teacher can send "${type}".` }
+        const parsed = StudentMessage.safeParse(message)
+        if (!parsed.success) return { code: 'bad-message', message: `Not a valid "${type}" message: ${issueText(parsed.error.issues)}` }
+        return { by: 'team', team: seat.team, message: parsed.data }
+      }
+      if (STUDENT_TYPES.has(type)) return { code: 'refused', message: `The teacher does not send "${type}": the teams plan and answer.` }
+      const parsed = TeacherMessage.safeParse(message)
+      if (!parsed.success) return { code: 'bad-message', message: `Not a valid "${type}" message: ${issueText(parsed.error.issues)}` }
+      return { by: 'teacher', message: parsed.data }
+    }
+
+    /** Applies an event; the class logs it before anyone is told. */
+    private act(event: ClassEvent, sender?: Client) {
+      let applied
+      try {
+        applied = this.live.apply(event, context.now())
+      } catch (failure) {
+        context.report(`class ${this.live.code}: could not apply or log ${JSON.stringify(event)}: ${(failure as Error).message}`)
+        sender?.send(SERVER_MESSAGES.error, { code: 'refused', message: 'The server could not record this; tell the teacher.' })
+        return
+      }
+      if (!applied.ok) {
+        sender?.send(SERVER_MESSAGES.error, applied.error)
+        return
+      }
+      this.refresh(sender)
+      this.schedule()
+    }
+
+    private schedule() {
+      if (this.timer) clearTimeout(this.timer)
+      this.timer = null
+      const { deadline, paused } = this.live.game
+      if (deadline === null || paused) return
+      const wait = Math.min(Math.max(0, deadline - context.now()), 2 ** 31 - 1)
+      this.timer = setTimeout(() => {
+        this.timer = null
+        if (this.live.game.deadline !== null && context.now() >= this.live.game.deadline)
+          this.act({ by: 'server', message: { type: 'timer' } })
+        else this.schedule()
+      }, wait)
+    }
+
+    private clientsWhere(wanted: (seat: Seat) => boolean): Client[] {
+      return this.clients.filter((client) => {
+        const seat = this.seats.get(client.sessionId)
+        return seat !== undefined && this.connected.has(client.sessionId) && wanted(seat)
+      })
+    }
+
+    /** The full views, to a client that just joined or came back. */
+    private sendAll(client: Client) {
+      const seat = this.seats.get(client.sessionId)!
+      const { game } = this.live
+      client.send(SERVER_MESSAGES.class, classView(game, this.devices()))
+      if (seat.role === 'student') client.send(SERVER_MESSAGES.seat, seatView(game, seat.team))
+      if (seat.role === 'teacher') client.send(SERVER_MESSAGES.teacher, teacherView(game, context.joinUrl(this.live.code), context.network))
+    }
+
+    /**
+     * Sends what changed: a team's seat view to that team's devices only, the teacher's view to teachers, then
+     * the class view to everyone (so a device that sees a new phase already holds its seat in it). The sender
+     * of an accepted message always hears back (its seat or teacher view).
+     */
+    private refresh(sender?: Client) {
+      const { game } = this.live
+      const senderSeat = sender ? this.seats.get(sender.sessionId) : undefined
+      for (const team of game.teams) {
+        const view = seatView(game, team.name)
+        const text = JSON.stringify(view)
+        const mine = (seat: Seat) => seat.role === 'student' && seat.team === team.name
+        if (text !== this.sentSeats.get(team.name)) {
+          this.sentSeats.set(team.name, text)
+          for (const client of this.clientsWhere(mine)) client.send(SERVER_MESSAGES.seat, view)
+        } else if (sender && senderSeat && mine(senderSeat)) sender.send(SERVER_MESSAGES.seat, view)
+      }
+      const teacher = teacherView(game, context.joinUrl(this.live.code), context.network)
+      const teacherText = JSON.stringify(teacher)
+      if (teacherText !== this.sentTeacher) {
+        this.sentTeacher = teacherText
+        for (const client of this.clientsWhere((seat) => seat.role === 'teacher')) client.send(SERVER_MESSAGES.teacher, teacher)
+      } else if (sender && senderSeat?.role === 'teacher') sender.send(SERVER_MESSAGES.teacher, teacher)
+      const shared = classView(game, this.devices())
+      const sharedText = JSON.stringify(shared)
+      if (sharedText !== this.sentClass) {
+        this.sentClass = sharedText
+        for (const client of this.clientsWhere(() => true)) client.send(SERVER_MESSAGES.class, shared)
+      }
+    }
+  }
+}
