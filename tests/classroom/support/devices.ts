@@ -24,7 +24,7 @@ export class Device {
     this.listen(room)
   }
 
-  static async join(url: string, roomId: string, options: JoinOptions, label = options.as): Promise<Device> {
+  static async join(url: string, roomId: string, options: JoinOptions, label: string = options.as): Promise<Device> {
     const room = await new Client(url).joinById(roomId, options)
     return new Device(label, room)
   }
