@@ -108,13 +108,15 @@ export class Device {
   }
 
   async reconnect(url: string, token: string) {
-    this.closed = null
     this.room = await new Client(url).reconnect(token)
+    this.closed = null
     this.listen(this.room)
   }
 
+  /** Leaves the room if still in it (a connection to a server that is gone is not waited for). */
   async leave() {
-    if (!this.closed) await this.room.leave().catch(() => {})
+    if (this.closed) return
+    await Promise.race([this.room.leave().catch(() => {}), new Promise((done) => setTimeout(done, 1000))])
   }
 }
 
