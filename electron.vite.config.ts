@@ -4,6 +4,7 @@
 // in development and from <resources>/scenarios in a packaged app (see src/main/paths.ts).
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { NO_EVAL_ALIASES } from './src/renderer/no-eval-aliases.ts'
 
 const root = import.meta.dirname
 
@@ -25,6 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
+    resolve: { alias: NO_EVAL_ALIASES },
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite turns both off by default, which ships a 7 MB unminified Phaser.

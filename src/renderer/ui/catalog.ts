@@ -4,11 +4,12 @@ import type { CompiledScenario } from '../../engine/index.ts'
 import { compileScenario } from '../../engine/index.ts'
 import { parseJson } from '../../engine/ingest/json.ts'
 import type { BaseInfo, Diagnostic, ProvenanceEntry, RemovedEntry } from '../../engine/scenario/index.ts'
-import { fileReferences, formatDiagnostic, loadScenario } from '../../engine/scenario/index.ts'
+import { fileReferences, formatDiagnostic } from '../../engine/scenario/index.ts'
 import type { Host, ScenarioFilesText, ScenarioListing, SkippedFile } from '../../shared/host.ts'
 import type { RulesBundle, TextBase } from '../session/kept-rules.ts'
 import { rulesBundle } from '../session/kept-rules.ts'
 import { skipLine } from './skip-reasons.ts'
+import { loadOffThread } from './scenario-loading.ts'
 
 export interface Provenance {
   entries: ProvenanceEntry[]
@@ -59,7 +60,7 @@ function brokenEntry(listing: ScenarioListing, errors: string[], warnings: strin
 /** Every problem of an entry, errors first. */
 export const problemsOf = (entry: Pick<CatalogEntry, 'errors' | 'warnings'>): string[] => [...entry.errors, ...entry.warnings]
 
-function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntry {
+async function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): Promise<CatalogEntry> {
   const { listing, files } = fetched
   const warnings = fetched.skipped.map((skipped) => skipLine(listing.folder, skipped))
   const id = files ? scenarioIdOf(files) : undefined
@@ -70,17 +71,10 @@ function compileEntry(fetched: Fetched, byId: Map<string, Fetched>): CatalogEntr
     )
   }
   if (!files) return brokenEntry(listing, [`${listing.folder}: error: ${fetched.error ?? 'it cannot be read'}`], warnings)
-  const basesUsed = new Map<string, TextBase>()
-  const result = loadScenario(files, {
-    resolveBase: (id) => {
-      const base = byId.get(id)
-      if (!base?.files) return undefined
-      const found = { files: base.files, location: `../${base.listing.folder}` }
-      basesUsed.set(id, found)
-      return found
-    },
-    knownBaseIds: [...byId.keys()],
-  })
+  const bases: Record<string, TextBase> = {}
+  for (const [baseId, base] of byId) if (base.files) bases[baseId] = { files: base.files, location: `../${base.listing.folder}` }
+  const { result, used } = await loadOffThread(files, bases, [...byId.keys()])
+  const basesUsed = new Map(used.map((baseId) => [baseId, bases[baseId]]))
   const lines = (severity: Diagnostic['severity']) =>
     result.diagnostics.filter((d) => d.severity === severity).map((d) => formatDiagnostic({ ...d, file: `${listing.folder}/${d.file}` }))
   if (!result.ok) return brokenEntry(listing, lines('error'), [...warnings, ...lines('warning')])
@@ -115,7 +109,7 @@ async function buildCatalog(host: Host): Promise<CatalogEntry[] | string> {
     const id = entry.files ? scenarioIdOf(entry.files) : undefined
     if (id !== undefined && !byId.has(id)) byId.set(id, entry)
   }
-  return fetched.map((entry) => compileEntry(entry, byId))
+  return Promise.all(fetched.map((entry) => compileEntry(entry, byId)))
 }
 
 export function loadCatalog(host: Host): Promise<CatalogEntry[] | string> {
