@@ -18,11 +18,22 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; deta
   },
   simulate: {
     usage: `simulate --scenario <folder> [--lens NAME] [--seed N] [--turns K] [--difficulty easy|normal|hard]
-           [--script FILE] [--others ai|none] [--json]`,
-    summary: 'play one game (turn summaries, or one JSON document)',
+           [--script FILE] [--others ai|none] [--json]
+  simulate --from <save file> --turn K [--choose ROLE=action[:targets][+partners]]... [--rule-off RULE]...
+           [--scenario <folder>] [--json]`,
+    summary: 'play one game (turn summaries, or one JSON document), or a saved game again from a turn (what if)',
     details: `--script FILE   a JSON file of turns: {"1": {"USA": [{"action": "sanctions", "targets": ["RUS"]}]}, …}
 --others none   the powers the script does not name pass instead of being played by the computer
-${LENS_NOTE}`,
+${LENS_NOTE}
+
+What if: --from SAVE --turn K plays the saved game again from turn K to the end with the same seed,
+the turns before K as they were and the people's later choices where the rules still allow them.
+--choose ROLE=action[:targets][+partners]   instead of what ROLE chose in turn K (repeat for several
+                actions; ROLE=pass for none), e.g. USA=sanctions:RUS or CHN=joint-air-patrol:JPN+RUS.
+                ROLE is a role played by people, by actor id (USA) or role id (united-states)
+--rule-off RULE the rule with this id switched off from turn K on (repeatable)
+--scenario DIR  where the save's scenario is, when not where the save says (shipped or yours)
+Prints both timelines, where they first differ, and both endings; --json as one document.`,
   },
   batch: {
     usage: `batch --scenario <folder> [--lens NAME] --runs N [--seed S] [--turns K] [--difficulty D]

@@ -82,7 +82,17 @@ async function run(args: string[], out: Output): Promise<number> {
       return validate(positionals, values, out)
     }
     case 'simulate': {
-      const { values } = parse({ args: rest, strict: true, options: { ...GAME_OPTIONS } })
+      const { values } = parse({
+        args: rest,
+        strict: true,
+        options: {
+          ...GAME_OPTIONS,
+          from: { type: 'string' },
+          turn: { type: 'string' },
+          choose: { type: 'string', multiple: true },
+          'rule-off': { type: 'string', multiple: true },
+        },
+      })
       if (values.help) return help()
       return simulate(values, out)
     }

@@ -7,6 +7,7 @@ import { gameDocument, turnSummary } from './report.ts'
 import type { Script } from './script.ts'
 import { readScript, scriptedTurn } from './script.ts'
 import type { Output } from './output.ts'
+import { counterfactual } from './counterfactual.ts'
 
 export interface SimulateFlags {
   scenario?: string
@@ -17,9 +18,16 @@ export interface SimulateFlags {
   script?: string
   others?: string
   json?: boolean
+  /** A saved game to play again from --turn with --choose and --rule-off (see counterfactual.ts). */
+  from?: string
+  turn?: string
+  choose?: string[]
+  'rule-off'?: string[]
 }
 
 export async function simulate(flags: SimulateFlags, out: Output): Promise<number> {
+  if (flags.from !== undefined || flags.turn !== undefined || flags.choose !== undefined || flags['rule-off'] !== undefined)
+    return counterfactual(flags, out)
   // Every flag that can be checked without the scenario is checked before anything is read.
   const target = requireScenario(flags.scenario)
   const seed = integerFlag('seed', flags.seed, 1, 0, 0xffffffff)

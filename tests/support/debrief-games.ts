@@ -2,7 +2,7 @@
 // and China) with rationales, the computer for the rest, played through the engine's match.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Choice, GameSetup, HumanTurn, Match } from '../../src/engine/index.ts'
+import type { Choice, GameSetup, HumanTurn, Match, Rationale } from '../../src/engine/index.ts'
 import { rerunMatch } from '../../src/engine/index.ts'
 import { DEFAULT_SCENARIO_DIR, defaultScenario } from './scenarios.ts'
 
@@ -29,7 +29,7 @@ function chnChoices(turn: number): Choice[] {
 export function humanTurns(turns = SETUP.turnLimit): HumanTurn[] {
   return Array.from({ length: turns }, (_, index) => {
     const turn = index + 1
-    const rationales: HumanTurn['rationales'] = []
+    const rationales: Rationale[] = []
     if (turn === 1) rationales.push({ actor: 'USA', text: 'Sanctions make Russia pay for Crimea.' })
     if (turn === 2) rationales.push({ actor: 'CHN', text: 'Test their red lines, as the article says.', paragraph: 36 })
     if (turn === 3) rationales.push({ actor: 'USA', text: '=SUM(A1) is not a formula here', paragraph: 6 })
