@@ -1,7 +1,6 @@
 // The browser edition: the same renderer, built as static files (served by src/launch/web.mjs).
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
-import { msgpackrWithoutEval } from './classroom/no-eval-plugin.ts'
 import { NO_EVAL_ALIASES } from './no-eval-aliases.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -11,7 +10,6 @@ export default defineConfig({
   base: './',
   resolve: { alias: NO_EVAL_ALIASES },
   publicDir: false,
-  plugins: [msgpackrWithoutEval()],
   build: {
     outDir: fileURLToPath(new URL('../../out/web', import.meta.url)),
     emptyOutDir: true,
