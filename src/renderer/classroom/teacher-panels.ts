@@ -75,6 +75,14 @@ export function teamsPanel(scn: CompiledScenario | null, view: ClassView, teache
   )
 }
 
+/** " (article paragraphs 1, 2 and 36)": where an inject's text comes from. */
+function paragraphsOf(citations: readonly { paragraph: number }[]): string {
+  const numbers = [...new Set(citations.map((citation) => citation.paragraph))].sort((a, b) => a - b)
+  if (numbers.length === 0) return ''
+  const list = numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`
+  return ` (article paragraph${numbers.length === 1 ? '' : 's'} ${list})`
+}
+
 export function controlsPanel(scn: CompiledScenario | null, view: ClassView, send: (message: TeacherMessage) => void): HTMLElement {
   const running = view.phase === 'planning' || view.phase === 'answering'
   const injects = scn?.file.injects ?? []
@@ -86,9 +94,7 @@ export function controlsPanel(scn: CompiledScenario | null, view: ClassView, sen
   const injectDescription = h('p', { id: 'inject-description', className: 'note' })
   const describeInject = () => {
     const inject = injects.find((item) => item.id === injectSelect.value)
-    injectDescription.textContent = inject
-      ? `${inject.description} ${inject.citations?.length ? `(${inject.citations.map((citation) => `paragraph ${citation.paragraph}`).join(', ')})` : ''}`.trim()
-      : ''
+    injectDescription.textContent = inject ? `${inject.description}${paragraphsOf(inject.citations ?? [])}` : ''
   }
   injectSelect.addEventListener('change', describeInject)
   describeInject()

@@ -1,7 +1,6 @@
 // How the class client reaches the class server: an interface small enough to fake in tests, and its
 // Colyseus implementation (the browser's own origin, ws(s)://location.host). The client sends intentions
 // only; what a message may hold is the protocol's (src/shared/classroom-protocol.ts).
-import { Client, MatchMakeError } from '@colyseus/sdk'
 import type { Room } from '@colyseus/sdk'
 import type { JoinOptions } from '../../shared/classroom-protocol.ts'
 import { JOIN_ERRORS } from '../../shared/classroom-protocol.ts'
@@ -113,7 +112,11 @@ function wrap(room: Room, httpDate?: ClassInfo['httpDate']): ClassConnection {
   }
 }
 
-function refusal(error: unknown): unknown {
+/** The SDK is loaded only by a page that joins a class (the game's other pages never need it). */
+const sdk = () => import('@colyseus/sdk')
+
+async function refusal(error: unknown): Promise<unknown> {
+  const { MatchMakeError } = await sdk()
   if (error instanceof MatchMakeError && error.code >= 4000 && error.code < 5000) return new JoinRefused(error.code, error.message)
   return error
 }
@@ -123,17 +126,19 @@ export function colyseusTransport(origin: string): ClassTransport {
   return {
     async join(options) {
       const info = await lookUpClass(origin, options.code)
+      const { Client } = await sdk()
       try {
         return wrap(await new Client(origin).joinById(info.roomId ?? options.code, options), info.httpDate)
       } catch (error) {
-        throw refusal(error)
+        throw await refusal(error)
       }
     },
     async reconnect(token) {
+      const { Client } = await sdk()
       try {
         return wrap(await new Client(origin).reconnect(token))
       } catch (error) {
-        throw refusal(error)
+        throw await refusal(error)
       }
     },
   }
