@@ -24,3 +24,16 @@ export function timelineCsv(session: GameSession): string {
   ])
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
+
+/** Put first in a CSV file, so that spreadsheets read it as UTF-8 and show "→", "–" and accents as they are. */
+export const BYTE_ORDER_MARK = '\uFEFF'
+
+/** A whole CSV file: a byte-order mark, then each row's cells made safe and quoted, CRLF line ends. */
+export function csvFile(rows: readonly (readonly (string | number)[])[]): string {
+  return BYTE_ORDER_MARK + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
+
+/** The same text with a byte-order mark in front (once). */
+export function withByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text : BYTE_ORDER_MARK + text
+}

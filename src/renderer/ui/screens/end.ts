@@ -9,6 +9,7 @@ import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
 import { chartsScreen } from './charts.ts'
+import { debriefScreen } from './debrief.ts'
 import { newGameScreen } from './new-game.ts'
 import { titleScreen } from './title.ts'
 
@@ -113,7 +114,14 @@ export function endScreen(notice?: GameNotice): Screen {
         h(
           'div',
           { className: 'actions' },
-          button('New game', () => app.show(newGameScreen()), { className: 'primary' }),
+          button(
+            'Debrief',
+            () => app.show(debriefScreen({ scenario: scn, match: session.match, onBack: () => app.show(endScreen(notice)) })),
+            {
+              className: 'primary',
+            },
+          ),
+          button('New game', () => app.show(newGameScreen())),
           button('Charts', () => app.show(chartsScreen(() => app.show(endScreen())))),
           button('Export timeline (CSV)', () => void exportTimeline()),
           button('Playtest', () => void playtest(app), {

@@ -6,6 +6,10 @@ import { freeSlot, slotFromName } from '../saving.ts'
 import { decodeSave, encodeSave, readSlot } from '../../session/save-codec.ts'
 import { MAX_SAVE_BYTES } from '../../../shared/host.ts'
 import { titleScreen } from './title.ts'
+import { readSavedGame } from '../saved-games.ts'
+import { compareProblem } from '../../../engine/debrief/index.ts'
+import { compareScreen } from './debrief-compare.ts'
+import { debriefScreen } from './debrief.ts'
 
 /** Offers the newest intact copy of a slot as a file (a download, or a save dialog on the desktop). */
 async function exportSlot(app: App, slot: string): Promise<void> {
@@ -53,6 +57,48 @@ async function importChecked(app: App, file: File): Promise<void> {
   announce(result.ok ? `Imported "${decoded.payload.name}" as ${slot}.` : `Not imported: ${result.message}`)
 }
 
+/** Opens a saved game's debrief, on the exact rules it was played with. */
+async function debriefSlot(app: App, slot: string): Promise<void> {
+  const game = await readSavedGame(app, slot)
+  if (typeof game === 'string') {
+    announce(`No debrief: ${game}.`)
+    return
+  }
+  app.show(
+    debriefScreen({
+      scenario: game.scenario,
+      match: game.match,
+      subtitle: `Save “${game.name}”`,
+      onBack: () => app.show(loadGameScreen()),
+    }),
+  )
+}
+
+/** Compares the games of the chosen slots (the same scenario and seed). */
+async function compareSlots(app: App, slots: string[]): Promise<void> {
+  if (slots.length < 2) {
+    announce('Choose at least two saved games to compare.')
+    return
+  }
+  const games = []
+  for (const slot of slots) {
+    const game = await readSavedGame(app, slot)
+    if (typeof game === 'string') {
+      announce(`Cannot compare: ${game}.`)
+      return
+    }
+    games.push(game)
+  }
+  const scenario = games[0].scenario
+  const compared = games.map((game) => ({ label: game.slot, match: game.match }))
+  const problem = compareProblem(scenario, compared)
+  if (problem) {
+    announce(`Cannot compare: ${problem}.`)
+    return
+  }
+  app.show(compareScreen(scenario, compared, () => app.show(loadGameScreen())))
+}
+
 export function loadGameScreen(): Screen {
   return {
     name: 'load',
@@ -77,6 +123,8 @@ export function loadGameScreen(): Screen {
               ' ',
               button('Load', () => void loadSlot(app, save.slot), { 'aria-label': `Load ${save.slot}` }),
               ' ',
+              button('Debrief', () => void debriefSlot(app, save.slot), { 'aria-label': `Debrief ${save.slot}` }),
+              ' ',
               button('Export', () => void exportSlot(app, save.slot), { 'aria-label': `Export ${save.slot}` }),
               ' ',
               button(
@@ -97,6 +145,13 @@ export function loadGameScreen(): Screen {
                   void refresh()
                 },
                 { 'aria-label': `Delete ${save.slot}` },
+              ),
+              ' ',
+              h(
+                'span',
+                { className: 'compare-pick' },
+                h('input', { type: 'checkbox', id: `compare-${save.slot}`, 'data-slot': save.slot }),
+                h('label', { for: `compare-${save.slot}` }, 'Compare', h('span', { className: 'visually-hidden' }, ` ${save.slot}`)),
               ),
             ),
           ),
@@ -119,6 +174,14 @@ export function loadGameScreen(): Screen {
           'div',
           { className: 'actions' },
           button('Back', () => app.show(titleScreen())),
+          button(
+            'Compare the chosen games',
+            () =>
+              void compareSlots(
+                app,
+                [...list.querySelectorAll<HTMLInputElement>('input[data-slot]:checked')].map((input) => input.dataset.slot ?? ''),
+              ),
+          ),
         ),
       )
     },
