@@ -4,7 +4,8 @@
 // only where one game can show them.
 import { describe, expect, it } from 'vitest'
 import type { Match } from '../../src/engine/index.ts'
-import { pairIndex } from '../../src/engine/index.ts'
+import { pairIndex, rerunMatch } from '../../src/engine/index.ts'
+import type { PublicTurn } from '../../src/shared/classroom-protocol.ts'
 import { buildDebrief, incidentChance, OBJECTIVE_MET_AT, pinPricksOf } from '../../src/engine/debrief/index.ts'
 import { PATROL_TURNS, SETUP, fold, humanTurns, playedMatch, scenario, sourceParagraphs } from '../support/debrief-games.ts'
 
@@ -242,5 +243,26 @@ describe('a game in progress', () => {
     expect(early.outcome.status).toBe('in-progress')
     expect(early.timeline).toHaveLength(3)
     expect(early.outcome.headline).toMatch(/3 of 10 turns played/)
+  })
+})
+
+describe('a class’s record', () => {
+  it('is debriefed from its setup and public turns, with the teams’ names and rationales', () => {
+    // What the class server keeps and sends: each resolved turn as everyone sees it once revealed.
+    const turns: PublicTurn[] = humanTurns().map((turn, index) => ({
+      turn: index + 1,
+      choices: turn.choices.map((choice) => ({ ...choice })),
+      agreed: [...turn.agreed],
+      rationales: (turn.rationales ?? []).map((rationale) => ({ ...rationale })),
+      passed: [],
+      stateHash: '0'.repeat(64),
+    }))
+    const classMatch = rerunMatch(scenario, SETUP, turns).match
+    const names = { USA: 'Team Blue (United States)', CHN: 'Team Red (China)' }
+    const classDebrief = buildDebrief(scenario, classMatch, { names })
+    expect(classDebrief.names.USA).toBe('Team Blue (United States)')
+    expect(classDebrief.names.RUS).toBe('Russia')
+    expect(classDebrief.rationales).toEqual(debrief.rationales)
+    expect(classDebrief.timeline).toEqual(debrief.timeline)
   })
 })
