@@ -143,7 +143,9 @@ async function start(options: ClassServerOptions): Promise<ClassServer> {
   gameServer.define(CLASS_ROOM, classRoomType({ store, rooms, joinUrl, network, now, report }))
 
   try {
-    await gameServer.listen(port, host)
+    // Colyseus's listen() never settles when the port is taken: the server's own error event says so.
+    const failed = new Promise<never>((_, reject) => httpServer.once('error', reject))
+    await Promise.race([gameServer.listen(port, host), failed])
   } catch (error) {
     await gameServer.gracefullyShutdown(false).catch(() => {})
     store.close()
