@@ -36,7 +36,7 @@ async function focused(page: Page): Promise<Focused> {
       expanded: element.getAttribute('aria-expanded'),
       outlineStyle: style.outlineStyle,
       outlineWidth: style.outlineWidth,
-      inDialog: element.closest('[role="dialog"]') !== null,
+      inDialog: element.closest('dialog, [role="dialog"]') !== null,
     }
   })
 }

@@ -107,7 +107,7 @@ function installMeter(): void {
   )
   const observer = new win.MutationObserver(() => {
     if (!current) return
-    const dialog = win.document.querySelector('[role="dialog"]')
+    const dialog = win.document.querySelector('dialog[open], [role="dialog"]')
     if (dialog) {
       const opened = win.performance.now()
       const decline = [...((dialog as unknown as { querySelectorAll(s: string): Node[] }).querySelectorAll('button') ?? [])].find(

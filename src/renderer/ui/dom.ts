@@ -60,10 +60,10 @@ export function focusFirst(container: Element): void {
   target.focus()
 }
 
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
-
-/** Shows a modal dialog; resolves with the value of the button pressed (Escape gives `cancelValue`). */
+/**
+ * Shows a modal dialog (the native <dialog> with showModal: the page behind is inert, Tab stays inside,
+ * focus returns where it was); resolves with the value of the button pressed (Escape gives `cancelValue`).
+ */
 export function modal<T>(
   title: string,
   body: (Child | Child[])[],
@@ -74,13 +74,14 @@ export function modal<T>(
     const previous = document.activeElement as HTMLElement | null
     const titleId = `dialog-title-${Math.floor(performance.now())}`
     const close = (value: T) => {
-      overlay.remove()
+      dialog.close()
+      dialog.remove()
       previous?.focus()
       resolve(value)
     }
     const dialog = h(
-      'div',
-      { className: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
+      'dialog',
+      { className: 'dialog', 'aria-labelledby': titleId },
       h('h2', { id: titleId }, title),
       h('div', { className: 'dialog-body' }, ...body),
       h(
@@ -94,26 +95,13 @@ export function modal<T>(
         ),
       ),
     )
-    const overlay = h('div', { className: 'overlay' }, dialog)
-    overlay.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault()
-        close(cancelValue)
-      } else if (event.key === 'Tab') {
-        const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)]
-        if (focusable.length === 0) return
-        const first = focusable[0]
-        const last = focusable[focusable.length - 1]
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault()
-          last.focus()
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault()
-          first.focus()
-        }
-      }
+    // Escape: the browser's cancel event, answered with the cancel value (never left open without an answer).
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault()
+      close(cancelValue)
     })
-    document.body.appendChild(overlay)
+    document.body.appendChild(dialog)
+    dialog.showModal()
     focusFirst(dialog)
   })
 }

@@ -69,7 +69,7 @@ export function isPlaytestKey(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return false
   const target = event.target as HTMLElement | null
   if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return false
-  return document.querySelector('.overlay') === null
+  return document.querySelector('dialog[open]') === null
 }
 
 /** `notice`: what a Playtest or a re-run did, or why it could not, shown above the game. */
