@@ -57,6 +57,8 @@ function teamErrors(scn: CompiledScenario, setup: ClassSetup): string[] {
 export class ClassStore {
   readonly live = new Map<string, LiveClass>()
   readonly unavailable = new Map<string, string>()
+  /** Classes whose game ended before the server last started: their logs stay, they are not hosted. */
+  readonly finished = new Set<string>()
 
   constructor(
     readonly dataDir: string,
@@ -117,6 +119,7 @@ export class ClassStore {
       if (restored.dropped) report.dropped.push({ code, what: restored.dropped })
       if (restored.live.game.phase === 'over') {
         restored.live.close()
+        this.finished.add(code)
         report.finished.push(code)
         continue
       }

@@ -84,6 +84,10 @@ export function installRoutes(app: Application, options: RoutesOptions): void {
       return
     }
     const listing = CLASS_CODE.test(code) ? await options.find(code) : undefined
+    if (!listing && options.store.finished.has(code)) {
+      response.status(410).json({ error: 'This class has finished: its game is over.' })
+      return
+    }
     if (!listing) {
       response.status(404).json({ error: JOIN_ERRORS.unknownClass.message })
       return

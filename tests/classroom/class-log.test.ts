@@ -139,6 +139,23 @@ describe('rebuilding classes from their logs', () => {
     third.close()
   })
 
+  it('leaves a finished class out of the hosted ones, and says it finished', async () => {
+    const folder = dataDir()
+    const store = new ClassStore(folder, scenarios)
+    const result = await store.create({ ...SETUP, turnLimit: 1 }, T0)
+    if (!result.ok) throw new Error(result.errors.join())
+    const { live } = result
+    live.apply({ by: 'teacher', message: { type: 'start' } }, T0)
+    live.apply({ by: 'teacher', message: { type: 'end-timer' } }, T0 + 1)
+    if (live.game.phase === 'answering') live.apply({ by: 'teacher', message: { type: 'end-timer' } }, T0 + 2)
+    expect(live.game.phase).toBe('over')
+    store.close()
+    const again = new ClassStore(folder, scenarios)
+    expect(await again.restoreAll(T0 + 10)).toEqual({ restored: [], dropped: [], finished: [live.code], unavailable: [] })
+    expect(again.live.size).toBe(0)
+    expect(again.finished.has(live.code)).toBe(true)
+  })
+
   it('drops a damaged last line (a crash mid-write), says so, and appends cleanly after it', async () => {
     const folder = dataDir()
     const store = new ClassStore(folder, scenarios)
