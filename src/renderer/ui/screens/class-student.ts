@@ -38,6 +38,9 @@ export function classStudentScreen(client: ClassClient, ui: StudentUi = { report
       const alert = h('p', { className: 'error', role: 'alert' })
       const phase = h('p', { className: 'class-phase' })
       const body = h('div', { className: 'class-body' })
+      // The class's timeline (with the plans and reasons the teacher revealed), redrawn when a turn changes.
+      const timeline = h('div', { className: 'class-student-timeline' })
+      let timelineKey = ''
       const main = h(
         'main',
         { className: 'class-student' },
@@ -47,6 +50,7 @@ export function classStudentScreen(client: ClassClient, ui: StudentUi = { report
         world.element,
         world.ladder,
         body,
+        timeline,
       )
       let panel: Panel | null = null
       let modeKey = ''
@@ -86,6 +90,11 @@ export function classStudentScreen(client: ClassClient, ui: StudentUi = { report
           return
         }
         world.update(session)
+        const turnsKey = JSON.stringify(view.turns)
+        if (turnsKey !== timelineKey) {
+          timelineKey = turnsKey
+          replaceChildren(timeline, view.turns.length > 0 ? classTimeline(scn, view) : null)
+        }
         const actor = seat?.actor ?? session.activeActor
         heading.textContent =
           view.phase === 'over' ? 'The game is over' : `Turn ${view.turn} of ${view.setup.turnLimit} — ${turnDate(scn, view.turn)}`
@@ -124,7 +133,6 @@ export function classStudentScreen(client: ClassClient, ui: StudentUi = { report
                 ),
               ),
             ),
-            classTimeline(scn, view),
           )
         }
         replaceChildren(
