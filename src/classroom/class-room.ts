@@ -61,6 +61,21 @@ export interface ClassRoomContext {
   report: (line: string) => void
 }
 
+/** Deeper than any message of the protocol (a plan's choice's targets are at depth 3). */
+const MAX_MESSAGE_DEPTH = 8
+
+/** Whether a decoded message nests no deeper than `limit`, found without recursion. */
+export function withinDepth(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (typeof item !== 'object' || item === null) continue
+    if (depth >= limit) return false
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return true
+}
+
 const issueText = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
   issues.map((issue) => `${issue.path.map(String).join('.') || 'the message'}: ${issue.message}`).join('; ')
 
@@ -84,7 +99,17 @@ export function classRoomType(context: ClassRoomContext) {
       context.rooms.set(live.code, this.roomId)
       const { game } = live
       await this.setMetadata({ code: live.code, title: game.identity.scenario.title, teams: game.teams.map((team) => team.name) })
-      this.onMessage('*', (client, type, message) => this.received(client, String(type), message))
+      this.onMessage('*', (client, type, message) => {
+        try {
+          this.received(client, String(type), message)
+        } catch (failure) {
+          context.report(`class ${live.code}: a message could not be handled: ${(failure as Error).stack ?? failure}`)
+          client.send(SERVER_MESSAGES.error, {
+            code: 'bad-message',
+            message: 'The server could not read this message.',
+          } satisfies ServerError)
+        }
+      })
       this.schedule()
     }
 
@@ -163,6 +188,9 @@ export function classRoomType(context: ClassRoomContext) {
       if (!seat) return
       const error = (code: ServerError['code'], text: string) =>
         client.send(SERVER_MESSAGES.error, { code, message: text } satisfies ServerError)
+      // Checked without recursion first: a deeply nested message would overflow the stack of any recursive walk.
+      if (!withinDepth(message, MAX_MESSAGE_DEPTH))
+        return error('bad-message', `A message may nest at most ${MAX_MESSAGE_DEPTH} levels of objects and arrays.`)
       if (Buffer.byteLength(JSON.stringify(message ?? null) ?? '', 'utf8') > MAX_CLIENT_MESSAGE_BYTES)
         return error('too-large', `A message may have at most ${MAX_CLIENT_MESSAGE_BYTES} bytes of JSON.`)
       if (seat.role === 'projector') return error('refused', 'A projector only shows the class; it cannot act.')

@@ -259,6 +259,23 @@ describe('refusals', () => {
     expect(await c.dragons.errorAfter(() => c.dragons.send('plan', { ...plan(1, []), rationale: { text: quotes } }))).toMatchObject({
       code: 'too-large',
     })
+    // A message nested thousands deep (too deep to encode with the SDK: packed by hand) is refused, not read.
+    const deep = Uint8Array.from([
+      13, // Colyseus ROOM_DATA
+      0xa4,
+      ...Buffer.from('plan'),
+      0x81,
+      0xa7,
+      ...Buffer.from('choices'),
+      ...new Array(4000).fill(0x91),
+      0x01,
+    ])
+    expect(await c.dragons.errorAfter(() => (c.dragons.room.connection as unknown as { send(data: Uint8Array): void }).send(deep))).toEqual(
+      {
+        code: 'bad-message',
+        message: 'A message may nest at most 8 levels of objects and arrays.',
+      },
+    )
     expect(c.dragons.closed).toBeNull()
     c.dragons.send('plan', plan(1, [{ actor: 'CHN', action: 'arms-buildup' }], false))
     await c.dragons.seat((view) => view.plan.choices.length === 1)
