@@ -229,6 +229,18 @@ test('a teacher and three teams play three turns: a joint proposal, a drop, a se
     expect(fold(article)).toContain(fold(quoted))
   })
 
+  await test.step('the projector shows the world large, and no team’s plan', async () => {
+    const projector = watch(await contexts[0].newPage(), errors, 'projector')
+    await projector.goto(`${server.url}/?project=${code}&renderer=canvas`)
+    await expect(heading(projector)).toHaveText(/^Turn 2 of 3 — /)
+    await expect(projector.getByRole('heading', { name: 'Escalation ladder' })).toBeVisible()
+    await expect(projector.locator('.projector-teams li')).toHaveText(['Dragons — China', 'Bears — Russia', 'Eagles — United States'])
+    await expect(projector.locator('.projector-chart details tbody tr')).toHaveCount(2)
+    await expect(projector.locator('.class-projector canvas').first()).toBeAttached()
+    await scanA11y(projector, 'projector')
+    await projector.close()
+  })
+
   await test.step('turn 2: a team’s page closes and comes back to the same seat and plan', async () => {
     await addAction(eagles, 'grave-concern')
     await writeRationale(eagles, 'Still talking.')
@@ -280,7 +292,9 @@ test('a teacher and three teams play three turns: a joint proposal, a drop, a se
   await test.step('turn 2 resolves and turn 3 ends the game', async () => {
     await submit(eagles)
     await submit(bears)
-    await expect(bears.locator('.question').filter({ hasText: /^China proposes: China: Energy and investment deal with Russia/ })).toHaveCount(1)
+    await expect(
+      bears.locator('.question').filter({ hasText: /^China proposes: China: Energy and investment deal with Russia/ }),
+    ).toHaveCount(1)
     for (const page of [bears, dragons, eagles]) await answerProposals(page)
     for (const page of [dragons, bears, eagles]) await readReport(page, 2)
     for (const page of [dragons, bears, eagles]) {
@@ -295,6 +309,16 @@ test('a teacher and three teams play three turns: a joint proposal, a drop, a se
     const turn3 = dragons.locator('.timeline-turns > li[data-turn="3"]')
     await expect(turn3.locator('.rationale')).toHaveCount(3)
     await expect(turn3.locator('.rationale blockquote')).toHaveCount(3)
+    await dragons.getByRole('button', { name: 'Debrief' }).click()
+    await expect(heading(dragons)).toContainText('Debrief')
+    const rationales = dragons.locator('#debrief-rationales')
+    await expect(rationales.locator('.rationales[data-actor]')).toHaveCount(3)
+    await expect(rationales.locator('.rationales[data-actor="CHN"]')).toContainText('We fly with Russia to show the partnership is real.')
+    // Turn 1 cited paragraphs 3 (China) and 10 (the US), turn 3 paragraph 1 for all three: each quote is the article's.
+    await expect(rationales.locator('blockquote')).toHaveCount(5)
+    const article = fold(sourceTexts()[0].text)
+    for (const quote of await rationales.locator('blockquote').allInnerTexts()) expect(article).toContain(fold(quote))
+    await dragons.getByRole('button', { name: 'Back to the class' }).click()
     await expect(dragons.locator('.timeline-turns > li[data-turn="2"]')).toContainText(
       'Rationales are shown once the teacher reveals the turn.',
     )

@@ -1,8 +1,10 @@
 // What the class screens share: the game's own turn report shown for a replayed turn of the class, the
-// connection's state in words, and the test hook to the page's class client.
-import type { PlayedTurn } from '../../../engine/index.ts'
+// debrief of the class, the connection's state in words, and the test hook to the page's class client.
+import type { Match, PlayedTurn } from '../../../engine/index.ts'
 import type { ClassClient } from '../../classroom/class-client.ts'
+import { actorName } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
+import { debriefScreen } from './debrief.ts'
 import { reportScreen } from './report.ts'
 
 /** The connection in a sentence ('' when all is well). */
@@ -55,4 +57,29 @@ declare global {
 
 export function exposeClient(client: ClassClient): void {
   window.__redLinesClass = client
+}
+
+/**
+ * The debrief of the class as this device mirrors it: the replayed match with the rationales the class has
+ * revealed (they arrive after the turn was replayed), and the teams' names for the powers they played.
+ */
+export function classDebriefScreen(client: ClassClient, onBack: () => void): Screen | null {
+  const view = client.view
+  if (!view || client.mirror.status !== 'ready') return null
+  const { match, session } = client.mirror
+  const withRationales: Match = {
+    ...match,
+    turns: match.turns.map((turn, index) => ({
+      ...turn,
+      decisions: { ...turn.decisions, rationales: view.turns[index]?.rationales ?? turn.decisions.rationales ?? [] },
+    })),
+  }
+  return debriefScreen({
+    scenario: session.scenario,
+    match: withRationales,
+    names: Object.fromEntries(view.teams.map((team) => [team.actor, `${team.name} (${actorName(session.scenario, team.actor)})`])),
+    subtitle: `Class ${view.code}`,
+    onBack,
+    backLabel: 'Back to the class',
+  })
 }

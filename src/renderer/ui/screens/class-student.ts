@@ -13,7 +13,7 @@ import { worldPanel } from '../../classroom/world-panel.ts'
 import { actorName, scoreText, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h, replaceChildren } from '../dom.ts'
-import { classReportScreen, exposeClient, linkStatusText } from './class-shared.ts'
+import { classDebriefScreen, classReportScreen, exposeClient, linkStatusText } from './class-shared.ts'
 import { classJoinScreen } from './class-join.ts'
 import { readerScreen } from './reader.ts'
 
@@ -121,6 +121,14 @@ export function classStudentScreen(client: ClassClient, ui: StudentUi = { report
               'section',
               { 'aria-labelledby': 'scores-title' },
               h('h2', { id: 'scores-title' }, 'Scores'),
+              button(
+                'Debrief',
+                () => {
+                  const debrief = classDebriefScreen(client, back)
+                  if (debrief) app.show(debrief)
+                },
+                { className: 'primary' },
+              ),
               h(
                 'ul',
                 {},

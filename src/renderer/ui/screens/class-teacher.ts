@@ -10,8 +10,8 @@ import { controlsPanel, joinPanel, teamsPanel } from '../../classroom/teacher-pa
 import { classTimeline } from '../../classroom/timeline.ts'
 import { phaseSentence, readySummary } from '../../classroom/views.ts'
 import type { App, Screen } from '../app.ts'
-import { announce, h, replaceChildren } from '../dom.ts'
-import { exposeClient, linkStatusText } from './class-shared.ts'
+import { announce, button, h, replaceChildren } from '../dom.ts'
+import { classDebriefScreen, exposeClient, linkStatusText } from './class-shared.ts'
 import { joinErrorText } from './class-join.ts'
 
 /** Rebuilds a part of the page only when what it shows changed, keeping focus on the same control. */
@@ -85,6 +85,10 @@ export function classTeacherScreen(code: string, existing?: ClassClient): Screen
           { className: 'console-header' },
           heading,
           h('a', { href: classUrl(location.origin, 'project', code), target: '_blank', rel: 'noopener' }, 'Open the projector view'),
+          button('Debrief', () => {
+            const debrief = classDebriefScreen(client, () => app.show(classTeacherScreen(code, client)))
+            if (debrief) app.show(debrief)
+          }),
           status,
         ),
         alert,
@@ -128,10 +132,10 @@ export function classTeacherScreen(code: string, existing?: ClassClient): Screen
       }
       const unsubscribe = client.subscribe(() => (refresh(), tick()))
       const interval = setInterval(tick, 1000)
+      // The client outlives the page: the debrief and back keep the same connection.
       cleanup = () => {
         unsubscribe()
         clearInterval(interval)
-        void client.leave()
       }
       if (!existing && key)
         void client.join({ as: 'teacher', code, key }).catch((error) => {
