@@ -127,7 +127,7 @@ interface GameFacts {
   armedClash: number
 }
 
-function factsOf(scn: CompiledScenario, record: GameRecord, roleId: string, actor: string, pair: number, neighbours: number[]): GameFacts {
+function factsOf(record: GameRecord, roleId: string, actor: string, pair: number, neighbours: number[]): GameFacts {
   const turns = Math.max(1, record.turns.length)
   let tension = 0
   let incidents = 0
@@ -181,7 +181,7 @@ export function* analyseDilemma(scn: CompiledScenario, options: DilemmaOptions):
     const neighbours = neighbourPairs(scn, arm.role.actor)
     for (const gameSeed of seeds) {
       const record = play(scn, turn, situation === 'computer', gameSeed, turns)
-      arm.facts[situation].push(factsOf(scn, record, arm.role.id, arm.role.actor, pair, neighbours))
+      arm.facts[situation].push(factsOf(record, arm.role.id, arm.role.actor, pair, neighbours))
       done++
       yield { done, total }
     }
