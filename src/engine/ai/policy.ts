@@ -1,16 +1,20 @@
 // The computer player: legal moves only, deterministic given the seed, at three levels of skill.
-//   easy   - values choices by their first shock only, noisily, and takes at most one;
+//   easy   - values choices by their shock alone, noisily, and takes at most one;
 //   normal - values choices by their shocks and the reactions to them, fills its budget greedily;
-//   hard   - looks a whole turn ahead (without the dice) for its most promising choices.
+//   hard   - plans: tries its most promising plans against sampled dice and the others' likely (normal)
+//            replies, a few turns ahead, within a fixed budget of simulated turns (see search.ts).
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice, ConsentPolicy } from '../choices.ts'
 import { costOf, historyProblem, partnerCostOf } from '../choices.ts'
+import { pairIndex } from '../compiled.ts'
 import { RNG_TAGS, uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
+import type { Candidate } from './candidates.ts'
 import { keyedCandidates } from './candidates.ts'
 import type { Scratch } from './evaluate.ts'
-import { evaluateChoice, evaluatePlan, roleScoreOf, scratchFor } from './evaluate.ts'
-import { pairIndex } from '../compiled.ts'
+import { evaluateChoice, roleScoreOf, scratchFor } from './evaluate.ts'
+import { programValue, programsOf } from './fast-value.ts'
+import { searchActions } from './search.ts'
 
 export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
 export type Difficulty = (typeof DIFFICULTIES)[number]
@@ -18,26 +22,89 @@ export type Difficulty = (typeof DIFFICULTIES)[number]
 interface Skill {
   noise: number
   maxActions: number
-  lookaheadShortlist: number
   /** Smallest gain, in score points, worth spending capital on. */
   threshold: number
 }
 
-const SKILL: Record<Difficulty, Skill> = {
-  easy: { noise: 3, maxActions: 1, lookaheadShortlist: 0, threshold: 0 },
-  normal: { noise: 0.4, maxActions: 4, lookaheadShortlist: 0, threshold: 0.15 },
-  hard: { noise: 0.1, maxActions: 4, lookaheadShortlist: 8, threshold: 0.1 },
+const SKILL: Record<Exclude<Difficulty, 'hard'>, Skill> = {
+  easy: { noise: 3, maxActions: 1, threshold: 0 },
+  normal: { noise: 0.4, maxActions: 4, threshold: 0.15 },
 }
+
+/** The normal player's skill: what the hard one builds its plans from and models the others with. */
+export const NORMAL_SKILL: Readonly<Skill> = SKILL.normal
 
 /** A deterministic jitter in [-1, 1) for an actor's candidate, from the game's seed. */
 function jitter(state: GameState, actorIndex: number, candidate: number): number {
   return uniform(state.seed, state.turn + 1, RNG_TAGS.ai, actorIndex, candidate) * 2 - 1
 }
 
-interface Scored {
+export interface Scored {
   choice: Choice
+  /** Its value to the actor with the jitter added (see evaluateChoice). */
   value: number
   noise: number
+}
+
+/** What the candidate loop needs to know of a candidate beyond its choice, worked out once per list. */
+interface CandidateFacts {
+  /** Whether history may forbid it (a once-a-game act, or one that needs another first). */
+  guarded: boolean
+  partnerShare: number
+}
+
+const factsByList = new WeakMap<readonly Candidate[], CandidateFacts[]>()
+
+function factsOf(scn: CompiledScenario, candidates: readonly Candidate[]): CandidateFacts[] {
+  let facts = factsByList.get(candidates)
+  if (!facts) {
+    facts = candidates.map(({ choice }) => {
+      const data = scn.actionById[choice.action].data
+      return { guarded: Boolean(data.requires || data.oncePerGame), partnerShare: partnerCostOf(scn, choice) }
+    })
+    factsByList.set(candidates, facts)
+  }
+  return facts
+}
+
+const NOTHING_PLANNED: ReadonlySet<string> = new Set()
+const UNLIMITED = () => Infinity
+
+/**
+ * Every choice `actor` may propose now, valued (with `noise` times its jitter) and sorted best first.
+ * Leaves out actions already planned by others (`alreadyPlanned`, joint keys) and joint actions a
+ * partner could not pay its share of (`partnerRoom`).
+ */
+export function scoredCandidates(
+  scn: CompiledScenario,
+  state: GameState,
+  actor: string,
+  noise: number,
+  alreadyPlanned: ReadonlySet<string> = NOTHING_PLANNED,
+  partnerRoom: (partner: string) => number = UNLIMITED,
+): Scored[] {
+  const actorIndex = scn.actorIndex[actor]
+  const baseline = roleScoreOf(scn, state, actor)
+  const candidates = keyedCandidates(scn, state, actor)
+  const programs = programsOf(scn, candidates)
+  const facts = factsOf(scn, candidates)
+  const scratch = scratchFor(scn, state)
+  const scored: Scored[] = []
+  // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
+  for (let k = 0; k < candidates.length; k++) {
+    const { key, choice } = candidates[k]
+    if (alreadyPlanned.has(key) || (facts[k].guarded && historyProblem(scn, state, choice))) continue
+    if (choice.partners && !partnersHaveRoom(choice.partners, facts[k].partnerShare, partnerRoom)) continue
+    const jittered = noise * jitter(state, actorIndex, k)
+    scored.push({ choice, noise: jittered, value: programValue(scratch, actorIndex, programs[k], choice, baseline) + jittered })
+  }
+  scored.sort((a, b) => b.value - a.value)
+  return scored
+}
+
+function partnersHaveRoom(partners: readonly string[], share: number, partnerRoom: (partner: string) => number): boolean {
+  for (const partner of partners) if (partnerRoom(partner) < share) return false
+  return true
 }
 
 /**
@@ -49,30 +116,27 @@ export function chooseActions(
   state: GameState,
   actor: string,
   difficulty: Difficulty,
-  alreadyPlanned: ReadonlySet<string> = new Set(),
+  alreadyPlanned: ReadonlySet<string> = NOTHING_PLANNED,
   reserved = 0,
   /** Capital each possible partner has left; a joint action is proposed only to partners who can pay their share. */
-  partnerRoom: (partner: string) => number = () => Infinity,
+  partnerRoom: (partner: string) => number = UNLIMITED,
 ): Choice[] {
   if (state.outcome) return []
+  if (difficulty === 'hard') return searchActions(scn, state, actor, alreadyPlanned, reserved, partnerRoom)
   const skill = SKILL[difficulty]
-  const actorIndex = scn.actorIndex[actor]
-  const baseline = roleScoreOf(scn, state, actor)
-  const scratch = scratchFor(scn, state)
-  const scored: Scored[] = []
-  // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
-  keyedCandidates(scn, state, actor).forEach(({ key, choice }, k) => {
-    if (alreadyPlanned.has(key) || historyProblem(scn, state, choice)) return
-    if (!(choice.partners ?? []).every((partner) => partnerRoom(partner) >= partnerCostOf(scn, choice))) return
-    const noise = skill.noise * jitter(state, actorIndex, k)
-    scored.push({ choice, noise, value: evaluateChoice(scn, state, actor, choice, baseline, scratch) + noise })
-  })
-  scored.sort((a, b) => b.value - a.value)
-  const budget = scn.budget[actorIndex] - reserved
-  if (skill.lookaheadShortlist > 0) {
-    return planAhead(scn, state, actor, scored.slice(0, skill.lookaheadShortlist), budget, skill, baseline, partnerRoom)
-  }
+  const scored = scoredCandidates(scn, state, actor, skill.noise, alreadyPlanned, partnerRoom)
+  return greedyPlan(scn, state, scored, scn.budget[scn.actorIndex[actor]] - reserved, skill, partnerRoom)
+}
 
+/** Takes the best-valued choices in order while they are worth it, affordable and of distinct actions. */
+export function greedyPlan(
+  scn: CompiledScenario,
+  state: GameState,
+  scored: readonly Scored[],
+  budget: number,
+  skill: Readonly<Skill>,
+  partnerRoom: (partner: string) => number,
+): Choice[] {
   let spent = 0
   const picked: Choice[] = []
   const usedActions = new Set<string>()
@@ -88,7 +152,7 @@ export function chooseActions(
 }
 
 /** Whether every partner of `choice` can still pay its share, after the shares of the choices already picked. */
-function partnersCanPay(
+export function partnersCanPay(
   scn: CompiledScenario,
   picked: readonly Choice[],
   choice: Choice,
@@ -100,42 +164,6 @@ function partnersCanPay(
     const promised = picked.reduce((sum, other) => sum + ((other.partners ?? []).includes(partner) ? partnerCostOf(scn, other) : 0), 0)
     return partnerRoom(partner) - promised >= share
   })
-}
-
-/**
- * Builds the plan one choice at a time, each time taking the shortlisted choice that adds most
- * to the whole plan's value a turn ahead, so choices that hurt together are not taken together.
- */
-function planAhead(
-  scn: CompiledScenario,
-  state: GameState,
-  actor: string,
-  shortlist: Scored[],
-  budget: number,
-  skill: Skill,
-  baseline: number,
-  partnerRoom: (partner: string) => number,
-): Choice[] {
-  const picked: Choice[] = []
-  let planValue = evaluatePlan(scn, state, actor, [], baseline)
-  let spent = 0
-  let remaining = shortlist
-  while (picked.length < skill.maxActions) {
-    let best: { entry: Scored; value: number } | null = null
-    for (const entry of remaining) {
-      const cost = costOf(scn, state, entry.choice)
-      if (spent + cost > budget || picked.some((choice) => choice.action === entry.choice.action)) continue
-      if (!partnersCanPay(scn, picked, entry.choice, partnerRoom)) continue
-      const value = evaluatePlan(scn, state, actor, [...picked, entry.choice], baseline) + entry.noise
-      if (!best || value > best.value) best = { entry, value }
-    }
-    if (!best || best.value - planValue <= skill.threshold) break
-    picked.push(best.entry.choice)
-    spent += costOf(scn, state, best.entry.choice)
-    planValue = best.value - best.entry.noise
-    remaining = remaining.filter((entry) => entry !== best!.entry)
-  }
-  return picked
 }
 
 /** Whether a computer partner takes part: the choice must be worth it to it, goodwill included. */
@@ -150,7 +178,7 @@ export function computerConsents(
   const p = pairIndex(scn, partner, choice.actor)
   const goodwill = 4 * state.alignment[p]
   if (difficulty === 'easy') return state.alignment[p] > 0.2
-  return evaluateChoice(scn, state, partner, choice, roleScoreOf(scn, state, partner), scratch ?? scratchFor(scn, state)) + goodwill > 0
+  return evaluateChoice(scn, state, partner, choice, roleScoreOf(scn, state, partner), scratch) + goodwill > 0
 }
 
 export function consentPolicy(
@@ -159,8 +187,5 @@ export function consentPolicy(
   computerActors: ReadonlySet<string>,
   difficulty: Difficulty,
 ): ConsentPolicy {
-  // One working copy for every question of the turn: each try puts back what it changed.
-  let scratch: Scratch | undefined
-  return (partner, choice) =>
-    !computerActors.has(partner) || computerConsents(scn, state, partner, choice, difficulty, (scratch ??= scratchFor(scn, state)))
+  return (partner, choice) => !computerActors.has(partner) || computerConsents(scn, state, partner, choice, difficulty)
 }
