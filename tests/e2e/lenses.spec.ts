@@ -16,7 +16,9 @@ test('New game offers the readings of Pin Pricks and starts the chosen lens', as
   const options = await reading.locator('option').allTextContents()
   expect(options[0]).toMatch(/\(the default\)$/)
   expect(options).toEqual(expect.arrayContaining(['Values (Gould-Davies)', 'Interests (Lo, Gabuev)']))
-  await expect(reading).toHaveAccessibleDescription('Western hostile acts push China and Russia together, and the rivalry hardens into rigid blocs.')
+  await expect(reading).toHaveAccessibleDescription(
+    'Western hostile acts push China and Russia together, and the rivalry hardens into rigid blocs.',
+  )
 
   // By keyboard: focus the list and choose the values lens.
   await reading.focus()
