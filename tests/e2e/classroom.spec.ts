@@ -328,6 +328,51 @@ test('a teacher and three teams play three turns: a joint proposal, a drop, a se
   await Promise.all(contexts.map((context) => context.close()))
 })
 
+test('the teacher’s controls: timer, pause and resume, an injected event, ending the turn, rolling it back', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const errors: string[] = []
+  const contexts = await Promise.all([0, 1].map(() => (browser as Browser).newContext()))
+  const teacher = watch(await contexts[0].newPage(), errors, 'teacher')
+  await teacher.goto(`${server.url}/?teach&renderer=canvas`)
+  await teacher.getByLabel('Scenario').selectOption('pin-pricks-2021')
+  await teacher.getByLabel('Team 1 name').fill('Owls')
+  await teacher.locator('#team-0-role').selectOption('JPN')
+  await teacher.getByRole('button', { name: 'Remove team 2' }).click()
+  await teacher.getByLabel('Turn timer (minutes)').fill('2')
+  await teacher.getByRole('button', { name: 'Make the class' }).click()
+  const code = (await teacher.locator('.class-code-big').innerText()).trim()
+  const owls = watch(await joinClass(contexts[1], code, 'Owls'), errors, 'Owls')
+  await teacher.getByRole('button', { name: 'Start the class' }).click()
+  await expect(owls.locator('.class-timer')).toHaveText(/^Time left: (2:00|1:5\d)$/)
+
+  await teacher.getByRole('button', { name: 'Pause' }).click()
+  await expect(owls.locator('.class-phase')).toHaveText('The teacher has paused the class.')
+  await expect(owls.locator('.class-timer')).toHaveText(/^Paused with 1:5\d left$/)
+  // The orders stand still while paused: the planning part of the page takes no input.
+  await expect(owls.locator('.class-body')).toHaveJSProperty('inert', true)
+  await teacher.getByRole('button', { name: 'Resume' }).click()
+  await teacher.getByRole('button', { name: 'Extend the timer by 5 minutes' }).click()
+  await expect(owls.locator('.class-timer')).toHaveText(/^Time left: (7:00|6:5\d)$/)
+
+  await teacher.getByLabel('Inject an event').selectOption({ label: 'Warships around Japan' })
+  await expect(teacher.locator('#inject-description')).toContainText('Chinese and Russian warships sail together around Japan')
+  await teacher.getByRole('button', { name: 'Inject', exact: true }).click()
+  await expect(teacher.getByRole('list', { name: 'Events queued for the next turn' })).toContainText('Warships around Japan (next turn)')
+  await addAction(owls, 'grave-concern')
+  await teacher.getByRole('button', { name: 'End the turn now' }).click()
+  await expect(heading(owls)).toHaveText(/^Turn 1 report/)
+  await expect(owls.locator('main')).toContainText('Warships around Japan')
+  await owls.getByRole('button', { name: 'Next turn' }).click()
+  await expect(heading(owls)).toHaveText(/^Turn 2 of /)
+
+  await teacher.getByRole('button', { name: 'Roll back the last turn' }).click()
+  await teacher.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click()
+  await expect(heading(owls)).toHaveText(/^Turn 1 of /)
+  await expect(teacher.locator('.class-timeline')).toContainText('No turn has been played yet.')
+  expect(errors).toEqual([])
+  await Promise.all(contexts.map((context) => context.close()))
+})
+
 test('the join screen and the teacher’s console have no axe violations', async ({ page }) => {
   await page.goto(`${server.url}/?renderer=canvas`)
   await page.getByRole('button', { name: 'Join a class' }).click()
