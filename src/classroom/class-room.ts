@@ -48,6 +48,13 @@ const TEACHER_TYPES = new Set([
   'difficulty',
 ])
 
+/** Messages to send: to these sessions (those still connected when it is sent). */
+interface Outgoing {
+  to: string[]
+  type: string
+  message: unknown
+}
+
 export type Seat = { role: 'student'; team: string } | { role: 'teacher' } | { role: 'projector' }
 
 export interface ClassRoomContext {
@@ -91,6 +98,8 @@ export function classRoomType(context: ClassRoomContext) {
     private readonly sentSeats = new Map<string, string>()
     private sentTeacher = ''
     private timer: NodeJS.Timeout | null = null
+    /** Deliveries in the order their views were taken, each after the log lines it depends on are on disk. */
+    private outgoing: Promise<void> = Promise.resolve()
 
     async onCreate(options: { code?: unknown }) {
       const live = typeof options?.code === 'string' ? context.store.live.get(options.code) : undefined
@@ -104,10 +113,7 @@ export function classRoomType(context: ClassRoomContext) {
           this.received(client, String(type), message)
         } catch (failure) {
           context.report(`class ${live.code}: a message could not be handled: ${(failure as Error).stack ?? failure}`)
-          client.send(SERVER_MESSAGES.error, {
-            code: 'bad-message',
-            message: 'The server could not read this message.',
-          } satisfies ServerError)
+          this.tell(client, { code: 'bad-message', message: 'The server could not read this message.' })
         }
       })
       this.schedule()
@@ -186,8 +192,7 @@ export function classRoomType(context: ClassRoomContext) {
     private received(client: Client, type: string, message: unknown) {
       const seat = this.seats.get(client.sessionId)
       if (!seat) return
-      const error = (code: ServerError['code'], text: string) =>
-        client.send(SERVER_MESSAGES.error, { code, message: text } satisfies ServerError)
+      const error = (code: ServerError['code'], text: string) => this.tell(client, { code, message: text })
       // Checked without recursion first: a deeply nested message would overflow the stack of any recursive walk.
       if (!withinDepth(message, MAX_MESSAGE_DEPTH))
         return error('bad-message', `A message may nest at most ${MAX_MESSAGE_DEPTH} levels of objects and arrays.`)
@@ -217,22 +222,54 @@ export function classRoomType(context: ClassRoomContext) {
       return { by: 'teacher', message: parsed.data }
     }
 
-    /** Applies an event; the class logs it before anyone is told. */
+    /** Applies an event; whoever it concerns is told once the class's log holds it. */
     private act(event: ClassEvent, sender?: Client) {
       let applied
       try {
         applied = this.live.apply(event, context.now())
       } catch (failure) {
-        context.report(`class ${this.live.code}: could not apply or log ${JSON.stringify(event)}: ${(failure as Error).message}`)
-        sender?.send(SERVER_MESSAGES.error, { code: 'refused', message: 'The server could not record this; tell the teacher.' })
+        context.report(`class ${this.live.code}: could not apply ${JSON.stringify(event)}: ${(failure as Error).stack ?? failure}`)
+        if (sender) this.tell(sender, { code: 'refused', message: 'The server could not record this; tell the teacher.' })
         return
       }
       if (!applied.ok) {
-        sender?.send(SERVER_MESSAGES.error, applied.error)
+        if (sender) this.tell(sender, applied.error)
         return
       }
-      this.refresh(sender)
+      this.post(this.changes(sender), applied.logged)
       this.schedule()
+    }
+
+    /** Sends an outbox once `durable` has settled, after everything posted before it. */
+    private post(outbox: Outgoing[], durable: Promise<void> = Promise.resolve()) {
+      this.outgoing = this.outgoing
+        .then(() => durable)
+        .then(
+          () => this.deliver(outbox),
+          (failure: unknown) => {
+            context.report(`class ${this.live.code}: its log could not be written: ${(failure as Error).message}`)
+            const error: ServerError = { code: 'refused', message: 'The server could not save the class; tell the teacher.' }
+            this.deliver([
+              { to: this.clientsWhere(() => true).map((client) => client.sessionId), type: SERVER_MESSAGES.error, message: error },
+            ])
+          },
+        )
+    }
+
+    private deliver(outbox: Outgoing[]) {
+      for (const { to, type, message } of outbox)
+        for (const id of to) {
+          const client = this.clients.getById(id)
+          try {
+            if (client && this.connected.has(id)) client.send(type, message)
+          } catch (failure) {
+            context.report(`class ${this.live.code}: could not send "${type}" to ${id}: ${(failure as Error).message}`)
+          }
+        }
+    }
+
+    private tell(client: Client, error: ServerError) {
+      this.post([{ to: [client.sessionId], type: SERVER_MESSAGES.error, message: error }])
     }
 
     private schedule() {
@@ -260,18 +297,28 @@ export function classRoomType(context: ClassRoomContext) {
     private sendAll(client: Client) {
       const seat = this.seats.get(client.sessionId)!
       const { game } = this.live
-      client.send(SERVER_MESSAGES.class, classView(game, this.devices()))
-      if (seat.role === 'student') client.send(SERVER_MESSAGES.seat, seatView(game, seat.team))
-      if (seat.role === 'teacher') client.send(SERVER_MESSAGES.teacher, teacherView(game, context.joinUrl(this.live.code), context.network))
+      const to = [client.sessionId]
+      const outbox: Outgoing[] = [{ to, type: SERVER_MESSAGES.class, message: classView(game, this.devices()) }]
+      if (seat.role === 'student') outbox.push({ to, type: SERVER_MESSAGES.seat, message: seatView(game, seat.team) })
+      if (seat.role === 'teacher')
+        outbox.push({ to, type: SERVER_MESSAGES.teacher, message: teacherView(game, context.joinUrl(this.live.code), context.network) })
+      this.post(outbox)
+    }
+
+    /** Sends what changed since the views were last sent (devices came or went). */
+    private refresh() {
+      this.post(this.changes())
     }
 
     /**
-     * Sends what changed: a team's seat view to that team's devices only, the teacher's view to teachers, then
-     * the class view to everyone (so a device that sees a new phase already holds its seat in it). The sender
-     * of an accepted message always hears back (its seat or teacher view).
+     * What changed, as an outbox: a team's seat view to that team's devices only, the teacher's view to
+     * teachers, then the class view to everyone (so a device that sees a new phase already holds its seat in
+     * it). The sender of an accepted message always hears back (its seat or teacher view).
      */
-    private refresh(sender?: Client) {
+    private changes(sender?: Client): Outgoing[] {
       const { game } = this.live
+      const outbox: Outgoing[] = []
+      const ids = (wanted: (seat: Seat) => boolean) => this.clientsWhere(wanted).map((client) => client.sessionId)
       const senderSeat = sender ? this.seats.get(sender.sessionId) : undefined
       for (const team of game.teams) {
         const view = seatView(game, team.name)
@@ -279,21 +326,24 @@ export function classRoomType(context: ClassRoomContext) {
         const mine = (seat: Seat) => seat.role === 'student' && seat.team === team.name
         if (text !== this.sentSeats.get(team.name)) {
           this.sentSeats.set(team.name, text)
-          for (const client of this.clientsWhere(mine)) client.send(SERVER_MESSAGES.seat, view)
-        } else if (sender && senderSeat && mine(senderSeat)) sender.send(SERVER_MESSAGES.seat, view)
+          outbox.push({ to: ids(mine), type: SERVER_MESSAGES.seat, message: view })
+        } else if (sender && senderSeat && mine(senderSeat))
+          outbox.push({ to: [sender.sessionId], type: SERVER_MESSAGES.seat, message: view })
       }
       const teacher = teacherView(game, context.joinUrl(this.live.code), context.network)
       const teacherText = JSON.stringify(teacher)
       if (teacherText !== this.sentTeacher) {
         this.sentTeacher = teacherText
-        for (const client of this.clientsWhere((seat) => seat.role === 'teacher')) client.send(SERVER_MESSAGES.teacher, teacher)
-      } else if (sender && senderSeat?.role === 'teacher') sender.send(SERVER_MESSAGES.teacher, teacher)
+        outbox.push({ to: ids((seat) => seat.role === 'teacher'), type: SERVER_MESSAGES.teacher, message: teacher })
+      } else if (sender && senderSeat?.role === 'teacher')
+        outbox.push({ to: [sender.sessionId], type: SERVER_MESSAGES.teacher, message: teacher })
       const shared = classView(game, this.devices())
       const sharedText = JSON.stringify(shared)
       if (sharedText !== this.sentClass) {
         this.sentClass = sharedText
-        for (const client of this.clientsWhere(() => true)) client.send(SERVER_MESSAGES.class, shared)
+        outbox.push({ to: ids(() => true), type: SERVER_MESSAGES.class, message: shared })
       }
+      return outbox
     }
   }
 }

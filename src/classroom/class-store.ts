@@ -118,7 +118,7 @@ export class ClassStore {
       }
       if (restored.dropped) report.dropped.push({ code, what: restored.dropped })
       if (restored.live.game.phase === 'over') {
-        restored.live.close()
+        await restored.live.close()
         this.finished.add(code)
         report.finished.push(code)
         continue
@@ -162,12 +162,17 @@ export class ClassStore {
     }
     const log = ClassLog.reopen(path)
     const live = new LiveClass(game, log, first.teacherKey)
-    if (game.phase !== 'over') live.apply({ by: 'server', message: { type: 'restarted' } }, now)
+    if (game.phase !== 'over') {
+      const restarted = live.apply({ by: 'server', message: { type: 'restarted' } }, now)
+      if (restarted.ok) await restarted.logged
+    }
     return { ok: true, live, dropped: read.dropped }
   }
 
-  close(): void {
-    for (const live of this.live.values()) live.close()
+  /** Closes every class's log once what was applied is on disk. */
+  async close(): Promise<void> {
+    const closing = [...this.live.values()].map((live) => live.close())
     this.live.clear()
+    await Promise.all(closing)
   }
 }

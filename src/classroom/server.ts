@@ -148,7 +148,7 @@ async function start(options: ClassServerOptions): Promise<ClassServer> {
     await Promise.race([gameServer.listen(port, host), failed])
   } catch (error) {
     await gameServer.gracefullyShutdown(false).catch(() => {})
-    store.close()
+    await store.close()
     throw new Error(`cannot listen on ${host}:${port}: ${(error as Error).message}`)
   }
   port = (httpServer.address() as AddressInfo).port
@@ -172,7 +172,7 @@ async function start(options: ClassServerOptions): Promise<ClassServer> {
         await gameServer.gracefullyShutdown(false)
         httpServer.closeAllConnections()
         if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()))
-        store.close()
+        await store.close()
         running = false
       })()),
   }

@@ -2,7 +2,8 @@
 // several turns at once on loopback against `npm run classroom` in its own process. Asserts that no order is
 // lost (every plan a team submitted is in the turn the server resolved) and reports the time from a turn's
 // last submission (plan or answer) to every device of the class holding the resolved turn: median and p95.
-// `node src/cli/run-ts.mjs tests/bench/classroom-soak.ts [--json]`; run by `npm run bench`. Target <= 200 ms.
+// `node src/cli/run-ts.mjs tests/bench/classroom-soak.ts [--json] [--url URL]`; run by `npm run bench`.
+// Target <= 200 ms.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +13,7 @@ import type { ClassSetup, ClassView, JoinOptions, SeatView } from '../../src/sha
 import { freePort, startServerProcess } from '../classroom/support/processes.ts'
 
 const ROOMS = 8
-const TURNS = 6
+const TURNS = 12
 const json = process.argv.includes('--json')
 
 const SETUP: ClassSetup = {
@@ -123,8 +124,12 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
 
+/** `--url http://host:port` soaks a class server already running (another machine's, or one being profiled). */
+const given = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1] : undefined
 const dataDir = mkdtempSync(join(tmpdir(), 'redlines-soak-'))
-const server = await startServerProcess(['--port', String(await freePort()), '--data', dataDir])
+const server = given
+  ? { url: given, output: () => '(a server this soak did not start)', stop: async () => {} }
+  : await startServerProcess(['--port', String(await freePort()), '--data', dataDir])
 try {
   const classrooms: Classroom[] = []
   for (let k = 0; k < ROOMS; k++) classrooms.push(await openClassroom(server.url))
@@ -178,6 +183,9 @@ try {
       `last submission to every device holding the turn: median ${figures.classroomReportMedianMs} ms, p95 ${figures.classroomReportP95Ms} ms   target <= 200 ms`,
     )
   }
+} catch (error) {
+  console.error(`the class server said:\n${server.output()}`)
+  throw error
 } finally {
   await server.stop('SIGTERM')
   rmSync(dataDir, { recursive: true, force: true })

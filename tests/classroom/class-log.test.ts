@@ -42,7 +42,7 @@ describe('creating a class', () => {
     const first = JSON.parse(text.split('\n')[0])
     expect(first).toMatchObject({ kind: 'class', v: 1, identity: { code: live.code, setup: SETUP } })
     expect(first.teacherKey.sha256).toMatch(/^[0-9a-f]{64}$/)
-    store.close()
+    await store.close()
   })
 
   it('refuses a bad setup with every problem at once, each saying where and what', async () => {
@@ -118,7 +118,7 @@ describe('rebuilding classes from their logs', () => {
     if (inject) live.apply({ by: 'teacher', message: { type: 'inject', id: inject } }, T0 + 7)
     live.apply({ by: 'teacher', message: { type: 'pause' } }, T0 + 8)
     const before = { view: classView(live.game, new Map()), eagles: seatView(live.game, 'Eagles'), hash: stateHash(live.game.match.state) }
-    store.close()
+    await store.close()
 
     const again = new ClassStore(folder, scenarios)
     const report = await again.restoreAll(T0 + 60_000)
@@ -132,11 +132,11 @@ describe('rebuilding classes from their logs', () => {
     expect(back.game.remainingMs).toBe(before.view.remainingMs)
     // The class goes on after the restart, and its log with it.
     expect(back.apply({ by: 'teacher', message: { type: 'resume' } }, T0 + 61_000).ok).toBe(true)
-    again.close()
+    await again.close()
     const third = new ClassStore(folder, scenarios)
     await third.restoreAll(T0 + 62_000)
     expect(third.live.get(live.code)!.game.paused).toBe(false)
-    third.close()
+    await third.close()
   })
 
   it('leaves a finished class out of the hosted ones, and says it finished', async () => {
@@ -149,7 +149,7 @@ describe('rebuilding classes from their logs', () => {
     live.apply({ by: 'teacher', message: { type: 'end-timer' } }, T0 + 1)
     if (live.game.phase === 'answering') live.apply({ by: 'teacher', message: { type: 'end-timer' } }, T0 + 2)
     expect(live.game.phase).toBe('over')
-    store.close()
+    await store.close()
     const again = new ClassStore(folder, scenarios)
     expect(await again.restoreAll(T0 + 10)).toEqual({ restored: [], dropped: [], finished: [live.code], unavailable: [] })
     expect(again.live.size).toBe(0)
@@ -161,7 +161,7 @@ describe('rebuilding classes from their logs', () => {
     const store = new ClassStore(folder, scenarios)
     const { live } = await created(store)
     live.apply({ by: 'teacher', message: { type: 'start' } }, T0)
-    store.close()
+    await store.close()
     const path = join(folder, `${live.code}.jsonl`)
     appendFileSync(path, '{"kind":"intent","at":17000000')
     const again = new ClassStore(folder, scenarios)
@@ -169,7 +169,7 @@ describe('rebuilding classes from their logs', () => {
     expect(report.restored).toEqual([live.code])
     expect(report.dropped).toEqual([{ code: live.code, what: expect.stringMatching(/^line 3 was damaged \(the line is incomplete/) }])
     again.live.get(live.code)!.apply({ by: 'team', team: 'Bears', message: plan(1, [], false) }, T0 + 2000)
-    again.close()
+    await again.close()
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n')
     expect(lines.map((line) => JSON.parse(line).kind)).toEqual(['class', 'intent', 'intent'])
   })
@@ -181,7 +181,7 @@ describe('rebuilding classes from their logs', () => {
     const sound = (await created(store)).live
     damaged.apply({ by: 'teacher', message: { type: 'start' } }, T0)
     damaged.apply({ by: 'teacher', message: { type: 'pause' } }, T0 + 1)
-    store.close()
+    await store.close()
     const path = join(folder, `${damaged.code}.jsonl`)
     const lines = readFileSync(path, 'utf8').split('\n')
     lines[1] = lines[1].slice(0, 20)
@@ -193,7 +193,7 @@ describe('rebuilding classes from their logs', () => {
       { code: damaged.code, problem: expect.stringMatching(/line 2 is damaged \(not JSON.*and lines follow it/) },
     ])
     expect(again.unavailable.get(damaged.code)).toBe(report.unavailable[0].problem)
-    again.close()
+    await again.close()
   })
 
   it('keeps out a class whose logged turn no longer replays to the logged state', async () => {
@@ -203,11 +203,13 @@ describe('rebuilding classes from their logs', () => {
     live.apply({ by: 'teacher', message: { type: 'start' } }, T0)
     live.apply({ by: 'teacher', message: { type: 'end-timer' } }, T0 + 1)
     if (live.game.phase === 'answering') live.apply({ by: 'teacher', message: { type: 'end-timer' } }, T0 + 2)
-    store.close()
+    await store.close()
     const path = join(folder, `${live.code}.jsonl`)
     const text = readFileSync(path, 'utf8').replace(/"stateHash":"[0-9a-f]{64}"/, `"stateHash":"${'0'.repeat(64)}"`)
     writeFileSync(path, text)
-    const report = await new ClassStore(folder, scenarios).restoreAll(T0 + 10)
+    const last = new ClassStore(folder, scenarios)
+    const report = await last.restoreAll(T0 + 10)
+    await last.close()
     expect(report.unavailable).toEqual([{ code: live.code, problem: expect.stringContaining('turn 1 replays to a different state') }])
   })
 })
