@@ -27,7 +27,10 @@ export interface BatchFlags {
   csv?: boolean
 }
 
-const WORKER_SHIM = new URL('./ts-worker.mjs', import.meta.url)
+// Built (out/cli), the worker is JavaScript beside this code; from the sources, a shim registers tsx in the
+// worker first (worker threads do not inherit module hooks).
+const FROM_SOURCES = import.meta.url.endsWith('.ts')
+const WORKER_SHIM = FROM_SOURCES ? new URL('./ts-worker.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url)
 const WORKER_ENTRY = new URL('./batch-worker.ts', import.meta.url).href
 
 function runWorker(

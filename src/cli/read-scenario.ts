@@ -7,7 +7,7 @@ import { constants } from 'node:fs'
 import type { Stats } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { fileReferences } from '../engine/scenario/index.ts'
+import { scenarioReferences } from './scenario-references.ts'
 import { CliError } from './errors.ts'
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -156,7 +156,7 @@ export async function readScenarioFromDisk(target: string): Promise<ScenarioOnDi
   }
   const realFolder = await fsp.realpath(folder)
   const refused: RefusedFile[] = []
-  for (const file of fileReferences(files[MAIN_FILE]).sourceFiles) {
+  for (const file of scenarioReferences(files[MAIN_FILE]).sourceFiles) {
     const read = await readContainedFile(folder, realFolder, file)
     if (read.ok) files[file] = read.bytes
     else if (!read.missing) refused.push({ file, why: read.why })

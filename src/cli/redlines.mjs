@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// The `redlines` command. The CLI is TypeScript, run through tsx so it is always the current source.
-import { register } from 'tsx/esm/api'
+// The `redlines` command. It runs the JavaScript build in out/cli (build-cli.mjs: `npm run build:cli`, and
+// `prepare` on `npm install`) when no source it was made from has changed since; otherwise the TypeScript
+// sources through tsx, which compiles them on every run (about a second). REDLINES_FROM_SOURCES=1 always
+// runs the sources.
+import { fileURLToPath } from 'node:url'
+import { freshBuild } from './built-command.mjs'
 
-register()
-// Output piped into `head` and the like: stop quietly when the reader goes away.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(0)
-    throw error
-  })
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const build = process.env.REDLINES_FROM_SOURCES ? null : freshBuild(root, `${root}out/cli`)
+if (build?.entry) {
+  await import(build.entry)
+} else {
+  // Only a person at a terminal is told; scripts and tests read an unchanged stderr.
+  if (build && process.stderr.isTTY)
+    console.error(`redlines: running the sources (slower start): ${build.reason}; npm run build:cli makes it fast again`)
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import('./command.ts')
 }
-const { main } = await import('./main.ts')
-process.exitCode = await main(process.argv.slice(2))

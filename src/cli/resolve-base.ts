@@ -3,7 +3,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { LoadOptions } from '../engine/scenario/index.ts'
-import { fileReferences } from '../engine/scenario/index.ts'
+import { scenarioReferences } from './scenario-references.ts'
 import { CliError, UsageError } from './errors.ts'
 import { MAX_FILE_BYTES, readScenarioFromDisk } from './read-scenario.ts'
 import type { RefusedFile } from './read-scenario.ts'
@@ -111,7 +111,7 @@ export async function gatherBases(
   const self = resolve(scenarioFolder)
   let scanned: Map<string, string> | null = null
   const bases = new Map<string, DiskBase>()
-  const queue = mainFile ? fileReferences(mainFile).baseIds : []
+  const queue = mainFile ? [...scenarioReferences(mainFile).baseIds] : []
   for (let steps = 0; queue.length > 0 && steps < MAX_CHAIN; steps++) {
     const id = queue.shift()!
     if (bases.has(id)) continue
@@ -124,7 +124,7 @@ export async function gatherBases(
     try {
       const { files, refused } = await readScenarioFromDisk(folder)
       bases.set(id, { id, folder, files, refused })
-      if (resolve(folder) !== self) queue.push(...fileReferences(files['scenario.json']).baseIds)
+      if (resolve(folder) !== self) queue.push(...scenarioReferences(files['scenario.json']).baseIds)
     } catch (error) {
       if (!(error instanceof CliError)) throw error
     }
@@ -166,7 +166,7 @@ export async function findLenses(
     for (const folder of await subfolders(root)) {
       const bytes = await plainScenarioFile(folder)
       if (bytes === undefined) continue
-      if (fileReferences(bytes).lensOf !== baseId) continue
+      if (scenarioReferences(bytes).lensOf !== baseId) continue
       const file = parseLeniently(bytes)!
       const lens = file.lens as { name?: unknown }
       if (typeof file.id !== 'string' || found.has(file.id)) continue

@@ -2,10 +2,11 @@
 // builds on and what it changes; with --provenance, which file every item comes from.
 import { dirname, join } from 'node:path'
 import type { LoadResult, ProvenanceEntry, RelatedLocation } from '../engine/scenario/index.ts'
-import { describeProvenanceItem, fileReferences } from '../engine/scenario/index.ts'
+import { describeProvenanceItem } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
 import { checkScenarioOnDisk, formatDiagnostics, shownPath } from './load-from-disk.ts'
 import type { Output } from './output.ts'
+import { scenarioReferences } from './scenario-references.ts'
 
 export interface ValidateFlags {
   provenance?: boolean
@@ -80,7 +81,7 @@ export async function validateTarget(
   for (const line of provenanceLines(result, disk.shownFolder, Boolean(flags.provenance))) out.line(line)
   const lens = result.scenario.lens
   if (lens) {
-    const base = fileReferences(disk.files['scenario.json']).lensOf
+    const base = scenarioReferences(disk.files['scenario.json']).lensOf
     out.line(`${disk.shownFolder}: ${base ? `lens of ${base}` : 'the default reading'}: ${lens.name}: ${lens.reading}`)
   }
   const warnings = result.diagnostics.length
