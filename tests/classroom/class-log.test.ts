@@ -156,6 +156,29 @@ describe('rebuilding classes from their logs', () => {
     expect(again.finished.has(live.code)).toBe(true)
   })
 
+  it('writes lines in the order they were applied, however many wait for the disk at once', async () => {
+    const folder = dataDir()
+    const store = new ClassStore(folder, scenarios)
+    const { live } = await created(store)
+    live.apply({ by: 'teacher', message: { type: 'start' } }, T0)
+    const logged = []
+    for (let k = 1; k <= 60; k++) {
+      const applied = live.apply(
+        { by: 'team', team: 'Bears', message: { ...plan(1, [], false), rationale: { text: `draft ${k}` } } },
+        T0 + k,
+      )
+      if (applied.ok) logged.push(applied.logged)
+    }
+    await Promise.all(logged)
+    const drafts = readFileSync(join(folder, `${live.code}.jsonl`), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(2)
+      .map((line) => JSON.parse(line).event.message.rationale.text)
+    expect(drafts).toEqual(Array.from({ length: 60 }, (_, k) => `draft ${k + 1}`))
+    await store.close()
+  })
+
   it('drops a damaged last line (a crash mid-write), says so, and appends cleanly after it', async () => {
     const folder = dataDir()
     const store = new ClassStore(folder, scenarios)
