@@ -5,10 +5,13 @@
 //   - only requests addressed to this server by its loopback name and port are answered (Host 127.0.0.1:PORT,
 //     localhost:PORT or [::1]:PORT): a page on another site that rebinds its DNS name to 127.0.0.1 sends its
 //     own name as Host and is refused with 421, so it can never read the game through the browser.
+// Text files go out compressed (brotli or gzip, as the request accepts: web-compression.mjs), from the copies
+// the build writes beside them when those are current, else compressed here once and kept.
 import { constants } from 'node:fs'
 import { open, realpath } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, normalize, resolve, sep } from 'node:path'
+import { COMPRESSIBLE, CompressedCache, ENCODINGS, chooseEncoding } from './web-compression.mjs'
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
@@ -53,9 +56,23 @@ export function resolveRequest(root, urlPath) {
 
 const isInside = (realRoot, real) => real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)
 
+/** An open plain file at `path` whose real path lies inside `realRoot`, with its stat; null for anything else. */
+async function openInside(realRoot, path) {
+  const real = path && realRoot ? await realpath(path).catch(() => null) : null
+  const handle = real && isInside(realRoot, real) ? await open(real, READ_FLAGS).catch(() => null) : null
+  const info = handle ? await handle.stat().catch(() => null) : null
+  if (handle && info?.isFile()) return { real, handle, info }
+  await handle?.close().catch(() => undefined)
+  return null
+}
+
+/** Larger files without the build's compressed copies go out as they are, rather than compressed here. */
+const MAX_ON_THE_FLY = 16 * 1024 * 1024
+
 /** An http.Server (not yet listening) that serves `root` by the two rules above. */
 export function createWebServer(root) {
   const absoluteRoot = resolve(root)
+  const cache = new CompressedCache()
   const server = createServer(async (request, response) => {
     const headers = {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -72,31 +89,57 @@ export function createWebServer(root) {
       response.writeHead(405, headers).end()
       return
     }
-    const file = resolveRequest(absoluteRoot, request.url ?? '/')
     const realRoot = await realpath(absoluteRoot).catch(() => null)
-    const real = file && realRoot ? await realpath(file).catch(() => null) : null
-    const handle = real && isInside(realRoot, real) ? await open(real, READ_FLAGS).catch(() => null) : null
-    const info = handle ? await handle.stat().catch(() => null) : null
-    if (!handle || !info?.isFile()) {
-      await handle?.close().catch(() => undefined)
+    const found = await openInside(realRoot, resolveRequest(absoluteRoot, request.url ?? '/'))
+    if (!found) {
       plain(404, 'Not found')
       return
     }
-    response.writeHead(200, {
+    const { real, handle, info } = found
+    const compressible = COMPRESSIBLE.has(extname(real))
+    const fileHeaders = {
       ...headers,
       'Content-Type': MIME[extname(real)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
       'Cache-Control': real.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-    })
-    if (request.method === 'HEAD') {
-      await handle.close().catch(() => undefined)
-      response.end()
-      return
+      // Caches must keep the encodings apart.
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
     }
-    handle
-      .createReadStream()
-      .on('error', () => response.destroy())
-      .pipe(response)
+    const encoding = compressible ? chooseEncoding(request.headers['accept-encoding']) : null
+    const send = async (body, size, extra = {}) => {
+      response.writeHead(200, { ...fileHeaders, ...extra, 'Content-Length': size })
+      if (request.method === 'HEAD') {
+        await body.handle?.close().catch(() => undefined)
+        response.end()
+      } else if (body.bytes) {
+        response.end(body.bytes)
+      } else {
+        body.handle
+          .createReadStream({ start: 0 })
+          .on('error', () => response.destroy())
+          .pipe(response)
+      }
+    }
+    if (encoding) {
+      const encoded = await encodedFile(realRoot, found, encoding).catch(() => null)
+      if (encoded) {
+        await handle.close().catch(() => undefined)
+        await send(encoded, encoded.size, { 'Content-Encoding': encoding })
+        return
+      }
+    }
+    await send({ handle }, info.size)
   })
+
+  /** The file in `encoding`: the build's copy if it is current, else compressed here (and kept); null when too large. */
+  async function encodedFile(realRoot, { real, handle, info }, encoding) {
+    const { suffix } = ENCODINGS.find((candidate) => candidate.name === encoding)
+    const copy = await openInside(realRoot, real + suffix)
+    if (copy && copy.info.mtimeMs >= info.mtimeMs) return { handle: copy.handle, size: copy.info.size }
+    await copy?.handle.close().catch(() => undefined)
+    if (info.size > MAX_ON_THE_FLY) return null
+    const bytes = await handle.readFile()
+    const encoded = await cache.encode(real, info, bytes, encoding)
+    return { bytes: encoded, size: encoded.length }
+  }
   return server
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run web`: builds the browser edition and serves it on 127.0.0.1 (web-server.mjs: only real paths
-// inside out/web, only to requests addressed to 127.0.0.1, localhost or [::1] and this port).
+// inside out/web, only to requests addressed to 127.0.0.1, localhost or [::1] and this port; text files
+// compressed with brotli or gzip, from the copies the build writes beside them).
 //   --port N     port to listen on (default 4173; 0 picks a free one)
 //   --no-open    do not open a browser
 //   --no-build   serve the last build as it is
