@@ -7,18 +7,17 @@ import type { ServerError, TeacherView } from '../shared/classroom-protocol.ts'
 import {
   JOIN_ERRORS,
   JoinOptions,
-  MAX_CLIENT_MESSAGE_BYTES,
   MAX_CLIENT_MESSAGES_PER_SECOND,
   MAX_DEVICES_PER_TEAM,
   MAX_TEAMS,
   SERVER_MESSAGES,
-  StudentMessage,
-  TeacherMessage,
 } from '../shared/classroom-protocol.ts'
 import type { ClassEvent } from './class-events.ts'
 import type { ClassStore } from './class-store.ts'
 import { classView, seatView, teacherView } from './class-views.ts'
 import type { LiveClass } from './live-class.ts'
+import type { Seat } from './message-checks.ts'
+import { checkedEvent } from './message-checks.ts'
 
 export const CLASS_ROOM = 'class'
 /** How long a device that lost its connection keeps its place (it can also come back later with its team's code). */
@@ -34,28 +33,12 @@ const NETWORK_DROPS: readonly number[] = [
   CloseCode.MAY_TRY_RECONNECT,
 ]
 
-const STUDENT_TYPES = new Set(['plan', 'answer'])
-const TEACHER_TYPES = new Set([
-  'start',
-  'pause',
-  'resume',
-  'extend',
-  'end-timer',
-  'inject',
-  'cancel-inject',
-  'reveal',
-  'rollback',
-  'difficulty',
-])
-
 /** Messages to send: to these sessions (those still connected when it is sent). */
 interface Outgoing {
   to: string[]
   type: string
   message: unknown
 }
-
-export type Seat = { role: 'student'; team: string } | { role: 'teacher' } | { role: 'projector' }
 
 export interface ClassRoomContext {
   store: ClassStore
@@ -68,23 +51,8 @@ export interface ClassRoomContext {
   report: (line: string) => void
 }
 
-/** Deeper than any message of the protocol (a plan's choice's targets are at depth 3). */
-const MAX_MESSAGE_DEPTH = 8
-
-/** Whether a decoded message nests no deeper than `limit`, found without recursion. */
-export function withinDepth(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]]
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!
-    if (typeof item !== 'object' || item === null) continue
-    if (depth >= limit) return false
-    for (const child of Object.values(item)) stack.push([child, depth + 1])
-  }
-  return true
-}
-
 const issueText = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
-  issues.map((issue) => `${issue.path.map(String).join('.') || 'the message'}: ${issue.message}`).join('; ')
+  issues.map((issue) => `${issue.path.map(String).join('.') || 'the options'}: ${issue.message}`).join('; ')
 
 export function classRoomType(context: ClassRoomContext) {
   return class ClassRoom extends Room {
@@ -192,34 +160,9 @@ export function classRoomType(context: ClassRoomContext) {
     private received(client: Client, type: string, message: unknown) {
       const seat = this.seats.get(client.sessionId)
       if (!seat) return
-      const error = (code: ServerError['code'], text: string) => this.tell(client, { code, message: text })
-      // Checked without recursion first: a deeply nested message would overflow the stack of any recursive walk.
-      if (!withinDepth(message, MAX_MESSAGE_DEPTH))
-        return error('bad-message', `A message may nest at most ${MAX_MESSAGE_DEPTH} levels of objects and arrays.`)
-      if (Buffer.byteLength(JSON.stringify(message ?? null) ?? '', 'utf8') > MAX_CLIENT_MESSAGE_BYTES)
-        return error('too-large', `A message may have at most ${MAX_CLIENT_MESSAGE_BYTES} bytes of JSON.`)
-      if (seat.role === 'projector') return error('refused', 'A projector only shows the class; it cannot act.')
-      const isObject = typeof message === 'object' && message !== null && !Array.isArray(message)
-      const body = isObject ? (message as Record<string, unknown>) : message === undefined ? {} : null
-      if (body === null || (body.type !== undefined && body.type !== type))
-        return error('bad-message', `A "${type}" message must be an object whose type, if given, is "${type}".`)
-      const event = this.eventOf(seat, { ...body, type })
-      if ('code' in event) return error(event.code, event.message)
-      this.act(event, client)
-    }
-
-    private eventOf(seat: Exclude<Seat, { role: 'projector' }>, message: Record<string, unknown>): ClassEvent | ServerError {
-      const type = String(message.type)
-      if (seat.role === 'student') {
-        if (TEACHER_TYPES.has(type)) return { code: 'refused', message: `Only the teacher can send "${type}".` }
-        const parsed = StudentMessage.safeParse(message)
-        if (!parsed.success) return { code: 'bad-message', message: `Not a valid "${type}" message: ${issueText(parsed.error.issues)}` }
-        return { by: 'team', team: seat.team, message: parsed.data }
-      }
-      if (STUDENT_TYPES.has(type)) return { code: 'refused', message: `The teacher does not send "${type}": the teams plan and answer.` }
-      const parsed = TeacherMessage.safeParse(message)
-      if (!parsed.success) return { code: 'bad-message', message: `Not a valid "${type}" message: ${issueText(parsed.error.issues)}` }
-      return { by: 'teacher', message: parsed.data }
+      const event = checkedEvent(seat, type, message)
+      if ('code' in event) this.tell(client, event)
+      else this.act(event, client)
     }
 
     /** Applies an event; whoever it concerns is told once the class's log holds it. */
