@@ -1,8 +1,9 @@
 // The classroom end to end on loopback: the class server (a child process on port 0 with a temporary data
-// folder) serving the built browser edition; a teacher and three teams, each in its own
-// browser context, play three turns with a joint proposal across two teams; a team's page drops and comes
-// back to the same seat and plan; the server is killed and started again mid-turn and the game goes on; a
-// forged message for another seat is refused; the timeline shows every team's rationale and its quote.
+// folder) serving the built browser edition; a teacher and three teams, each in its own browser context, play
+// three turns with a joint proposal across two teams; a team's page closes and comes back to the same seat
+// and plan, another's network drops and its orders go out when it is back; the server is killed and started
+// again mid-turn and the game goes on; a forged message for another seat is refused; the timeline and the
+// debrief show every team's rationale and its quote. Then the teacher's controls, and axe on the pages.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
@@ -254,6 +255,17 @@ test('a teacher and three teams play three turns: a joint proposal, a drop, a se
     await expect(eagles.locator('.class-who')).toContainText('Team Eagles')
     await expect(eagles.locator('.plan-list')).toContainText('grave concern')
     await expect(eagles.getByLabel(/^Why these orders\?/)).toHaveValue('Still talking.')
+  })
+
+  await test.step('turn 2: a team’s network drops; orders made offline go out when it is back', async () => {
+    await contexts[2].setOffline(true)
+    await expect(bears.locator('.class-link')).toHaveText('Reconnecting… Your seat and your orders are kept.')
+    await expect(teacher.locator('.team-list > li[data-team="Bears"] .team-line')).toContainText('no device connected')
+    await addAction(bears, 'grave-concern')
+    await contexts[2].setOffline(false)
+    await expect(bears.locator('.class-link')).toHaveText('')
+    await expect(teacher.locator('.team-list > li[data-team="Bears"] .team-line')).toContainText('1 device')
+    await expect(teacher.locator('.team-list > li[data-team="Bears"] .team-plan')).toContainText('Russia: Statement of grave concern')
   })
 
   await test.step('a forged plan for another team’s power is refused and changes nothing', async () => {
