@@ -21,7 +21,7 @@ export interface PageProblems {
 
 /** The browser-side globals the renderer exposes for tests and the benchmark. */
 export interface RedLinesWindow {
-  __redLines?: { map?: { frames(): number; rendererType(): string } }
+  __redLines?: { map?: { frames(): number; idle(): boolean; rendererType(): string } }
   __redLinesReady?: number
   __reportCsp?: (text: string) => void
 }
@@ -239,10 +239,16 @@ export async function leaveReport(page: Page): Promise<'game' | 'end'> {
   return 'end'
 }
 
-/** Waits until the map on the current game screen has drawn more than `frames` frames. */
+/**
+ * Waits until the map on the current game screen has drawn more than `frames` frames, or has drawn and gone
+ * idle before that (it draws only while something changes or moves).
+ */
 export async function waitForMap(page: Page, frames = 30): Promise<void> {
   await expect(page.locator('.map canvas')).toBeAttached()
-  await page.waitForFunction((min) => ((globalThis as RedLinesWindow).__redLines?.map?.frames() ?? 0) > min, frames)
+  await page.waitForFunction((min) => {
+    const map = (globalThis as RedLinesWindow).__redLines?.map
+    return !!map && (map.frames() > min || (map.frames() > 0 && map.idle()))
+  }, frames)
 }
 
 /** Forgets the current map handle, so that waitForMap waits for the next game screen's own map. */

@@ -14,6 +14,8 @@ export interface MapHandle {
   destroy(): void
   /** frames rendered so far (for the FPS benchmark) */
   frames(): number
+  /** true while the map draws no frames: all is drawn and nothing moves (for tests and the benchmark) */
+  idle(): boolean
   /** 'WEBGL' | 'CANVAS' */
   rendererType(): string
 }
@@ -67,7 +69,10 @@ export function createMap(
       // with the stale parent size and then record the new one, so the poll would miss it.)
       if (typeof ResizeObserver !== 'undefined') {
         observer = new ResizeObserver(() => {
-          if (!destroyed && g.scale.getParentBounds()) g.scale.refresh()
+          if (destroyed) return
+          if (g.scale.getParentBounds()) g.scale.refresh()
+          // The scale manager notices other changes (the window's) only in a frame.
+          scene.requestFrames()
         })
         observer.observe(parent)
       }
@@ -82,8 +87,11 @@ export function createMap(
           destroyed = true
           observer?.disconnect()
           g.destroy(true)
+          // The game is destroyed in its next frame: a sleeping loop must run one.
+          if (!g.loop.running) g.loop.wake()
         },
         frames: () => g.loop.frame,
+        idle: () => scene.isIdle(),
         rendererType: () => (g.renderer?.type === Phaser.WEBGL ? 'WEBGL' : 'CANVAS'),
       })
     }

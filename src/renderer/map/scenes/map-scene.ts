@@ -6,6 +6,10 @@
 // blocs' land) is traced into an offscreen canvas only on resize or when a bloc's membership or
 // the palette changes; the picture is recomposed only on update, settings change or resize. Per frame the scene does nothing unless a turn's events are playing, when it
 // redraws one Graphics.
+//
+// Frames are drawn only while something changes or moves: once a frame has shown everything, the game
+// loop sleeps (no frames at all, so an idle map costs nothing), and a new view, new settings or a
+// resize wake it for as long as they need.
 
 import * as Phaser from 'phaser'
 import type { GeoProjection } from 'd3-geo'
@@ -41,6 +45,9 @@ export class MapScene extends Phaser.Scene {
   private eventLayer: EventLayer | null = null
   private sizeDirty = false
   private viewDirty = false
+  /** The loop is to sleep after the frame being drawn, unless something asks for frames meanwhile. */
+  private sleepAfterFrame = false
+  private wakeRequested = false
 
   constructor(init: MapSceneInit) {
     super({ key: SCENE_KEYS.map })
@@ -61,8 +68,10 @@ export class MapScene extends Phaser.Scene {
     this.redrawView()
 
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this)
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, this.sleepIfIdle, this)
     this.sys.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this)
+      this.game.events.off(Phaser.Core.Events.POST_RENDER, this.sleepIfIdle, this)
       this.eventLayer?.destroy()
       this.eventLayer = null
     })
@@ -74,6 +83,7 @@ export class MapScene extends Phaser.Scene {
     const turnChanged = view.turn !== this.view.turn
     this.view = view
     this.viewDirty = true
+    this.requestFrames()
     if (turnChanged && this.eventLayer) {
       this.eventLayer.play(view.events, this.settings)
       this.placeEvents()
@@ -84,6 +94,7 @@ export class MapScene extends Phaser.Scene {
     const motionChanged = settings.reducedMotion !== this.settings.reducedMotion
     this.settings = settings
     this.viewDirty = true
+    this.requestFrames()
     // Running animations restart in the new mode rather than jump.
     if (motionChanged && this.eventLayer?.isActive()) {
       this.eventLayer.play(this.view.events, settings)
@@ -105,6 +116,30 @@ export class MapScene extends Phaser.Scene {
     }
     const layout = this.layout
     if (layout) this.eventLayer?.draw(time, this.palette(), layout.scale)
+    this.sleepAfterFrame = !this.sizeDirty && !this.viewDirty && !this.eventLayer?.isActive()
+  }
+
+  /** Whether the loop is asleep: the last frame shows everything and nothing moves (for tests and the benchmark). */
+  isIdle(): boolean {
+    return !this.game.loop.running && !this.wakeRequested
+  }
+
+  /** Frames from the next animation frame on, until the scene has drawn what changed (the loop sleeps again then). */
+  requestFrames(): void {
+    this.sleepAfterFrame = false
+    if (this.game.loop.running || this.wakeRequested) return
+    // On the next animation frame, not now: waking runs a whole frame at once, maybe inside a caller's event.
+    this.wakeRequested = true
+    requestAnimationFrame(() => {
+      this.wakeRequested = false
+      if (this.sys.isActive()) this.game.loop.wake()
+    })
+  }
+
+  private sleepIfIdle(): void {
+    if (!this.sleepAfterFrame) return
+    this.sleepAfterFrame = false
+    this.game.loop.sleep()
   }
 
   private palette(): MapPalette {
@@ -120,6 +155,7 @@ export class MapScene extends Phaser.Scene {
 
   private onResize(): void {
     this.sizeDirty = true
+    this.requestFrames()
   }
 
   private resizeLayers(): void {
