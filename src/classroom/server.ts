@@ -169,11 +169,14 @@ async function start(options: ClassServerOptions): Promise<ClassServer> {
     restored,
     close: () =>
       (closed ??= (async () => {
-        await gameServer.gracefullyShutdown(false)
-        httpServer.closeAllConnections()
-        if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()))
-        await store.close()
-        running = false
+        try {
+          await gameServer.gracefullyShutdown(false)
+          httpServer.closeAllConnections()
+          if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()))
+        } finally {
+          await store.close()
+          running = false
+        }
       })()),
   }
 }
