@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Choice, GameState, Seats } from '../../src/engine/index.ts'
-import { computerChoices, computerConsents, evaluateChoice, playGame } from '../../src/engine/index.ts'
+import { computerChoices, computerConsents, evaluateChoice, playGame, roleScore, startGame } from '../../src/engine/index.ts'
+import { scratchFor, scratchRoleScore } from '../../src/engine/ai/fast-value.ts'
+import { Jitter, candidateJitter } from '../../src/engine/ai/policy.ts'
 import { keyedCandidates } from '../../src/engine/ai/candidates.ts'
 import { referenceComputerChoices, referenceConsents, referenceEvaluateChoice } from '../support/reference-ai.ts'
 import { defaultScenario } from '../support/scenarios.ts'
@@ -23,9 +25,10 @@ function statesOf(seeds: number, difficulty: 'easy' | 'normal'): GameState[] {
   return states
 }
 
-/** Every candidate of every actor, and every partner's view of the joint ones. */
+/** Every actor's score, every candidate of every actor, and every partner's view of the joint ones. */
 function expectSameValues(state: GameState): void {
   for (const actor of scn.actorIds) {
+    expect(scratchRoleScore(scratchFor(scn, state), scn.actorIndex[actor])).toBe(roleScore(scn, state, scn.roleByActor[actor]))
     for (const { choice } of keyedCandidates(scn, state, actor)) {
       for (const viewer of [actor, ...(choice.partners ?? [])]) {
         const fast = evaluateChoice(scn, state, viewer, choice)
@@ -72,6 +75,15 @@ describe('the fast path values choices exactly as the old evaluation did', () =>
       { numRuns: 40, seed: 11 },
     )
   })
+})
+
+it("the candidates' jitter, worked out from a shared prefix, is the game's rng", () => {
+  fc.assert(
+    fc.property(fc.nat(), fc.nat(40), fc.nat(7), fc.nat(60), (seed, turn, actor, k) => {
+      expect(new Jitter(seed >>> 0, turn + 1, actor).of(k)).toBe(candidateJitter({ ...startGame(scn, seed), turn }, actor, k))
+    }),
+    { numRuns: 300, seed: 7 },
+  )
 })
 
 describe('normal and easy choose exactly as before the fast path', () => {

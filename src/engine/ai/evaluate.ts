@@ -25,5 +25,5 @@ export function evaluateChoice(
   scratch?: Scratch,
 ): number {
   const ready = scratch && scratch.state === state && scratch.scn === scn ? scratch : scratchFor(scn, state)
-  return programValue(ready, scn.actorIndex[viewer], programOf(scn, choice), choice, baseline)
+  return programValue(ready, scn.actorIndex[viewer], programOf(scn, choice), baseline)
 }

@@ -12,8 +12,8 @@ import { incidentProbability } from '../steps/incidents.ts'
 import type { Candidate } from './candidates.ts'
 import type { FlatRole } from './flat-score.ts'
 import { compileRole, flatRoleScore, objectiveMet } from './flat-score.ts'
-import type { FlatLayout, ShockProgram } from './shock-program.ts'
-import { compileShock, fillFlat, flatLayout, runShock, undoShock } from './shock-program.ts'
+import type { FlatLayout, ShockProgram, ViewerProgram } from './shock-program.ts'
+import { compileShock, fillFlat, flatLayout, prunedProgram, runShock, undoShock } from './shock-program.ts'
 
 interface FastModel {
   layout: FlatLayout
@@ -80,7 +80,9 @@ export function flatRoleOf(scn: CompiledScenario, actorIndex: number): FlatRole 
 
 /**
  * A state made ready for trying choices on: its variables laid out flat (`source`), a working copy each try
- * changes and puts back (`work`), and the pairs whose tension sets the ladder's rung on its current blocs.
+ * changes and puts back (`work`), the pairs whose tension sets the ladder's rung on its current blocs, and
+ * what every try of the state shares (each objective's value before any shock, incident hazards), kept
+ * until the next refill (`generation`).
  */
 export interface Scratch {
   scn: CompiledScenario
@@ -94,8 +96,19 @@ export interface Scratch {
   /** The first `ladderCount` entries: the cross-bloc pairs (every pair when one bloc holds everyone). */
   ladderPairs: Int32Array
   ladderCount: number
-  /** The rung after a shock that leaves every tension as it was. */
+  /** 1 for the pairs in ladderPairs. */
+  onLadder: Uint8Array
+  /** The hottest tension of those pairs, and the rung it gives (after a shock that leaves it so). */
+  hottest: number
   calmRung: number
+  generation: number
+  /** Each actor's objectives met before any shock (as valid for `metGeneration`). */
+  met: Float64Array[]
+  metGeneration: Int32Array
+  /** Per pair: incidentBase × e^(growth × tension), and the chance of an incident without pin pricks. */
+  hazard: Float64Array
+  calmChance: Float64Array
+  hazardGeneration: Int32Array
 }
 
 /**
@@ -104,45 +117,109 @@ export interface Scratch {
  */
 export function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
   const model = fastModel(scn)
+  const pairs = scn.pairActors.length
   let scratch = model.scratch
   if (!scratch) {
-    const source = new Float64Array(model.layout.size)
     scratch = {
       scn,
       state,
       layout: model.layout,
       roles: model.roles,
-      source,
+      source: new Float64Array(model.layout.size),
       work: new Float64Array(model.layout.size),
       side: new Array<number>(scn.n).fill(0),
-      ladderPairs: new Int32Array(scn.pairActors.length),
+      ladderPairs: new Int32Array(pairs),
       ladderCount: 0,
+      onLadder: new Uint8Array(pairs),
+      hottest: 0,
       calmRung: 0,
+      generation: 0,
+      met: model.roles.map((role) => new Float64Array(role ? role.objectives.length : 0)),
+      metGeneration: new Int32Array(scn.n).fill(-1),
+      hazard: new Float64Array(pairs),
+      calmChance: new Float64Array(pairs),
+      hazardGeneration: new Int32Array(pairs).fill(-1),
     }
     model.scratch = scratch
   }
   scratch.state = state
+  scratch.generation = (scratch.generation + 1) | 0
   fillFlat(model.layout, state, scratch.source)
   scratch.work.set(scratch.source)
   const side = scratch.side
   for (let i = 0; i < scn.n; i++) side[i] = state.blocs[1].includes(scn.actorIds[i]) ? 1 : 0
   let count = 0
-  for (let p = 0; p < scn.pairActors.length; p++)
-    if (side[scn.pairActors[p][0]] !== side[scn.pairActors[p][1]]) scratch.ladderPairs[count++] = p
-  if (count === 0) for (; count < scn.pairActors.length; count++) scratch.ladderPairs[count] = count
+  for (let p = 0; p < pairs; p++) if (side[scn.pairActors[p][0]] !== side[scn.pairActors[p][1]]) scratch.ladderPairs[count++] = p
+  if (count === 0) for (; count < pairs; count++) scratch.ladderPairs[count] = count
   scratch.ladderCount = count
-  scratch.calmRung = rungOf(scratch, scratch.source)
+  scratch.onLadder.fill(0)
+  for (let k = 0; k < count; k++) scratch.onLadder[scratch.ladderPairs[k]] = 1
+  scratch.hottest = hottestOf(scratch, scratch.source)
+  scratch.calmRung = ladderRung(scn.file.ladder, state.rung, scratch.hottest, scn.file.ladder.length)
   return scratch
 }
 
-/** The rung the ladder shows for the tensions in `flat`, from the state's rung (as the indices step would, on the same blocs). */
-function rungOf(scratch: Scratch, flat: Float64Array): number {
+/** The hottest tension of the ladder's pairs in `flat` (as blocStats finds it). */
+function hottestOf(scratch: Scratch, flat: Float64Array): number {
   const { ladderPairs, ladderCount } = scratch
   const offset = scratch.layout.tension
   let hottest = 0
   for (let k = 0; k < ladderCount; k++) hottest = Math.max(hottest, flat[offset + ladderPairs[k]])
+  return hottest
+}
+
+/**
+ * The rung after the view's shock, as the indices step would read it on the same blocs. Only the pairs the
+ * shock touched can change the hottest tension; the whole scan is needed only when one of them held it and cooled.
+ */
+function rungAfter(scratch: Scratch, view: ViewerProgram): number {
+  const { tensionPairs } = view
+  const offset = scratch.layout.tension
+  let touchedHottest = 0
+  let heldHottest = false
+  for (let k = 0; k < tensionPairs.length; k++) {
+    const p = tensionPairs[k]
+    if (scratch.onLadder[p] === 0) continue
+    touchedHottest = Math.max(touchedHottest, scratch.work[offset + p])
+    if (scratch.source[offset + p] === scratch.hottest) heldHottest = true
+  }
+  const hottest = touchedHottest >= scratch.hottest ? touchedHottest : heldHottest ? hottestOf(scratch, scratch.work) : scratch.hottest
+  if (hottest === scratch.hottest) return scratch.calmRung
   const ladder = scratch.scn.file.ladder
   return ladderRung(ladder, scratch.state.rung, hottest, ladder.length)
+}
+
+/** The viewer's objectives met in the scratch's state before any shock (the calm rung, the state's rigidity). */
+function metBefore(scratch: Scratch, viewer: number, role: FlatRole): Float64Array {
+  const met = scratch.met[viewer]
+  if (scratch.metGeneration[viewer] !== scratch.generation) {
+    for (let k = 0; k < role.objectives.length; k++) {
+      met[k] = objectiveMet(role.objectives[k], scratch.source, scratch.calmRung, scratch.state.rigidity)
+    }
+    scratch.metGeneration[viewer] = scratch.generation
+  }
+  return met
+}
+
+/** The program as `viewer` needs it: only the changes its value can read, and the objectives they touch. */
+function viewOf(scratch: Scratch, program: ShockProgram, viewer: number): ViewerProgram {
+  const cached = program.views[viewer]
+  if (cached) return cached
+  const { layout } = scratch
+  const role = scratch.roles[viewer]
+  const read = new Set<number>()
+  for (const objective of role?.objectives ?? []) for (const index of objective.inputs) read.add(index)
+  const readsAlignment = role?.measuresRigidity ?? false
+  // Tension is always read: the rung, and on the top rung the chance of a clash.
+  const keep = (index: number) =>
+    (index >= layout.tension && index < layout.commitment) || (readsAlignment && index < layout.tension) || read.has(index)
+  const touched = new Set(program.touched)
+  const affects = Uint8Array.from(role?.objectives ?? [], (objective) =>
+    objective.readsRigidity || objective.inputs.some((index) => touched.has(index)) ? 1 : 0,
+  )
+  const view = prunedProgram(program, layout, keep, affects)
+  program.views[viewer] = view
+  return view
 }
 
 /** Rigidity of the flat state on the current blocs, for roles that measure it; otherwise the state's. */
@@ -161,16 +238,31 @@ function pinsOn(program: ShockProgram, pair: number): number {
   return 0
 }
 
+/** Fills the pair's hazard cache (see Scratch) and returns the pair's hazard before pin pricks. */
+function hazardOf(scratch: Scratch, p: number): number {
+  if (scratch.hazardGeneration[p] !== scratch.generation) {
+    const { incidentBase, incidentGrowth, incidentPinPrick } = scratch.scn.params
+    // As incidentProbability computes it, split where the pin pricks come in: the same operations in the same order.
+    const hazard = incidentBase * Math.exp(incidentGrowth * scratch.state.tension[p])
+    scratch.hazard[p] = hazard
+    scratch.calmChance[p] = 1 - Math.exp(-(hazard * (1 + incidentPinPrick * 0)))
+    scratch.hazardGeneration[p] = scratch.generation
+  }
+  return scratch.hazard[p]
+}
+
 /** The added chance of incidents on the viewer's pairs that the choice's pin pricks bring (on the state before it). */
-function incidentRisk(scn: CompiledScenario, state: GameState, viewer: number, program: ShockProgram): number {
+function incidentRisk(scratch: Scratch, viewer: number, program: ShockProgram): number {
   if (program.pinPairs.length === 0) return 0
+  const { scn } = scratch
   let expected = 0
   for (let j = 0; j < scn.n; j++) {
     if (j === viewer) continue
     const p = scn.pairOf[viewer * scn.n + j]
     const pins = pinsOn(program, p)
     if (!scn.contact[p] || pins === 0) continue
-    expected += incidentProbability({ scn }, state.tension[p], pins) - incidentProbability({ scn }, state.tension[p], 0)
+    const hazard = hazardOf(scratch, p)
+    expected += 1 - Math.exp(-(hazard * (1 + scn.params.incidentPinPrick * pins))) - scratch.calmChance[p]
   }
   return expected
 }
@@ -210,6 +302,24 @@ export function reciprocity(scn: CompiledScenario, state: GameState, actor: stri
   return bonus
 }
 
+/** reciprocity (above) for a compiled choice, without building anything. */
+function programReciprocity(scratch: Scratch, viewer: number, program: ShockProgram): number {
+  const { scn, state } = scratch
+  const { n, pairOf } = scn
+  const targets = program.targets
+  let bonus = 0
+  for (let j = 0; j < n; j++) {
+    const grievance = state.grievance[viewer * n + j]
+    if (grievance <= 0) continue
+    let hits = false
+    for (let k = 0; k < targets.length && !hits; k++) {
+      hits = targets[k] === j || state.alignment[pairOf[j * n + targets[k]]] >= scn.computer.allyAlignment
+    }
+    if (hits) bonus += grievance * scn.computer.reciprocity * program.jointFactor
+  }
+  return bonus
+}
+
 /** The parts of a choice's value (see programValue); `objectives` holds each objective's weighted share after the shock. */
 export interface ValueParts {
   after: number
@@ -224,30 +334,39 @@ export interface ValueParts {
  * the state's role score `baseline`; the scratch's working copy is left as it was. `parts`, when given, is
  * filled with what the value is made of.
  */
-export function programValue(
-  scratch: Scratch,
-  viewer: number,
-  program: ShockProgram,
-  choice: Choice,
-  baseline: number,
-  parts?: ValueParts,
-): number {
+export function programValue(scratch: Scratch, viewer: number, program: ShockProgram, baseline: number, parts?: ValueParts): number {
   const { scn, state, work } = scratch
   const role = scratch.roles[viewer]
-  runShock(program, scratch.layout, work)
-  const rung = program.touchesTension ? rungOf(scratch, work) : scratch.calmRung
+  const view = viewOf(scratch, program, viewer)
+  runShock(view, scratch.layout, work)
+  const rung = view.tensionPairs.length > 0 ? rungAfter(scratch, view) : scratch.calmRung
   let after = 0
   if (role && !state.clash) {
-    const rigidity = rigidityOf(scratch, role, work)
-    after = flatRoleScore(role, work, rung, rigidity)
+    // As flatRoleScore, but objectives the shock cannot have changed keep their value from before it.
+    const met = metBefore(scratch, viewer, role)
+    const rigidity = role.measuresRigidity ? rigidityOf(scratch, role, work) : state.rigidity
+    const objectives = role.objectives
+    let total = 0
+    for (let k = 0; k < objectives.length; k++) {
+      const objective = objectives[k]
+      const changed = view.affects[k] === 1 || (objective.readsRung && rung !== scratch.calmRung)
+      total += objective.weight * (changed ? objectiveMet(objective, work, rung, rigidity) : met[k])
+    }
+    after = role.weightSum > 0 ? (100 * total) / role.weightSum : 0
     if (parts) parts.objectives = objectiveShares(role, work, rung, rigidity)
   }
   const clash = clashRisk(scratch, rung, program)
-  undoShock(program, scratch.source, work)
-  const risk = incidentRisk(scn, state, viewer, program)
-  const bonus = program.hostile ? reciprocity(scn, state, scn.actorIds[viewer], choice) : 0
+  undoShock(view, scratch.source, work)
+  const risk = incidentRisk(scratch, viewer, program)
+  const bonus = program.hostile ? programReciprocity(scratch, viewer, program) : 0
   if (parts) Object.assign(parts, { after, incidentRisk: risk, clashRisk: clash, reciprocity: bonus })
   return after - baseline - scn.computer.incidentCost * risk - baseline * clash + bonus
+}
+
+/** The role score of the actor with this index in the scratch's state: roleScore's value, read from the flat copy. */
+export function scratchRoleScore(scratch: Scratch, actorIndex: number): number {
+  const role = scratch.roles[actorIndex]
+  return role && !scratch.state.clash ? flatRoleScore(role, scratch.source, scratch.state.rung, scratch.state.rigidity) : 0
 }
 
 /** Each objective's weighted share of the role's score, in score points (they sum to the score). */

@@ -22,15 +22,27 @@ export interface FlatObjective {
   list: Int32Array
   /** The divisor of Scaled (readinessMax) or of Rung (rungs - 1). */
   divisor: number
+  /** Whether it reads the ladder's rung (which a shock changes through tension). */
+  readsRung: boolean
+  /** Whether it reads bloc rigidity (which a shock changes through any alignment or tension). */
+  readsRigidity: boolean
+  /** The flat values it reads directly (`at` and `list`). */
+  inputs: Int32Array
 }
 
 export interface FlatRole {
   role: RoleData
   objectives: FlatObjective[]
   measuresRigidity: boolean
+  /** The sum of the weights, added in order as roleScore adds them. */
+  weightSum: number
 }
 
-function compileObjective(scn: CompiledScenario, layout: FlatLayout, objective: RoleData['objectives'][number]): FlatObjective {
+function compileObjective(
+  scn: CompiledScenario,
+  layout: FlatLayout,
+  objective: RoleData['objectives'][number],
+): Omit<FlatObjective, 'readsRung' | 'readsRigidity' | 'inputs'> {
   const measure = objective.measure
   const base = { measure, weight: objective.weight, high: objective.goal === 'high', at: -1, list: new Int32Array(0), divisor: 1 }
   const pairAt = (offset: number, [a, b]: [string, string]) => offset + scn.pairOf[scn.actorIndex[a] * scn.n + scn.actorIndex[b]]
@@ -51,8 +63,8 @@ function compileObjective(scn: CompiledScenario, layout: FlatLayout, objective: 
         kind: Kind.Standing,
         at: layout.standing + scn.actorIndex[measure.actor],
         list: measure.against ? Int32Array.from(measure.against, (id) => layout.standing + scn.actorIndex[id]) : new Int32Array(0),
-        // A standing measure without rivals reads its own value alone (see scoring.ts).
-        divisor: measure.against ? measure.against.length : 0,
+        // A standing measure without rivals reads its own value alone (see scoring.ts): divisor -1.
+        divisor: measure.against ? measure.against.length : -1,
       }
     case 'mean-alignment':
       return { ...base, kind: Kind.MeanHalfPlusOne, list: meanPairs(layout.alignment, measure.actor, measure.with) }
@@ -66,11 +78,19 @@ function compileObjective(scn: CompiledScenario, layout: FlatLayout, objective: 
 }
 
 export function compileRole(scn: CompiledScenario, layout: FlatLayout, role: RoleData): FlatRole {
-  return {
-    role,
-    objectives: role.objectives.map((objective) => compileObjective(scn, layout, objective)),
-    measuresRigidity: role.objectives.some((objective) => objective.measure.kind === 'rigidity'),
-  }
+  const objectives = role.objectives.map((objective) => {
+    const compiled = compileObjective(scn, layout, objective)
+    const inputs = compiled.at >= 0 ? [compiled.at, ...compiled.list] : [...compiled.list]
+    return {
+      ...compiled,
+      readsRung: compiled.kind === Kind.Rung,
+      readsRigidity: compiled.kind === Kind.Rigidity,
+      inputs: Int32Array.from(inputs),
+    }
+  })
+  let weightSum = 0
+  for (const objective of objectives) weightSum += objective.weight
+  return { role, objectives, measuresRigidity: objectives.some((objective) => objective.readsRigidity), weightSum }
 }
 
 /** The measure's value normalised to 0..1, as scoring.ts measureValue gives it (before the 0..1 clamp). */
@@ -84,7 +104,7 @@ export function flatMeasure(objective: FlatObjective, flat: Float64Array, rung: 
       return flat[objective.at] / objective.divisor
     case Kind.Standing: {
       const own = flat[objective.at]
-      if (objective.divisor === 0) return own
+      if (objective.divisor === -1) return own
       let rivals = 0
       for (let k = 0; k < objective.list.length; k++) rivals += flat[objective.list[k]]
       const lead = own - rivals / objective.divisor

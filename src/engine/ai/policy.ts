@@ -13,7 +13,7 @@ import type { Candidate } from './candidates.ts'
 import { keyedCandidates } from './candidates.ts'
 import type { Scratch } from './evaluate.ts'
 import { evaluateChoice, roleScoreOf, scratchFor } from './evaluate.ts'
-import { programValue, programsOf } from './fast-value.ts'
+import { programValue, programsOf, scratchRoleScore } from './fast-value.ts'
 import { searchActions } from './search.ts'
 
 export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
@@ -34,8 +34,38 @@ const SKILL: Record<Exclude<Difficulty, 'hard'>, Skill> = {
 /** The normal player's skill: what the hard one builds its plans from and models the others with. */
 export const NORMAL_SKILL: Readonly<Skill> = SKILL.normal
 
-/** A deterministic jitter in [-1, 1) for an actor's candidate, from the game's seed. */
-function jitter(state: GameState, actorIndex: number, candidate: number): number {
+/**
+ * The jitter of an actor's candidates this turn: uniform(seed, turn + 1, RNG_TAGS.ai, actor, k) × 2 − 1 for
+ * candidate k, with the hash of the common keys worked out once.
+ * HAZARD: this repeats rng.ts uniform step for step (the fast-path test compares it with uniform itself).
+ */
+export class Jitter {
+  private readonly prefix: number
+  constructor(seed: number, turn: number, actorIndex: number) {
+    let h = mix32(seed ^ 0x9e3779b9)
+    for (const key of [turn, RNG_TAGS.ai, actorIndex]) h = mix32((h + Math.imul(key | 0, 0x85ebca6b)) ^ 0xc2b2ae35)
+    this.prefix = h
+  }
+
+  of(candidate: number): number {
+    const h = mix32((this.prefix + Math.imul(candidate | 0, 0x85ebca6b)) ^ 0xc2b2ae35)
+    const high = mix32(h ^ 0x27d4eb2f) >>> 11
+    const low = mix32(h + 0x165667b1)
+    return ((high * 0x100000000 + low) / 2 ** 53) * 2 - 1
+  }
+}
+
+function mix32(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x7feb352d)
+  h ^= h >>> 15
+  h = Math.imul(h, 0x846ca68b)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/** The jitter of candidate k of an actor (see Jitter), as the game's rng gives it. */
+export function candidateJitter(state: GameState, actorIndex: number, candidate: number): number {
   return uniform(state.seed, state.turn + 1, RNG_TAGS.ai, actorIndex, candidate) * 2 - 1
 }
 
@@ -84,19 +114,21 @@ export function scoredCandidates(
   partnerRoom: (partner: string) => number = UNLIMITED,
 ): Scored[] {
   const actorIndex = scn.actorIndex[actor]
-  const baseline = roleScoreOf(scn, state, actor)
   const candidates = keyedCandidates(scn, state, actor)
   const programs = programsOf(scn, candidates)
   const facts = factsOf(scn, candidates)
   const scratch = scratchFor(scn, state)
+  const baseline = scratchRoleScore(scratch, actorIndex)
+  const jitter = new Jitter(state.seed, state.turn + 1, actorIndex)
+  const checkPlanned = alreadyPlanned.size > 0
   const scored: Scored[] = []
   // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
   for (let k = 0; k < candidates.length; k++) {
     const { key, choice } = candidates[k]
-    if (alreadyPlanned.has(key) || (facts[k].guarded && historyProblem(scn, state, choice))) continue
+    if ((checkPlanned && alreadyPlanned.has(key)) || (facts[k].guarded && historyProblem(scn, state, choice))) continue
     if (choice.partners && !partnersHaveRoom(choice.partners, facts[k].partnerShare, partnerRoom)) continue
-    const jittered = noise * jitter(state, actorIndex, k)
-    scored.push({ choice, noise: jittered, value: programValue(scratch, actorIndex, programs[k], choice, baseline) + jittered })
+    const jittered = noise * jitter.of(k)
+    scored.push({ choice, noise: jittered, value: programValue(scratch, actorIndex, programs[k], baseline) + jittered })
   }
   scored.sort((a, b) => b.value - a.value)
   return scored

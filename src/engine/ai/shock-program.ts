@@ -51,13 +51,18 @@ export function flatLayout(scn: CompiledScenario): FlatLayout {
 
 /** Copies the state's variables into `into` (laid out by `layout`). */
 export function fillFlat(layout: FlatLayout, state: GameState, into: Float64Array): void {
-  into.set(state.alignment, layout.alignment)
-  into.set(state.tension, layout.tension)
-  into.set(state.commitment, layout.commitment)
-  into.set(state.interdependence, layout.interdependence)
-  into.set(state.readiness, layout.readiness)
-  into.set(state.standing, layout.standing)
-  into.set(state.grievance, layout.grievance)
+  copyInto(state.alignment, into, layout.alignment)
+  copyInto(state.tension, into, layout.tension)
+  copyInto(state.commitment, into, layout.commitment)
+  copyInto(state.interdependence, into, layout.interdependence)
+  copyInto(state.readiness, into, layout.readiness)
+  copyInto(state.standing, into, layout.standing)
+  copyInto(state.grievance, into, layout.grievance)
+}
+
+// A plain loop: TypedArray.set from an ordinary array takes a slow generic path.
+function copyInto(values: readonly number[], into: Float64Array, offset: number): void {
+  for (let k = 0; k < values.length; k++) into[offset + k] = values[k]
 }
 
 export interface ShockProgram {
@@ -78,6 +83,57 @@ export interface ShockProgram {
   touchesTension: boolean
   /** Whether its action is hostile (only hostile acts answer a grievance). */
   hostile: boolean
+  /** The choice's targets by actor index, and its reciprocity factor (1.5 for a joint act, else 1). */
+  targets: Int32Array
+  jointFactor: number
+  /** The program as each viewer needs it (by actor index), made on first use (see fast-value.ts). */
+  views: (ViewerProgram | undefined)[]
+}
+
+/** A program cut down to what one viewer's value reads, and which of its objectives it can change. */
+export interface ViewerProgram {
+  index: Int32Array
+  delta: Float64Array
+  actionsEnd: number
+  actionsTouched: Int32Array
+  reactionsTouched: Int32Array
+  touched: Int32Array
+  /** The tension pairs it changes. */
+  tensionPairs: Int32Array
+  /** 1 for each of the viewer's objectives whose inputs it changes. */
+  affects: Uint8Array
+}
+
+/**
+ * The program without the changes to values `keep` says the viewer never reads. A change only reads and
+ * writes its own value, so leaving out others' changes leaves the kept values exactly as they were.
+ */
+export function prunedProgram(
+  program: ShockProgram,
+  layout: FlatLayout,
+  keep: (index: number) => boolean,
+  affects: Uint8Array,
+): ViewerProgram {
+  const index: number[] = []
+  const delta: number[] = []
+  let actionsEnd = 0
+  for (let k = 0; k < program.index.length; k++) {
+    if (!keep(program.index[k])) continue
+    index.push(program.index[k])
+    delta.push(program.delta[k])
+    if (k < program.actionsEnd) actionsEnd = index.length
+  }
+  const touched = program.touched.filter(keep)
+  return {
+    index: Int32Array.from(index),
+    delta: Float64Array.from(delta),
+    actionsEnd,
+    actionsTouched: program.actionsTouched.filter(keep),
+    reactionsTouched: program.reactionsTouched.filter(keep),
+    touched,
+    tensionPairs: touched.filter((i) => i >= layout.tension && i < layout.commitment).map((i) => i - layout.tension),
+    affects,
+  }
 }
 
 class ProgramBuilder {
@@ -183,6 +239,9 @@ export function compileShock(scn: CompiledScenario, layout: FlatLayout, choice: 
   return {
     touchesTension: builder.index.some((index) => index >= layout.tension && index < layout.tension + pairs),
     hostile: action.tagSet.has('hostile'),
+    targets: Int32Array.from(choice.targets ?? [], (id) => scn.actorIndex[id]),
+    jointFactor: choice.partners && choice.partners.length > 0 ? 1.5 : 1,
+    views: new Array<ViewerProgram | undefined>(scn.n).fill(undefined),
     index: Int32Array.from(builder.index),
     delta: Float64Array.from(builder.delta),
     actionsEnd,
@@ -197,7 +256,7 @@ export function compileShock(scn: CompiledScenario, layout: FlatLayout, choice: 
 const SCALE = 2 ** 32
 
 /** Runs the program on `flat` (a state laid out flat), as the two steps would change it. */
-export function runShock(program: ShockProgram, layout: FlatLayout, flat: Float64Array): void {
+export function runShock(program: ShockProgram | ViewerProgram, layout: FlatLayout, flat: Float64Array): void {
   const { index, delta, actionsEnd } = program
   for (let k = 0; k < actionsEnd; k++) flat[index[k]] = Math.round((flat[index[k]] + delta[k]) * SCALE) / SCALE
   clampAll(program.actionsTouched, layout, flat)
@@ -216,7 +275,7 @@ function clampAll(indices: Int32Array, layout: FlatLayout, flat: Float64Array): 
 }
 
 /** Puts back, from `source`, every value the program may have changed in `flat`. */
-export function undoShock(program: ShockProgram, source: Float64Array, flat: Float64Array): void {
+export function undoShock(program: ShockProgram | ViewerProgram, source: Float64Array, flat: Float64Array): void {
   const touched = program.touched
   for (let k = 0; k < touched.length; k++) flat[touched[k]] = source[touched[k]]
 }
