@@ -14,6 +14,8 @@ import { freePort, startServerProcess } from '../classroom/support/processes.ts'
 
 const ROOMS = 8
 const TURNS = 12
+/** A team's time to plan: keeps every device under the server's message rate (it disconnects a faster one). */
+const THINK_MS = 300
 const json = process.argv.includes('--json')
 
 const SETUP: ClassSetup = {
@@ -88,6 +90,9 @@ async function openClassroom(url: string): Promise<Classroom> {
     let seat: SeatView | null = null
     const answered = new Set<string>()
     const seen = new Set<number>()
+    room.onLeave((code) => {
+      if (code !== 1000 && code !== 4000 && code !== 4001) classroom.errors.push(`${actor ?? 'teacher'} disconnected (${code})`)
+    })
     room.onMessage('*', (type, message) => {
       const now = performance.now()
       if (type === 'error') classroom.errors.push(JSON.stringify(message))
@@ -103,9 +108,11 @@ async function openClassroom(url: string): Promise<Classroom> {
       if (classroom.received.get(TURNS)?.length === classroom.devices.length) finish()
       if (!actor) return
       if (view.phase === 'planning' && view.turn > planned) {
-        planned = view.turn
-        push(classroom.sent, view.turn, performance.now())
-        room.send('plan', { turn: view.turn, choices: ORDERS[actor], ready: true })
+        const turn = (planned = view.turn)
+        setTimeout(() => {
+          push(classroom.sent, turn, performance.now())
+          room.send('plan', { turn, choices: ORDERS[actor], ready: true })
+        }, THINK_MS)
       }
       if (view.phase === 'answering' && seat)
         for (const question of seat.questions) {
