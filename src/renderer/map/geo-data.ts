@@ -1,7 +1,8 @@
-// Natural Earth 1:50m (world-atlas), bundled with the app: decoded once, on first use, into the
-// GeoJSON the layers draw. Immutable geography, not game state.
+// Natural Earth 1:50m (world-atlas), simplified for the scale the map is drawn at (world/world-50m.json,
+// made by world/simplify-world.mjs: a quarter of the points and of the bytes) and bundled with the
+// app: decoded once, on first use, into the GeoJSON the layers draw. Immutable geography, not game state.
 
-import countries50m from 'world-atlas/countries-50m.json'
+import countries50m from './world/world-50m.json'
 import { feature, mesh } from 'topojson-client'
 import { geoGraticule10 } from 'd3-geo'
 import type { GeometryCollection, Topology } from 'topojson-specification'
