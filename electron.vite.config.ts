@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { NO_EVAL_ALIASES } from './src/renderer/no-eval-aliases.ts'
+import { phaserSubset } from './src/renderer/phaser-subset-plugin.ts'
 
 const root = import.meta.dirname
 
@@ -27,6 +28,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     resolve: { alias: NO_EVAL_ALIASES },
+    // Only the parts of Phaser the map uses (src/renderer/map/phaser-subset.js).
+    plugins: [phaserSubset()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite turns both off by default, which ships a 7 MB unminified Phaser.

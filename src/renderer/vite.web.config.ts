@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { NO_EVAL_ALIASES } from './no-eval-aliases.ts'
+import { phaserSubset } from './phaser-subset-plugin.ts'
 import { precompress } from './precompress-plugin.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -10,7 +11,7 @@ export default defineConfig({
   root,
   base: './',
   resolve: { alias: NO_EVAL_ALIASES },
-  plugins: [precompress()],
+  plugins: [phaserSubset(), precompress()],
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL('../../out/web', import.meta.url)),
