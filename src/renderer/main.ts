@@ -1,7 +1,6 @@
 // The renderer's entry: the same code for the desktop and the browser edition; only the Host differs.
 import './zod-setup.ts'
 import './ui/styles.css'
-import { classScreenFor } from './classroom/first-screen.ts'
 import { pickHost } from './host/pick-host.ts'
 import { applySettings, loadSettings } from './session/settings.ts'
 import { createApp } from './ui/app.ts'
@@ -13,7 +12,12 @@ async function boot(): Promise<void> {
   applySettings(settings)
   const root = document.getElementById('app')!
   const app = createApp(host, settings, root)
-  app.show(classScreenFor(location.search) ?? titleScreen())
+  // The classroom's pages (and the engine they bring) are loaded only for its addresses: ?teach, ?class=,
+  // ?project= (classroom/routes.ts reads them exactly, and may still find no class page there).
+  const params = new URLSearchParams(location.search)
+  const classPage = ['teach', 'class', 'project'].some((name) => params.has(name))
+  const classScreen = classPage ? (await import('./classroom/first-screen.ts')).classScreenFor(location.search) : null
+  app.show(classScreen ?? titleScreen())
   ;(window as unknown as { __redLinesReady?: number }).__redLinesReady = performance.now()
 }
 

@@ -23,7 +23,7 @@ import {
   isSlotName,
   withoutByteOrderMark,
 } from '../../shared/host.ts'
-import { bundledScenarios } from './bundled-scenarios.ts'
+import { bundledFolders, bundledScenario } from './bundled-scenarios.ts'
 import type { ScenarioImporter } from './user-scenarios.ts'
 import { userFolderOf } from './user-scenarios.ts'
 
@@ -85,7 +85,6 @@ function openDatabase(): Promise<IDBDatabase> {
 
 export class BrowserHost implements Host, ScenarioImporter {
   readonly edition = 'browser' as const
-  private readonly scenarios = bundledScenarios()
   private database: Promise<IDBDatabase> | null = null
   private readonly listeners = new Set<(folders: string[]) => void>()
   private changes: BroadcastChannel | null = null
@@ -128,7 +127,7 @@ export class BrowserHost implements Host, ScenarioImporter {
   }
 
   async listScenarios(): Promise<HostResult<ScenarioListing[]>> {
-    const shipped = [...this.scenarios.keys()]
+    const shipped = bundledFolders()
       .sort()
       .map((folder) => ({ folder, origin: 'shipped' as const, location: `bundled: ${folder}` }))
     // The shipped scenarios are listed even when the browser's storage cannot be read.
@@ -155,8 +154,14 @@ export class BrowserHost implements Host, ScenarioImporter {
         return ok({ files: { ...stored.files }, skipped: [...(stored.skipped ?? [])] })
       })
     }
-    const files = origin === 'shipped' ? this.scenarios.get(folder) : undefined
-    return files ? ok({ files: { ...files }, skipped: [] }) : fail('not-found', `no scenario "${folder}"`)
+    if (origin !== 'shipped') return fail('not-found', `no scenario "${folder}"`)
+    try {
+      const files = await bundledScenario(folder)
+      return files ? ok({ files, skipped: [] }) : fail('not-found', `no scenario "${folder}"`)
+    } catch (error) {
+      // Its files are parts of the page, fetched on first use: a network failure shows here.
+      return fail('io-error', `the shipped scenario "${folder}" could not be loaded: ${(error as Error)?.message ?? 'unknown error'}`)
+    }
   }
 
   async userScenarioFolder(): Promise<HostResult<UserScenarioFolder>> {

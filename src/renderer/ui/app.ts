@@ -2,7 +2,7 @@
 import type { Host } from '../../shared/host.ts'
 import type { GameSession } from '../session/session.ts'
 import type { Settings } from '../session/settings.ts'
-import { invalidateCatalog } from './catalog.ts'
+import { invalidateCatalog } from './catalog-invalidation.ts'
 import { focusFirst, replaceChildren } from './dom.ts'
 
 export interface App {

@@ -10,6 +10,7 @@ import type { RulesBundle, TextBase } from '../session/kept-rules.ts'
 import { rulesBundle } from '../session/kept-rules.ts'
 import { skipLine } from './skip-reasons.ts'
 import { loadOffThread } from './scenario-loading.ts'
+import { invalidateCatalog, onCatalogInvalidated } from './catalog-invalidation.ts'
 
 export interface Provenance {
   entries: ProvenanceEntry[]
@@ -130,10 +131,10 @@ export async function findByHash(host: Host, hash: string): Promise<CatalogEntry
   return typeof catalog === 'string' ? undefined : catalog.find((entry) => entry.scenario?.hash === hash)
 }
 
-/** Forgets the loaded scenarios, so that changed or new ones are read again. */
-export function invalidateCatalog(): void {
+onCatalogInvalidated(() => {
   cached = null
-}
+})
+export { invalidateCatalog }
 
 export async function loadEntry(host: Host, listing: Pick<ScenarioListing, 'origin' | 'folder'>): Promise<CatalogEntry> {
   const catalog = await loadCatalog(host)

@@ -2,20 +2,18 @@
 import { AUTOSAVE_SLOT } from '../../../shared/host.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
-import { continueLatest } from '../load-game.ts'
-import { classJoinScreen } from './class-join.ts'
-import { loadGameScreen } from './load.ts'
-import { newGameScreen } from './new-game.ts'
-import { scenariosScreen } from './scenarios.ts'
-import { settingsScreen } from './settings.ts'
-import { tutorialScreen } from './tutorial.ts'
+
+// Each screen is loaded when it is asked for, so the title shows before the engine and the game are loaded.
 
 export function titleScreen(message?: string): Screen {
   return {
     name: 'title',
     title: 'Title',
     render(app: App) {
-      const continueButton = button('Continue', () => void continueLatest(app), { disabled: true, 'aria-describedby': 'continue-note' })
+      const continueButton = button('Continue', () => void import('../load-game.ts').then((m) => m.continueLatest(app)), {
+        disabled: true,
+        'aria-describedby': 'continue-note',
+      })
       const continueNote = h('p', { id: 'continue-note', className: 'note' }, 'Looking for a saved game…')
       void app.host.listSaves().then((saves) => {
         const hasAutosave = saves.ok && saves.value.some((save) => save.slot === AUTOSAVE_SLOT)
@@ -35,13 +33,18 @@ export function titleScreen(message?: string): Screen {
         h(
           'nav',
           { className: 'menu', 'aria-label': 'Main menu' },
-          button('New game', () => app.show(newGameScreen()), { className: 'primary', 'data-autofocus': true }),
+          button('New game', () => void import('./new-game.ts').then((m) => app.show(m.newGameScreen())), {
+            className: 'primary',
+            'data-autofocus': true,
+          }),
           continueButton,
-          button('Load game', () => app.show(loadGameScreen())),
-          button('Scenarios', () => app.show(scenariosScreen())),
-          button('Tutorial', () => app.show(tutorialScreen())),
-          app.host.edition === 'browser' ? button('Join a class', () => app.show(classJoinScreen())) : null,
-          button('Settings', () => app.show(settingsScreen(() => app.show(titleScreen())))),
+          button('Load game', () => void import('./load.ts').then((m) => app.show(m.loadGameScreen()))),
+          button('Scenarios', () => void import('./scenarios.ts').then((m) => app.show(m.scenariosScreen()))),
+          button('Tutorial', () => void import('./tutorial.ts').then((m) => app.show(m.tutorialScreen()))),
+          app.host.edition === 'browser'
+            ? button('Join a class', () => void import('./class-join.ts').then((m) => app.show(m.classJoinScreen())))
+            : null,
+          button('Settings', () => void import('./settings.ts').then((m) => app.show(m.settingsScreen(() => app.show(titleScreen()))))),
         ),
         continueNote,
         h(
