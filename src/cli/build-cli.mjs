@@ -2,19 +2,19 @@
 // `npm run build:cli` (and `prepare`, so `npm install`/`npm ci` and `npm pack` make it): the command bundled
 // into plain JavaScript in out/cli, so `redlines` starts without compiling TypeScript. Entries: redlines.js
 // (the command) and batch-worker.js (loaded by `redlines batch` beside it), with their shared code in chunks,
-// zod and immer included; manifest.json lists the project files it was made from and when the build started
-// (built-command.mjs).
+// zod and immer included; manifest.json lists the project files it was made from, with their SHA-1, and when
+// the build started (built-command.mjs).
 // The new build is made beside the old one and swapped in, so a command starting meanwhile finds either a
 // whole build or none (and then runs the sources).
 //   --outdir DIR   build there instead (a folder directly in out/)
 //   --optional     a failed build is a warning, not a failure (for `prepare`: `npm install` goes on, and
 //                  the command runs from the sources)
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
-import { MANIFEST } from './built-command.mjs'
+import { MANIFEST, digestOf } from './built-command.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const { values } = parseArgs({ options: { outdir: { type: 'string' }, optional: { type: 'boolean' } }, strict: true })
@@ -46,7 +46,14 @@ try {
   inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.startsWith('node_modules/'))
     .sort()
-  writeFileSync(join(staging, MANIFEST), `${JSON.stringify({ startedMs, entry: 'redlines.js', inputs }, null, 1)}\n`)
+  // A file changed while the build ran may not be in it: its digest is left empty, which nothing matches.
+  const digests = Object.fromEntries(
+    inputs.map((input) => {
+      const path = join(root, input)
+      return [input, statSync(path).mtimeMs > startedMs ? '' : digestOf(readFileSync(path))]
+    }),
+  )
+  writeFileSync(join(staging, MANIFEST), `${JSON.stringify({ startedMs, entry: 'redlines.js', inputs: digests }, null, 1)}\n`)
 } catch (error) {
   rmSync(staging, { recursive: true, force: true })
   if (!values.optional) throw error

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshBuild, MANIFEST } from '../../src/cli/built-command.mjs'
+import { digestOf, freshBuild, MANIFEST } from '../../src/cli/built-command.mjs'
 
 const SCENARIO = 'scenarios/pin-pricks-2021'
 // A build of its own, so the shared out/cli is neither replaced nor trusted here.
@@ -48,45 +48,60 @@ describe('the built command', () => {
   })
 
   it('lists the project files it was made from, the engine among them, and counts as fresh', () => {
-    const manifest = JSON.parse(readFileSync(join(BUILD, MANIFEST), 'utf8')) as { inputs: string[] }
-    expect(manifest.inputs).toContain('src/cli/main.ts')
-    expect(manifest.inputs).toContain('src/engine/game.ts')
-    expect(manifest.inputs.filter((input) => input.startsWith('node_modules/'))).toEqual([])
-    expect(freshBuild(process.cwd(), BUILD)).toEqual({ entry: pathToFileURL(join(process.cwd(), BUILD, 'redlines.js')).href, reason: null })
+    const manifest = JSON.parse(readFileSync(join(BUILD, MANIFEST), 'utf8')) as { inputs: Record<string, string> }
+    const inputs = Object.keys(manifest.inputs)
+    expect(inputs).toContain('src/cli/main.ts')
+    expect(inputs).toContain('src/engine/game.ts')
+    expect(inputs.filter((input) => input.startsWith('node_modules/'))).toEqual([])
+    expect(manifest.inputs['src/cli/main.ts']).toBe(digestOf(readFileSync('src/cli/main.ts')))
+    const fresh = freshBuild(process.cwd(), BUILD)
+    expect(fresh.reason, 'fresh, unless a source was edited while this test ran').toBeNull()
+    expect(fresh.entry).toBe(pathToFileURL(join(process.cwd(), BUILD, 'redlines.js')).href)
   })
 })
 
 describe('freshBuild', () => {
-  function fakeProject(): { root: string; build: string } {
+  const SOURCE = 'export const a = 1\n'
+
+  function fakeProject(): { root: string; build: string; source: string } {
     const root = mkdtempSync(join(tmpdir(), 'redlines-build-'))
     const build = join(root, 'out', 'cli')
+    const source = join(root, 'src', 'a.ts')
     mkdirSync(join(root, 'src'), { recursive: true })
     mkdirSync(build, { recursive: true })
-    writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1\n')
+    writeFileSync(source, SOURCE)
     writeFileSync(join(build, 'redlines.js'), '')
-    const startedMs = Date.now() + 1000
-    utimesSync(join(root, 'src', 'a.ts'), new Date(startedMs - 5000), new Date(startedMs - 5000))
-    writeFileSync(join(build, MANIFEST), JSON.stringify({ startedMs, entry: 'redlines.js', inputs: ['src/a.ts'] }))
-    return { root, build }
+    const startedMs = Date.now() - 10_000
+    utimesSync(source, new Date(startedMs - 5000), new Date(startedMs - 5000))
+    writeFileSync(
+      join(build, MANIFEST),
+      JSON.stringify({ startedMs, entry: 'redlines.js', inputs: { 'src/a.ts': digestOf(Buffer.from(SOURCE)) } }),
+    )
+    return { root, build, source }
   }
 
-  it('takes a build whose inputs are all older than its start', () => {
+  it('takes a build whose inputs are untouched since it started', () => {
     const { root, build } = fakeProject()
     expect(freshBuild(root, build)).toEqual({ entry: pathToFileURL(join(build, 'redlines.js')).href, reason: null })
   })
 
+  it('takes it when an input was touched but holds the same bytes (a checkout, an install from the tarball)', () => {
+    const { root, build, source } = fakeProject()
+    writeFileSync(source, SOURCE)
+    expect(freshBuild(root, build).reason).toBeNull()
+  })
+
   it('refuses a build when an input changed after it, or is gone', () => {
-    const { root, build } = fakeProject()
-    const later = new Date(Date.now() + 60_000)
-    utimesSync(join(root, 'src', 'a.ts'), later, later)
+    const { root, build, source } = fakeProject()
+    writeFileSync(source, 'export const a = 2\n')
     expect(freshBuild(root, build)).toEqual({ entry: null, reason: 'src/a.ts changed after the build' })
-    rmSync(join(root, 'src', 'a.ts'))
+    rmSync(source)
     expect(freshBuild(root, build)).toEqual({ entry: null, reason: 'src/a.ts is gone since the build' })
   })
 
   it('refuses a missing or malformed manifest', () => {
     const { root, build } = fakeProject()
-    writeFileSync(join(build, MANIFEST), '{"inputs": 3}')
+    writeFileSync(join(build, MANIFEST), '{"inputs": ["src/a.ts"], "startedMs": 1, "entry": "redlines.js"}')
     expect(freshBuild(root, build).reason).toMatch(/is not a build manifest$/)
     rmSync(join(build, MANIFEST))
     expect(freshBuild(root, build).reason).toMatch(/^there is no build in /)
