@@ -1,7 +1,9 @@
 // The browser edition's figures (not a test: nothing here passes or fails).
-//   node src/cli/run-ts.mjs tests/e2e/perf.ts [--json] [--url http://127.0.0.1:4173/] [--turns 10] [--renderer auto|canvas|webgl]
-// Without --url it serves the last build (out/web; build it first with `npm run build:web`) with
-// `node src/launch/web.mjs --port 0 --no-open --no-build` and stops that server at the end.
+//   node src/cli/run-ts.mjs tests/e2e/perf.ts [--json] [--web out/web] [--url http://127.0.0.1:4173/] [--turns 10]
+//                                              [--renderer auto|canvas|webgl]
+// Without --url it serves the last build in --web (out/web; build it first with `npm run build:web`) with the
+// server of `npm run web` (src/launch/web-server.mjs), on a free port, for as long as it runs. Sizes are read
+// from that folder.
 //
 // What is measured, in headless Chromium (the system's, /usr/bin/chromium unless CHROMIUM_PATH):
 //   titleInteractiveMs   median over 5 fresh browser contexts of window.__redLinesReady, the page's
@@ -13,23 +15,30 @@
 //                        time consent dialogs stood open. Dialogs are answered "Decline" inside the
 //                        page as soon as they appear, so that part is tiny anyway; the time with the
 //                        dialogs is given too (endTurnToReportWithDialogsMs).
-//   fpsIdle              map frames per second over 3 s on a fresh first turn (no events to animate).
-//   fpsAnimating         map frames per second over the first 1.5 s after each Next turn, while that
-//                        turn's pin pricks and incidents animate (playing the United States with a pin
-//                        prick every turn, against Chinese and Russian patrols, so there always are some).
-//   rendererJsKb         the size of out/web/assets/*.js, raw and gzip (node:zlib, level 9), in KiB.
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+//   fpsIdle              map frames per second over 3 s on a fresh first turn once its map is drawn (no
+//                        events to animate): the map draws only when something changes or moves, so 0.
+//   fpsAnimating         map frames per second while each Next turn's pin pricks and incidents animate:
+//                        from the map's first frame until it goes idle, at most 1.5 s (playing the United
+//                        States with a pin prick every turn, against Chinese and Russian patrols, so there
+//                        always are some); the median over the turns that animate anything.
+//   rendererGzipKb       every JS and CSS file the pages of a whole game download (title, new game, ten turns,
+//                        the end screen, the scenario worker), gzip level 9, in kB (1000 bytes); with
+//                        rendererBrotliKb (quality 11, as the server sends them) and rendererRawKb.
+//   titleGzipKb          the same for what is downloaded until the title screen is interactive.
+//   barePhaserGzipKb     the baseline: the bare Phaser page (tests/bench/bare-phaser) built the same way;
+//                        rendererToBarePhaser is the ratio.
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { CHROMIUM_LAUNCH } from './chromium.ts'
+import { barePhaserSizes, sizesOf } from './perf-sizes.ts'
+import { createWebServer } from '../../src/launch/web-server.mjs'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const ASSETS = join(PROJECT_ROOT, 'out', 'web', 'assets')
 const LAUNCH = CHROMIUM_LAUNCH
 
 function argument(name: string): string | undefined {
@@ -39,6 +48,8 @@ function argument(name: string): string | undefined {
 const json = process.argv.includes('--json')
 const TURNS = Number(argument('turns') ?? 10)
 const RENDERER = argument('renderer') ?? 'auto'
+const WEB = resolve(PROJECT_ROOT, argument('web') ?? join('out', 'web'))
+const ASSETS = join(WEB, 'assets')
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -49,25 +60,16 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits))
 
 // ---------------------------------------------------------------- the server
 
-async function serve(): Promise<{ url: string; server: ChildProcess | null }> {
+async function serve(): Promise<{ url: string; server: Server | null }> {
   const given = argument('url')
   if (given) return { url: given, server: null }
   readdirSync(ASSETS) // fails early, with the path, when there is no build
-  const server = spawn(process.execPath, ['src/launch/web.mjs', '--port', '0', '--no-open', '--no-build'], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const server = createWebServer(WEB)
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', done)
   })
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    server.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /served at (http:\/\/\S+)/.exec(output)
-      if (match) resolve(match[1])
-    })
-    server.once('exit', (code) => reject(new Error(`the web server exited (${code}) before serving: ${output}`)))
-    setTimeout(() => reject(new Error('the web server did not start within 20 s')), 20_000).unref()
-  })
-  return { url, server }
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }
 }
 
 // ---------------------------------------------------------------- in the page
@@ -131,6 +133,21 @@ function installMeter(): void {
   observer.observe(win.document, { childList: true, subtree: true })
 }
 
+/** The name in out/web/assets of a URL of the build's JS or CSS, else null. */
+function assetName(url: string): string | null {
+  return /\/assets\/([^/?#]+\.(?:js|css))(?:[?#]|$)/.exec(url)?.[1] ?? null
+}
+
+/** The build's JS and CSS files that the pages (and workers) of `context` request from now on. */
+function recordAssets(context: BrowserContext): Set<string> {
+  const names = new Set<string>()
+  context.on('request', (request) => {
+    const name = assetName(request.url())
+    if (name) names.add(name)
+  })
+  return names
+}
+
 /** Frames the map drew per second over `ms`, measured in the page. */
 async function framesPerSecond(page: Page, ms: number): Promise<number> {
   return page.evaluate(async (duration) => {
@@ -147,11 +164,40 @@ async function framesPerSecond(page: Page, ms: number): Promise<number> {
   }, ms)
 }
 
-async function waitForFreshMap(page: Page, frames: number): Promise<void> {
+interface MapHook {
+  __redLines?: { map?: { frames(): number; idle(): boolean } }
+}
+
+/** Waits until the screen's (new) map has drawn `frames` frames, or has drawn and gone idle (when `idle`). */
+async function waitForFreshMap(page: Page, frames: number, idle = false): Promise<void> {
   await page.waitForFunction(
-    (min) => ((globalThis as unknown as { __redLines?: { map?: { frames(): number } } }).__redLines?.map?.frames() ?? 0) > min,
-    frames,
+    ({ min, idle }) => {
+      const map = (globalThis as unknown as MapHook).__redLines?.map
+      return !!map && map.frames() >= min && (!idle || map.idle())
+    },
+    { min: frames, idle },
   )
+}
+
+/**
+ * Frames per second from now until the map goes idle or `ms` pass (its first frame drawn already); null when it
+ * goes idle within a quarter of a second (a turn with nothing to animate).
+ */
+async function animatingFramesPerSecond(page: Page, ms: number): Promise<number | null> {
+  return page.evaluate(async (limit) => {
+    const browser = globalThis as unknown as Required<MapHook> & {
+      performance: { now(): number }
+      requestAnimationFrame(callback: () => void): void
+    }
+    const map = browser.__redLines.map!
+    const f0 = map.frames()
+    const t0 = browser.performance.now()
+    for (;;) {
+      await new Promise<void>((resolve) => browser.requestAnimationFrame(resolve))
+      const elapsed = browser.performance.now() - t0
+      if (map.idle() || elapsed >= limit) return elapsed < 250 ? null : ((map.frames() - f0) * 1000) / elapsed
+    }
+  }, ms)
 }
 
 async function forgetMap(page: Page): Promise<void> {
@@ -160,8 +206,9 @@ async function forgetMap(page: Page): Promise<void> {
 
 // ---------------------------------------------------------------- the measurements
 
-async function titleInteractive(browser: Browser, url: string): Promise<number[]> {
+async function titleInteractive(browser: Browser, url: string): Promise<{ runs: number[]; assets: Set<string> }> {
   const runs: number[] = []
+  let assets = new Set<string>()
   for (let k = 0; k < 5; k++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
@@ -170,9 +217,21 @@ async function titleInteractive(browser: Browser, url: string): Promise<number[]
     await newGame.click({ trial: true }) // enabled, visible, stable, and hit by a click at its centre
     if (!(await newGame.isEnabled())) throw new Error('New game is not enabled')
     runs.push(await page.evaluate(() => (globalThis as unknown as { __redLinesReady: number }).__redLinesReady))
+    // What the page fetched before the title was shown (it may fetch more afterwards, for later screens).
+    const fetched = await page.evaluate(() => {
+      const browser = globalThis as unknown as {
+        __redLinesReady: number
+        performance: { getEntriesByType(type: string): { name: string; startTime: number }[] }
+      }
+      return browser.performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= browser.__redLinesReady)
+        .map((entry) => entry.name)
+    })
+    assets = new Set(fetched.flatMap((name) => assetName(name) ?? []))
     await context.close()
   }
-  return runs
+  return { runs, assets }
 }
 
 interface GameFigures {
@@ -183,10 +242,13 @@ interface GameFigures {
   fpsAnimating: number[]
   renderer: string
   turnsPlayed: number
+  /** JS and CSS the whole game downloaded. */
+  assets: Set<string>
 }
 
 async function playGame(browser: Browser, url: string): Promise<GameFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const assets = recordAssets(context)
   const page = await context.newPage()
   if (process.env.PERF_DEBUG) {
     page.on('console', (message) => console.error(`console ${message.type()}: ${message.text()}`))
@@ -199,7 +261,7 @@ async function playGame(browser: Browser, url: string): Promise<GameFigures> {
   await page.locator('#turns').fill(String(TURNS))
   await page.getByRole('button', { name: 'Start' }).click()
   await page.getByRole('heading', { level: 1, name: /^Turn 1 of/ }).waitFor()
-  await waitForFreshMap(page, 30)
+  await waitForFreshMap(page, 1, true)
   const renderer = await page.evaluate(() =>
     (globalThis as unknown as { __redLines: { map: { rendererType(): string } } }).__redLines.map.rendererType(),
   )
@@ -215,12 +277,17 @@ async function playGame(browser: Browser, url: string): Promise<GameFigures> {
     await page.waitForFunction((n) => (globalThis as unknown as { __meter: Meter }).__meter.turns.length >= n, turn)
     turnsPlayed = turn
     const next = page.getByRole('button', { name: /^(Next turn|See the outcome)$/ })
-    if ((await next.innerText()) !== 'Next turn') break
+    if ((await next.innerText()) !== 'Next turn') {
+      await next.click()
+      await page.locator('#app[data-screen="end"]').waitFor()
+      break
+    }
     await forgetMap(page)
     await next.click()
     await page.getByRole('heading', { level: 1, name: /^Turn \d+ of/ }).waitFor()
-    await waitForFreshMap(page, 5)
-    fpsAnimating.push(await framesPerSecond(page, 1500))
+    await waitForFreshMap(page, 1)
+    const fps = await animatingFramesPerSecond(page, 1500)
+    if (fps !== null) fpsAnimating.push(fps)
   }
   const meter = await page.evaluate(() => (globalThis as unknown as { __meter: Meter }).__meter)
   await context.close()
@@ -232,17 +299,8 @@ async function playGame(browser: Browser, url: string): Promise<GameFigures> {
     fpsAnimating,
     renderer,
     turnsPlayed,
+    assets,
   }
-}
-
-function javascriptSize(): { raw: number; gzip: number; files: { name: string; raw: number; gzip: number }[] } {
-  const files = readdirSync(ASSETS)
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => {
-      const bytes = readFileSync(join(ASSETS, name))
-      return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
-    })
-  return { raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), files }
 }
 
 // ---------------------------------------------------------------- main
@@ -252,22 +310,30 @@ const browser = await chromium.launch(LAUNCH)
 try {
   const title = await titleInteractive(browser, url)
   const game = await playGame(browser, url)
-  const size = javascriptSize()
+  const kB = (bytes: number) => round(bytes / 1000)
+  const whole = sizesOf(ASSETS, game.assets)
+  const titleSize = sizesOf(ASSETS, title.assets)
+  const bare = await barePhaserSizes()
   const figures = {
-    titleInteractiveMs: round(median(title)),
+    titleInteractiveMs: round(median(title.runs)),
     endTurnToReportMs: round(median(game.endTurnMs)),
     fpsIdle: round(game.fpsIdle),
     fpsAnimating: round(median(game.fpsAnimating)),
-    rendererJsKb: round(size.raw / 1024),
-    rendererJsGzipKb: round(size.gzip / 1024),
+    rendererGzipKb: kB(whole.gzip),
+    rendererBrotliKb: kB(whole.brotli),
+    rendererRawKb: kB(whole.raw),
+    titleGzipKb: kB(titleSize.gzip),
+    barePhaserGzipKb: kB(bare.gzip),
+    rendererToBarePhaser: round(whole.gzip / bare.gzip, 2),
   }
   if (json) {
     console.log(JSON.stringify(figures))
   } else {
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+    const sizes = (file: { raw: number; gzip: number; brotli: number }) =>
+      `${kB(file.raw)} kB raw, ${kB(file.gzip)} kB gzip, ${kB(file.brotli)} kB brotli`
     console.log(`server                      ${url}`)
     console.log(
-      `title interactive           ${figures.titleInteractiveMs} ms (median of 5 fresh contexts: ${title.map((t) => round(t)).join(', ')})`,
+      `title interactive           ${figures.titleInteractiveMs} ms (median of 5 fresh contexts: ${title.runs.map((t) => round(t)).join(', ')})`,
     )
     console.log(
       `End turn → report          ${figures.endTurnToReportMs} ms median over ${game.endTurnMs.length} turns (min ${round(Math.min(...game.endTurnMs))}, max ${round(Math.max(...game.endTurnMs))}), consent dialogs excluded`,
@@ -276,12 +342,15 @@ try {
       `  with the dialogs          ${round(median(game.endTurnWithDialogsMs))} ms median; ${game.dialogs} dialogs in ${game.turnsPlayed} turns, each declined in the page at once`,
     )
     console.log(`map renderer                ${game.renderer}`)
-    console.log(`map fps, idle               ${figures.fpsIdle} (3 s, first turn, nothing to animate)`)
-    console.log(`map fps, animating          ${figures.fpsAnimating} (median of ${game.fpsAnimating.length} × 1.5 s right after Next turn)`)
-    console.log(`renderer JavaScript         ${kb(size.raw)} raw, ${kb(size.gzip)} gzip`)
-    for (const file of size.files) console.log(`  ${file.name.padEnd(26)}${kb(file.raw)} raw, ${kb(file.gzip)} gzip`)
+    console.log(`map fps, idle               ${figures.fpsIdle} (3 s, first turn drawn, nothing to animate)`)
+    console.log(
+      `map fps, animating          ${figures.fpsAnimating} (median of ${game.fpsAnimating.length} turns' events: ${game.fpsAnimating.map((f) => round(f)).join(', ')})`,
+    )
+    console.log(`renderer, a whole game      ${sizes(whole)}; ${figures.rendererToBarePhaser} × the bare Phaser page (${sizes(bare)})`)
+    for (const file of whole.files) console.log(`  ${file.name.padEnd(34)}${sizes(file)}${title.assets.has(file.name) ? '  (title)' : ''}`)
+    console.log(`title screen                ${sizes(titleSize)}`)
   }
 } finally {
   await browser.close()
-  server?.kill()
+  server?.close()
 }
