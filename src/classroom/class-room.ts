@@ -80,7 +80,7 @@ export function classRoomType(context: ClassRoomContext) {
         try {
           this.received(client, String(type), message)
         } catch (failure) {
-          context.report(`class ${live.code}: a message could not be handled: ${(failure as Error).stack ?? failure}`)
+          context.report(`class ${live.code}: a message could not be handled: ${(failure as Error).stack ?? String(failure)}`)
           this.tell(client, { code: 'bad-message', message: 'The server could not read this message.' })
         }
       })
@@ -171,7 +171,7 @@ export function classRoomType(context: ClassRoomContext) {
       try {
         applied = this.live.apply(event, context.now())
       } catch (failure) {
-        context.report(`class ${this.live.code}: could not apply ${JSON.stringify(event)}: ${(failure as Error).stack ?? failure}`)
+        context.report(`class ${this.live.code}: could not apply ${JSON.stringify(event)}: ${(failure as Error).stack ?? String(failure)}`)
         if (sender) this.tell(sender, { code: 'refused', message: 'The server could not record this; tell the teacher.' })
         return
       }

@@ -77,7 +77,7 @@ export function installRoutes(app: Application, options: RoutesOptions): void {
   })
 
   app.get('/api/classes/:code', async (request, response) => {
-    const code = String(request.params.code).toUpperCase()
+    const code = request.params.code.toUpperCase()
     const unavailable = options.store.unavailable.get(code)
     if (unavailable) {
       response.status(503).json({ error: `This class cannot be resumed: ${unavailable}` })

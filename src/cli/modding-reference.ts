@@ -25,7 +25,7 @@ class FieldReference {
       ref = schema.$ref.replace('#/$defs/', '')
       const { $ref: _ignored, ...rest } = schema
       const target = this.defs[ref] ?? {}
-      schema = { ...target, ...rest, description: (rest.description as string | undefined) ?? target.description }
+      schema = { ...target, ...rest, description: rest.description ?? target.description }
     }
     return { schema, ref }
   }
@@ -45,11 +45,11 @@ class FieldReference {
     if (options) return [...new Set(options.map((option) => this.typeText(option)))].join(' or ')
     const range = (low: unknown, high: unknown, unit = '') =>
       low !== undefined && high !== undefined
-        ? ` ${low}–${high}${unit}`
+        ? ` ${String(low)}–${String(high)}${unit}`
         : low !== undefined
-          ? ` ≥ ${low}${unit}`
+          ? ` ≥ ${String(low)}${unit}`
           : high !== undefined
-            ? ` ≤ ${high}${unit}`
+            ? ` ≤ ${String(high)}${unit}`
             : ''
     switch (schema.type) {
       case 'string':

@@ -35,7 +35,7 @@ export function minimalScenario(id: string, tutorial: ScenarioFile): ScenarioFil
     $schema: './scenario.schema.json',
     formatVersion: tutorial.formatVersion,
     id,
-    title: `${id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())}`,
+    title: id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()),
     version: '0.1.0',
     description: 'A new scenario: two powers, one action and one rule to start from.',
     sources: [{ id: 'source', title: 'The text this scenario is built on', author: 'You', date: '2026-01-01', file: 'sources/source.txt' }],
@@ -113,7 +113,7 @@ export function minimalScenario(id: string, tutorial: ScenarioFile): ScenarioFil
       },
     ],
     turns: { ...tutorial.turns, citations: undefined, assumption: designer('The length of a turn and the capital per turn') },
-  } as ScenarioFile
+  }
 }
 
 export async function newScenario(name: string, parent: string, out: Output): Promise<number> {

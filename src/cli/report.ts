@@ -73,7 +73,7 @@ export function gameDocument(scn: CompiledScenario, seed: number, start: GameSta
   }
 }
 
-const signed = (value: number) => (value >= 0 ? '+' : '−') + Math.abs(Math.round(value * 100))
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(Math.round(value * 100))}`
 
 function describeChoice(choice: { actor: string; action: string; targets?: string[]; partners?: string[] }): string {
   const partners = choice.partners?.length ? ` with ${choice.partners.join(', ')}` : ''

@@ -202,8 +202,7 @@ export async function lensTarget(target: string, wanted: string | undefined): Pr
   const own = parseLeniently(disk.files['scenario.json'])
   const id = typeof own?.id === 'string' ? own.id : undefined
   if (id === undefined) throw new CliError(`${target}: the scenario has no id, so it has no lenses`)
-  const ownName =
-    own?.lens && typeof (own.lens as { name?: unknown }).name === 'string' ? ((own.lens as { name: string }).name as string) : null
+  const ownName = own?.lens && typeof (own.lens as { name?: unknown }).name === 'string' ? (own.lens as { name: string }).name : null
   const self: LensOnDisk = { id, name: ownName ?? 'default', folder: disk.folder }
   if (fold(wanted) === 'default' || namesLens(self, wanted)) return { target }
   const lenses = await findLenses(disk.folder, id)

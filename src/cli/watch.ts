@@ -59,7 +59,7 @@ export function startWatch(target: string, flags: ValidateFlags, out: Output, ha
       if (watchers.has(folder) || !existsSync(folder)) continue
       try {
         const watcher = watch(folder, { persistent: true }, (_event, name) => {
-          if (isRelevantChange(name === null ? null : String(name))) schedule()
+          if (isRelevantChange(name)) schedule()
         })
         watcher.on('error', () => {
           watcher.close()

@@ -117,7 +117,7 @@ function pairTable(
 export function compileScenario(file: ScenarioFile, sources: Record<string, readonly string[]>, hash: string): CompiledScenario {
   const actorIds = file.actors.map((actor) => actor.id)
   const n = actorIds.length
-  const actorIndex: Record<string, number> = Object.create(null)
+  const actorIndex: Record<string, number> = Object.create(null) as Record<string, number>
   actorIds.forEach((id, i) => (actorIndex[id] = i))
   const pairOf = new Int32Array(n * n).fill(-1)
   const pairActors: [number, number][] = []
@@ -147,7 +147,7 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
   const params = Object.fromEntries(PARAMETER_NAMES.map((name) => [name, file.parameters[name].value])) as Record<ParameterName, number>
 
   const actions = file.actions.map((data) => ({ data, cause: causeOf('action', data), tagSet: new Set<string>(data.tags) }))
-  const actionById: Record<string, CompiledAction> = Object.create(null)
+  const actionById: Record<string, CompiledAction> = Object.create(null) as Record<string, CompiledAction>
   for (const action of actions) actionById[action.data.id] = action
 
   const reactions: CompiledTriggeredRule[] = []
@@ -165,13 +165,13 @@ export function compileScenario(file: ScenarioFile, sources: Record<string, read
     }
   }
 
-  const injectById: Record<string, CompiledInject> = Object.create(null)
+  const injectById: Record<string, CompiledInject> = Object.create(null) as Record<string, CompiledInject>
   for (const data of file.injects ?? []) {
     const pinPrickPairs = (data.pinPricks ?? []).map((pair) => pairOf[actorIndex[pair[0]] * n + actorIndex[pair[1]]])
     injectById[data.id] = { data, cause: causeOf('inject', data), pinPrickPairs }
   }
 
-  const roleByActor: Record<string, RoleData> = Object.create(null)
+  const roleByActor: Record<string, RoleData> = Object.create(null) as Record<string, RoleData>
   for (const role of file.roles) roleByActor[role.actor] ??= role
 
   return {

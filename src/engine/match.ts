@@ -214,7 +214,6 @@ export function humanTurnsFromOrders(ordersPerTurn: readonly (readonly Choice[])
  */
 export function stateHash(state: GameState, leaveOut: readonly string[] = []): string {
   if (leaveOut.length === 0) return sha256Hex(JSON.stringify(state))
-  const known: Record<string, unknown> = { ...state }
-  for (const field of leaveOut) delete known[field]
+  const known = Object.fromEntries(Object.entries(state).filter(([field]) => !leaveOut.includes(field)))
   return sha256Hex(JSON.stringify(known))
 }

@@ -54,7 +54,7 @@ export interface HostServices {
   userScenarioDir: string
   /** Electron's shell.openPath. */
   openPath: OpenPath
-  exportFile(suggestedName: string, text: string): Promise<HostResult<null>>
+  exportFile: (suggestedName: string, text: string) => Promise<HostResult<null>>
 }
 
 /** The parts of Electron's ipcMain used here. */

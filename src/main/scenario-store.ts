@@ -232,7 +232,7 @@ async function problemOf(folderPath: string): Promise<string | null> {
     if (inner?.isFile()) nested.push(entry.name)
   }
   if (nested.length === 1)
-    return `There is no scenario.json at the top of this folder; one is in ${printable(nested[0]!)}/: move that folder's contents up one level.`
+    return `There is no scenario.json at the top of this folder; one is in ${printable(nested[0])}/: move that folder's contents up one level.`
   const miscased = entries.find((e) => e.isFile() && e.name.toLowerCase() === SCENARIO_MAIN_FILE)
   if (miscased) return `Found ${printable(miscased.name)}: rename it ${SCENARIO_MAIN_FILE} (all lower case).`
   return NO_MAIN_FILE_PROBLEM

@@ -99,9 +99,10 @@ export const SaveFile = z.strictObject({
 })
 export type SaveFile = z.infer<typeof SaveFile>
 
+/** Fails to compile unless its condition is true: for checks that two types do not drift apart. */
+export type CompileTimeCheck<Condition extends true> = Condition
+
 // A save's game is the engine's match record (format 1 had no decisions): the two types must not drift.
 type SavedGame = SavePayload['game']
-const recordIsSavedGame: MatchRecord extends SavedGame ? true : never = true
-const savedGameIsRecord: Required<SavedGame> extends MatchRecord ? true : never = true
-void recordIsSavedGame
-void savedGameIsRecord
+export type RecordIsSavedGame = CompileTimeCheck<MatchRecord extends SavedGame ? true : false>
+export type SavedGameIsRecord = CompileTimeCheck<Required<SavedGame> extends MatchRecord ? true : false>

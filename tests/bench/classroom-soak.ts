@@ -145,7 +145,7 @@ try {
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => {
       const state = classrooms.map(
-        (classroom) => `${classroom.code}: turns ${[...classroom.resolved.keys()]}, errors ${classroom.errors.join('; ')}`,
+        (classroom) => `${classroom.code}: turns ${[...classroom.resolved.keys()].join(', ')}, errors ${classroom.errors.join('; ')}`,
       )
       reject(new Error(`the soak did not finish in 30 s:\n${state.join('\n')}`))
     }, 30_000).unref(),
@@ -164,7 +164,8 @@ try {
       const planned = SETUP.teams.flatMap((team) => ORDERS[team.actor])
       ordersSent += planned.length
       ordersLost += planned.filter((order) => !resolved.choices.some((choice) => JSON.stringify(choice) === JSON.stringify(order))).length
-      if (resolved.passed.length > 0) throw new Error(`class ${classroom.code}: turn ${turn} has teams that passed: ${resolved.passed}`)
+      if (resolved.passed.length > 0)
+        throw new Error(`class ${classroom.code}: turn ${turn} has teams that passed: ${resolved.passed.join(', ')}`)
       latencies.push(Math.max(...classroom.received.get(turn)!) - Math.max(...classroom.sent.get(turn)!))
     }
   }

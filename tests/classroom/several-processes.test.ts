@@ -30,7 +30,7 @@ function startRedis(port: number): Promise<ChildProcess> {
   })
   return new Promise((resolve, reject) => {
     let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       if (out.includes('Ready to accept connections')) resolve(child)
     })

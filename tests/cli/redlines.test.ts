@@ -176,7 +176,7 @@ describe('redlines as a process', () => {
     expect(JSON.parse(one.stdout)).toEqual(JSON.parse(two.stdout))
     const summary = JSON.parse(one.stdout)
     expect(summary.runs).toBe(12)
-    for (const share of Object.values(summary.outcomes) as number[]) expect(share).toBeGreaterThanOrEqual(0)
+    for (const share of Object.values<number>(summary.outcomes)) expect(share).toBeGreaterThanOrEqual(0)
     expect(summary.pair).toEqual(['CHN', 'RUS'])
     expect(Object.keys(summary.meanScores)).toHaveLength(8)
     expect(two.stderr).toMatch(/12\/12/)

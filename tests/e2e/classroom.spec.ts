@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext } from '@playwright/test'
+import type { BrowserContext } from '@playwright/test'
 import { qrMatrix, qrPath } from '../../src/renderer/classroom/qr.ts'
 import { scanA11y } from './axe.ts'
 import { PROJECT_ROOT, expect, fold, sourceTexts, test } from './fixtures.ts'
@@ -48,12 +48,12 @@ function startServer(port: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const found = /listening at (http:\/\/127\.0\.0\.1:(\d+))\//.exec(out)
       if (found) resolve({ child, url: found[1], port: Number(found[2]) })
     })
-    child.stderr!.on('data', (chunk: Buffer) => void (err += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => void (err += chunk.toString()))
     child.on('exit', (code) => reject(new Error(`the class server exited (${code}) before listening:\n${out}\n${err}`)))
   })
 }
@@ -162,7 +162,7 @@ async function readReport(page: Page, turn: number): Promise<void> {
 test('a teacher and three teams play three turns: a joint proposal, a drop, a server restart and a forged message', async ({ browser }) => {
   test.setTimeout(240_000)
   const errors: string[] = []
-  const contexts = await Promise.all([0, 1, 2, 3].map(() => (browser as Browser).newContext()))
+  const contexts = await Promise.all([0, 1, 2, 3].map(() => browser.newContext()))
   const teacher = watch(await contexts[0].newPage(), errors, 'teacher')
   const { code, joinUrl } = await makeClass(
     teacher,
@@ -343,7 +343,7 @@ test('a teacher and three teams play three turns: a joint proposal, a drop, a se
 test('the teacher’s controls: timer, pause and resume, an injected event, ending the turn, rolling it back', async ({ browser }) => {
   test.setTimeout(120_000)
   const errors: string[] = []
-  const contexts = await Promise.all([0, 1].map(() => (browser as Browser).newContext()))
+  const contexts = await Promise.all([0, 1].map(() => browser.newContext()))
   const teacher = watch(await contexts[0].newPage(), errors, 'teacher')
   await teacher.goto(`${server.url}/?teach&renderer=canvas`)
   await teacher.getByLabel('Scenario').selectOption('pin-pricks-2021')

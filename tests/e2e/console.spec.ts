@@ -71,7 +71,7 @@ test('a whole short game on the default renderer logs no error and violates no C
   await page.getByRole('button', { name: 'Export timeline (CSV)' }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toBe('red-lines-pin-pricks-2021-seed-21.csv')
-  const csv = await readFile((await download.path())!, 'utf8')
+  const csv = await readFile(await download.path(), 'utf8')
   const rows = csv.split('\r\n').filter(Boolean)
   expect(rows[0]).toMatch(/^turn,date,rung,rigidity,incidents,actions,score USA,/)
   expect(rows.length).toBe(1 + (await page.locator('ol.timeline > li').count()))

@@ -46,7 +46,7 @@ async function downloadText(page: Page, button: string): Promise<{ name: string;
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: button }).click()
   const file = await download
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) }
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
 }
 
 test('the debrief of a finished game: every section, verified quotes, axe, print, exports and a what-if', async ({ page }) => {

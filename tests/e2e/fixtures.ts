@@ -253,7 +253,9 @@ export async function waitForMap(page: Page, frames = 30): Promise<void> {
 
 /** Forgets the current map handle, so that waitForMap waits for the next game screen's own map. */
 export async function forgetMap(page: Page): Promise<void> {
-  await page.evaluate(() => void delete (globalThis as RedLinesWindow).__redLines)
+  await page.evaluate(() => {
+    delete (globalThis as RedLinesWindow).__redLines
+  })
 }
 
 // ---------------------------------------------------------------- the browser's IndexedDB saves

@@ -40,7 +40,7 @@ function objectStore(store: FakeStore) {
     count: () => request(() => store.records.size),
     put: (value: unknown, key?: Key) =>
       request(() => {
-        const id = store.keyPath ? ((value as Record<string, Key>)[store.keyPath] as Key) : key!
+        const id = store.keyPath ? (value as Record<string, Key>)[store.keyPath] : key!
         store.records.set(id, structuredClone(value))
         return id
       }),

@@ -91,7 +91,7 @@ export class JsonSchemaChecker {
       if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) return false
     }
     if (typeof value === 'string') {
-      const length = [...value].length
+      const length = Array.from(value).length
       if (typeof schema.minLength === 'number' && length < schema.minLength) return false
       if (typeof schema.maxLength === 'number' && length > schema.maxLength) return false
       if (typeof schema.pattern === 'string' && !this.pattern(schema.pattern).test(value)) return false

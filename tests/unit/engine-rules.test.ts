@@ -742,8 +742,13 @@ describe('blocs and rigidity', () => {
     let across = 0
     let acrossCount = 0
     scn.pairActors.forEach(([i, j], p) => {
-      if (side[i] === side[j]) ((within += state.alignment[p]), withinCount++)
-      else ((across += state.alignment[p]), acrossCount++)
+      if (side[i] === side[j]) {
+        within += state.alignment[p]
+        withinCount++
+      } else {
+        across += state.alignment[p]
+        acrossCount++
+      }
     })
     const separation = Math.min(1, Math.max(0, (within / withinCount - across / acrossCount) / 2))
     expect(state.rigidity).toBeCloseTo(100 * separation * balancedTriadShare(scn, state.alignment), 6)

@@ -88,7 +88,7 @@ function ruleTotals(scn: CompiledScenario, match: Match): Map<string, Map<string
   for (const consequence of consequencesOf(scn, match)) {
     if (consequence.cause.kind !== 'rule') continue
     let byKey = totals.get(consequence.cause.id)
-    if (!byKey) totals.set(consequence.cause.id, (byKey = new Map()))
+    if (!byKey) totals.set(consequence.cause.id, (byKey = new Map<string, number>()))
     for (const change of consequence.changes) {
       const key = `${change.variable}|${change.owners.join('|')}`
       byKey.set(key, (byKey.get(key) ?? 0) + change.delta)

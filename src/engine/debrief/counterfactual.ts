@@ -54,7 +54,7 @@ export function withoutRules(scn: CompiledScenario, ids: readonly string[]): Com
   if (ids.length === 0) return scn
   const file = JSON.parse(JSON.stringify(scn.file)) as ScenarioFile
   for (const rule of file.rules) if (ids.includes(rule.id)) rule.enabled = false
-  return compileScenario(file, scn.sources as Record<string, readonly string[]>, `${scn.hash}~without:${[...ids].sort().join(',')}`)
+  return compileScenario(file, scn.sources, `${scn.hash}~without:${[...ids].sort().join(',')}`)
 }
 
 /** Rules that can be switched off: those the scenario has on. */

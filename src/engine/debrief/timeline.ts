@@ -147,7 +147,7 @@ export function timelineOf(scn: CompiledScenario, match: Match): TimelineTurn[] 
         actor: order.actor,
         action: order.action,
         human: humans.has(order.actor) || (order.partners ?? []).some((id) => humans.has(id)),
-        pinPrick: scn.actionById[order.action]?.data.pinPrick === true,
+        pinPrick: scn.actionById[order.action]?.data.pinPrick,
       })),
       events: turnEvents(scn, played),
       rigidity: state.rigidity,

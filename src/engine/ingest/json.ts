@@ -273,7 +273,7 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonP
         i++
         afterComma = true
         if (frame.kind === 'array') {
-          pointer = frame.pointer + '/' + frame.value.length
+          pointer = `${frame.pointer}/${frame.value.length}`
           state = 'value'
         } else {
           state = 'key'

@@ -5,7 +5,7 @@ import { isJsonObject } from './scenario-layer.ts'
 import type { ScenarioLayer } from './scenario-layer.ts'
 import { locationOf } from './extend.ts'
 import { COLLECTIONS, describeItem, workingFromScenario } from './working.ts'
-import type { CollectionSpec, Entry, Origin, SectionName, Working } from './working.ts'
+import type { CollectionSpec, Entry, Origin, Working } from './working.ts'
 
 export interface Branch {
   /** The id of the extension, for messages. */
@@ -120,7 +120,7 @@ class Combiner {
     for (const spec of COLLECTIONS) working.collections.set(spec.name, this.combineCollection(spec))
     for (const branch of this.branches) {
       for (const [section, origin] of branch.working.sections) {
-        if (origin.layer !== this.root.root) working.sections.set(section as SectionName, origin)
+        if (origin.layer !== this.root.root) working.sections.set(section, origin)
       }
       for (const [key, origin] of branch.working.removed) working.removed.set(key, origin)
       for (const layer of branch.working.layers) if (!working.layers.includes(layer)) working.layers.push(layer)

@@ -154,7 +154,7 @@ export class SchemaIssueReporter {
     private readonly positions: PositionLookup,
     private readonly sink: DiagnosticSink,
   ) {
-    this.root = root as unknown as SchemaNode
+    this.root = root
   }
 
   report(issues: readonly Issue[], base: Path = []): void {

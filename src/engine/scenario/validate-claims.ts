@@ -111,7 +111,7 @@ export function checkClaims(scenario: ScenarioFile, sink: DiagnosticSink, contex
   if (sink.diagnostics.filter((d) => d.severity === 'error').length > errorsBefore || errorsBefore > 0) return
   let scn: CompiledScenario
   try {
-    scn = compileScenario(scenario, Object.fromEntries(context.paragraphs) as Record<string, string[]>, '')
+    scn = compileScenario(scenario, Object.fromEntries(context.paragraphs), '')
   } catch {
     return
   }

@@ -34,7 +34,7 @@ export class ServerClock {
 export function serverTimeOf(message: unknown): number | undefined {
   if (!message || typeof message !== 'object') return undefined
   const record = message as Record<string, unknown>
-  for (const key of ['now', 'serverTime', 'sentAt']) if (typeof record[key] === 'number') return record[key] as number
+  for (const key of ['now', 'serverTime', 'sentAt']) if (typeof record[key] === 'number') return record[key]
   return undefined
 }
 

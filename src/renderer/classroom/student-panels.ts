@@ -44,7 +44,7 @@ export function planningPanel(client: ClassClient, session: GameSession, onRead:
     rows: 3,
     maxlength: MAX_RATIONALE_CHARS,
     'aria-describedby': 'rationale-count',
-  }) as HTMLTextAreaElement
+  })
   const count = h('span', { id: 'rationale-count', className: 'note' })
   const paragraph = h('input', {
     id: 'rationale-paragraph',
@@ -52,7 +52,7 @@ export function planningPanel(client: ClassClient, session: GameSession, onRead:
     min: 1,
     max: paragraphs || null,
     inputmode: 'numeric',
-  }) as HTMLInputElement
+  })
   const readRationale = () => {
     const number = Number(paragraph.value)
     draft.setRationale({

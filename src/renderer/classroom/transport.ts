@@ -59,7 +59,7 @@ function messageOf(body: unknown, fallback: string): string {
   if (typeof body === 'string' && body.trim()) return body.trim().slice(0, 300)
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>
-    for (const key of ['message', 'error']) if (typeof record[key] === 'string') return String(record[key]).slice(0, 300)
+    for (const key of ['message', 'error']) if (typeof record[key] === 'string') return record[key].slice(0, 300)
   }
   return fallback
 }
@@ -108,7 +108,9 @@ function wrap(room: Room, httpDate?: ClassInfo['httpDate']): ClassConnection {
     onClose(next) {
       room.onLeave((code, reason) => next(code, reason ?? ''))
     },
-    leave: async () => void (await room.leave(true)),
+    leave: async () => {
+      await room.leave(true)
+    },
   }
 }
 

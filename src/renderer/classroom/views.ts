@@ -1,6 +1,6 @@
 // What the class screens say, computed from the class's views and the mirrored match (pure: tested without a
 // browser). No team's plan appears here except the teacher's own view of them.
-import type { Choice, CompiledScenario } from '../../engine/index.ts'
+import type { CompiledScenario } from '../../engine/index.ts'
 import type { ClassView, SeatView, TeamView } from '../../shared/classroom-protocol.ts'
 import { describeEffect } from '../ui/cards.ts'
 import { actorName, describeChoice } from '../session/view-models.ts'
@@ -34,7 +34,7 @@ export function questionView(scn: CompiledScenario, question: SeatView['question
   const action = scn.actionById[question.choice.action]?.data
   return {
     key: question.key,
-    title: `${actorName(scn, question.proposer)} proposes: ${describeChoice(scn, question.choice as Choice)}`,
+    title: `${actorName(scn, question.proposer)} proposes: ${describeChoice(scn, question.choice)}`,
     effects: action ? action.effects.map((effect) => describeEffect(scn, effect)) : [],
     answer: question.answer,
   }

@@ -5,13 +5,12 @@ import { parseJson } from '../../engine/ingest/json.ts'
 import type { GameState } from '../../engine/index.ts'
 import { stateHash } from '../../engine/index.ts'
 import { SAVE_FORMAT, SAVE_FORMAT_VERSION, STATE_FIELDS_ADDED, SaveFile, stateFieldsUnknownTo } from '../../shared/save-format.ts'
-import type { SavePayload } from '../../shared/save-format.ts'
+import type { CompileTimeCheck, SavePayload } from '../../shared/save-format.ts'
 import type { SaveGeneration } from '../../shared/host.ts'
 
 // Every field the table names must be a field of the state (a misspelt one would silently change nothing).
 type AddedStateField = (typeof STATE_FIELDS_ADDED)[number]['fields'][number]
-const addedFieldsAreStateFields: AddedStateField extends keyof GameState ? true : never = true
-void addedFieldsAreStateFields
+export type AddedFieldsAreStateFields = CompileTimeCheck<AddedStateField extends keyof GameState ? true : false>
 
 /**
  * The hash a save written by an app of `appVersion` records for this state: the whole state's for a save

@@ -211,7 +211,7 @@ export class GameSession {
         partner,
         questions.map((question) => question.choice),
       )
-      questions.forEach((question, k) => answers[k] === true && agreed.push(question.key))
+      questions.forEach((question, k) => answers[k] && agreed.push(question.key))
     }
     this.match = advanceMatch(this.scenario, this.match, { choices, agreed }, { prepared })
     this.pending = this.emptyPending()

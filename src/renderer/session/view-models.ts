@@ -17,12 +17,12 @@ export function actorName(scn: CompiledScenario, id: string): string {
 
 export function mapView(session: GameSession, last: ResolvedTurn | undefined): MapView {
   const { scenario: scn, state } = session
-  const actors = scn.file.actors.map((actor, i) => ({
+  const actors: MapView['actors'] = scn.file.actors.map((actor, i) => ({
     id: actor.id,
     name: actor.name,
     lon: actor.capital.lon,
     lat: actor.capital.lat,
-    bloc: (state.blocs[1].includes(actor.id) ? 1 : 0) as 0 | 1,
+    bloc: state.blocs[1].includes(actor.id) ? 1 : 0,
     readiness: state.readiness[i] / scn.params.readinessMax,
     human: session.humans.includes(actor.id),
   }))

@@ -58,7 +58,7 @@ function picker(
     if (min === 0) select.prepend(h('option', { value: '' }, 'none'))
     return { element: h('label', { className: 'picker' }, `${legend} `, select), value: () => (select.value ? [select.value] : []) }
   }
-  const boxes = options.map((id, k) => h('input', { type: 'checkbox', name, value: id, checked: k < min }) as HTMLInputElement)
+  const boxes = options.map((id, k) => h('input', { type: 'checkbox', name, value: id, checked: k < min }))
   return {
     element: h(
       'fieldset',

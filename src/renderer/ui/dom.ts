@@ -37,8 +37,9 @@ export function replaceChildren(parent: Element, ...children: (Child | Child[])[
   append(parent, children)
 }
 
-export function button(label: string, onClick: () => void, attributes: Attributes = {}): HTMLButtonElement {
-  return h('button', { type: 'button', ...attributes, onclick: () => onClick() }, label)
+/** A button; an async handler's promise is let go (handlers report their own failures on the page). */
+export function button(label: string, onClick: () => void | Promise<void>, attributes: Attributes = {}): HTMLButtonElement {
+  return h('button', { type: 'button', ...attributes, onclick: () => void onClick() }, label)
 }
 
 /** Says something to screen-reader users through the page's live region. */

@@ -37,7 +37,7 @@ export async function saveAs(app: App): Promise<void> {
     type: 'text',
     maxlength: 40,
     value: `${session.scenario.file.title} turn ${session.turn}`,
-  }) as HTMLInputElement
+  })
   const chosen = await modal(
     'Save game',
     [h('label', { for: 'save-name' }, 'Name of the save'), input],

@@ -138,7 +138,7 @@ export async function classInfo(url: string, code: string): Promise<{ status: nu
 
 export async function joinError(url: string, roomId: string, options: unknown): Promise<{ code: number; message: string }> {
   try {
-    const room = await new Client(url).joinById(roomId, options as JoinOptions)
+    const room = await new Client(url).joinById(roomId, options)
     await room.leave()
   } catch (error) {
     return { code: (error as { code: number }).code, message: (error as Error).message }

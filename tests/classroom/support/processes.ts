@@ -34,7 +34,7 @@ export function startServerProcess(args: string[]): Promise<ServerProcess> {
   let out = ''
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const found = /class server at (http:\/\/127\.0\.0\.1:(\d+))\//.exec(out)
       if (found)
@@ -49,7 +49,7 @@ export function startServerProcess(args: string[]): Promise<ServerProcess> {
           },
         })
     })
-    child.stderr!.on('data', (chunk: Buffer) => void (out += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => void (out += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`the class server exited (${code}) before listening:\n${out}`)))
   })
 }

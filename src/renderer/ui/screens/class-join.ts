@@ -58,14 +58,14 @@ export function classJoinScreen(presetCode: string | null = null, autoJoin = fal
         maxlength: 9,
         value: presetCode ?? '',
         'aria-describedby': 'class-code-note',
-      }) as HTMLInputElement
+      })
       const team = h('input', {
         id: 'team-name',
         type: 'text',
         autocomplete: 'off',
         maxlength: 40,
         value: remembered?.team ?? '',
-      }) as HTMLInputElement
+      })
       const rejoin = h('input', {
         id: 'rejoin-code',
         type: 'text',
@@ -75,7 +75,7 @@ export function classJoinScreen(presetCode: string | null = null, autoJoin = fal
         maxlength: 8,
         value: remembered?.rejoin ?? '',
         'aria-describedby': 'rejoin-note',
-      }) as HTMLInputElement
+      })
       const error = h('p', { className: 'error', role: 'alert', id: 'join-error' })
       const submit = () => {
         const classCode = normaliseCode(code.value)

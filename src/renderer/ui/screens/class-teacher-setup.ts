@@ -70,7 +70,7 @@ function setupForm(app: App, shipped: CatalogEntry[]): HTMLElement {
     { id: 'class-difficulty' },
     DIFFICULTIES.map((d) => h('option', { value: d, selected: d === 'normal' }, d[0].toUpperCase() + d.slice(1))),
   )
-  const turns = h('input', { id: 'class-turns', type: 'number', min: 1, inputmode: 'numeric' }) as HTMLInputElement
+  const turns = h('input', { id: 'class-turns', type: 'number', min: 1, inputmode: 'numeric' })
   const seed = h('input', {
     id: 'class-seed',
     type: 'number',
@@ -78,7 +78,7 @@ function setupForm(app: App, shipped: CatalogEntry[]): HTMLElement {
     max: 4294967295,
     inputmode: 'numeric',
     value: randomBelow(1_000_000),
-  }) as HTMLInputElement
+  })
   const turnMinutes = h('input', {
     id: 'class-turn-minutes',
     type: 'number',
@@ -86,7 +86,7 @@ function setupForm(app: App, shipped: CatalogEntry[]): HTMLElement {
     max: 60,
     inputmode: 'numeric',
     'aria-describedby': 'turn-timer-note',
-  }) as HTMLInputElement
+  })
   const answerSeconds = h('input', {
     id: 'class-answer-seconds',
     type: 'number',
@@ -94,7 +94,7 @@ function setupForm(app: App, shipped: CatalogEntry[]): HTMLElement {
     max: 600,
     value: 60,
     inputmode: 'numeric',
-  }) as HTMLInputElement
+  })
   const error = h('p', { className: 'error', role: 'alert' })
   let teams: TeamChoice[] = [
     { name: '', role: RANDOM_ROLE },
@@ -121,7 +121,7 @@ function setupForm(app: App, shipped: CatalogEntry[]): HTMLElement {
             maxlength: 40,
             value: team.name,
             autocomplete: 'off',
-          }) as HTMLInputElement
+          })
           nameInput.addEventListener('input', () => (team.name = nameInput.value))
           const roleSelect = h(
             'select',

@@ -36,7 +36,7 @@ function section(build: () => HTMLElement): { element: HTMLElement; update(key: 
 }
 
 function keyForm(app: App, code: string): HTMLElement {
-  const input = h('input', { id: 'teacher-key', type: 'password', autocomplete: 'off', minlength: 16 }) as HTMLInputElement
+  const input = h('input', { id: 'teacher-key', type: 'password', autocomplete: 'off', minlength: 16 })
   return h(
     'form',
     {

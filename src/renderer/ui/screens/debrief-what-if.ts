@@ -85,18 +85,18 @@ export function whatIfSection(scn: CompiledScenario, match: Match): HTMLElement 
     'select',
     {},
     match.turns.map(({ result }) => option(String(result.turn), `Turn ${result.turn}`)),
-  ) as HTMLSelectElement
+  )
   const roleSelect = h(
     'select',
     {},
     match.setup.humans.map((actor) => option(actor, scn.file.actors.find((a) => a.id === actor)?.name ?? actor)),
-  ) as HTMLSelectElement
-  const actionSelects = [1, 2, 3].map(() => h('select', {}) as HTMLSelectElement)
+  )
+  const actionSelects = [1, 2, 3].map(() => h('select', {}))
   const ruleSelect = h(
     'select',
     {},
     switchableRules(scn).map((rule) => option(rule.id, `${rule.name} (${rule.kind})`)),
-  ) as HTMLSelectElement
+  )
   let candidates: Choice[] = []
   const fillActions = () => {
     const turn = Number(turnSelect.value)
@@ -120,8 +120,8 @@ export function whatIfSection(scn: CompiledScenario, match: Match): HTMLElement 
     id: 'what-if-kind-choice',
     value: 'choice',
     checked: true,
-  }) as HTMLInputElement
-  const ruleRadio = h('input', { type: 'radio', name: 'what-if-kind', id: 'what-if-kind-rule', value: 'rule' }) as HTMLInputElement
+  })
+  const ruleRadio = h('input', { type: 'radio', name: 'what-if-kind', id: 'what-if-kind-rule', value: 'rule' })
   const choiceFields = h(
     'div',
     { className: 'what-if-choice' },

@@ -21,7 +21,6 @@ import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
 import { autosave, saveAs } from '../saving.ts'
-import { chartsScreen } from './charts.ts'
 import { endScreen } from './end.ts'
 import { handOverScreen } from './hand-over.ts'
 import { readerScreen } from './reader.ts'
@@ -32,7 +31,7 @@ import { titleScreen } from './title.ts'
 /** Asks a human which of the joint actions proposed to its power it joins: all ticked to start with. */
 async function askPartner(session: GameSession, partner: string, proposals: Choice[]): Promise<boolean[]> {
   const scn = session.scenario
-  const boxes = proposals.map((_, k) => h('input', { type: 'checkbox', id: `proposal-${k}`, checked: true }) as HTMLInputElement)
+  const boxes = proposals.map((_, k) => h('input', { type: 'checkbox', id: `proposal-${k}`, checked: true }))
   const intro =
     session.humans.length > 1
       ? `Pass the device to whoever plays ${actorName(scn, partner)}. Other powers propose these joint actions.`
@@ -246,7 +245,7 @@ export function gameScreen(notice?: GameNotice): Screen {
               title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
             }),
             button('Source reader', () => openReader()),
-            button('Charts', () => app.show(chartsScreen(back))),
+            button('Charts', () => void import('./charts.ts').then((m) => app.show(m.chartsScreen(back)))),
             button('Settings', () => app.show(settingsScreen(back))),
             button('Main menu', () => app.show(titleScreen())),
           ),

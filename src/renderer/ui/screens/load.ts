@@ -158,7 +158,7 @@ export function loadGameScreen(): Screen {
         )
       }
       void refresh()
-      const picker = h('input', { id: 'import-save', type: 'file', accept: '.json,application/json' }) as HTMLInputElement
+      const picker = h('input', { id: 'import-save', type: 'file', accept: '.json,application/json' })
       picker.addEventListener('change', () => {
         const file = picker.files?.[0]
         picker.value = ''

@@ -115,7 +115,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     { id: 'difficulty' },
     DIFFICULTIES.map((d) => h('option', { value: d, selected: d === (preset.difficulty ?? 'normal') }, d[0].toUpperCase() + d.slice(1))),
   )
-  const turns = h('input', { id: 'turns', type: 'number', min: 1, inputmode: 'numeric' }) as HTMLInputElement
+  const turns = h('input', { id: 'turns', type: 'number', min: 1, inputmode: 'numeric' })
   const seed = h('input', {
     id: 'seed',
     type: 'number',
@@ -123,7 +123,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     max: 4294967295,
     value: preset.seed ?? randomSeed(),
     inputmode: 'numeric',
-  }) as HTMLInputElement
+  })
   const error = h('p', { className: 'error', role: 'alert' })
   const description = h('p', { className: 'scenario-description' })
 

@@ -44,7 +44,7 @@ export function provenanceScreen(entry: Pick<CatalogEntry, 'title' | 'listing' |
     render(_app: App) {
       const provenance = entry.provenance ?? { entries: [], removed: [], bases: [] }
       const folder = entry.listing.folder
-      const changedOnly = h('input', { type: 'checkbox', id: 'changed-only', checked: provenance.bases.length > 0 }) as HTMLInputElement
+      const changedOnly = h('input', { type: 'checkbox', id: 'changed-only', checked: provenance.bases.length > 0 })
       const rows = [
         ...provenance.entries.map((item) => ({
           changed: item.change !== 'own' && item.change !== 'inherited',

@@ -221,7 +221,7 @@ function importForm(
     multiple: true,
     accept: '.json,.txt,application/json,text/plain',
     'aria-describedby': 'import-scenario-note',
-  }) as HTMLInputElement
+  })
   input.addEventListener('change', () => {
     const chosen = [...(input.files ?? [])]
     if (chosen.length === 0 || !canImportScenarios(app.host)) return

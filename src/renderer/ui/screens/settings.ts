@@ -28,13 +28,13 @@ export function settingsScreen(onBack: () => void): Screen {
         TEXT_SIZES.map((size) => h('option', { value: size, selected: size === s.textSize }, TEXT_SIZE_NAMES[size])),
       )
       textSize.addEventListener('change', () => void update({ textSize: textSize.value as Settings['textSize'] }))
-      const palette = h('input', { id: 'palette', type: 'checkbox', checked: s.colourBlindSafe }) as HTMLInputElement
+      const palette = h('input', { id: 'palette', type: 'checkbox', checked: s.colourBlindSafe })
       palette.addEventListener('change', () => void update({ colourBlindSafe: palette.checked }))
-      const motion = h('input', { id: 'motion', type: 'checkbox', checked: s.reducedMotion }) as HTMLInputElement
+      const motion = h('input', { id: 'motion', type: 'checkbox', checked: s.reducedMotion })
       motion.addEventListener('change', () => void update({ reducedMotion: motion.checked }))
-      const shortcuts = h('input', { id: 'shortcuts', type: 'checkbox', checked: s.singleKeyShortcuts }) as HTMLInputElement
+      const shortcuts = h('input', { id: 'shortcuts', type: 'checkbox', checked: s.singleKeyShortcuts })
       shortcuts.addEventListener('change', () => void update({ singleKeyShortcuts: shortcuts.checked }))
-      const speed = h('input', { id: 'speed', type: 'range', min: 0.5, max: 2, step: 0.25, value: s.animationSpeed }) as HTMLInputElement
+      const speed = h('input', { id: 'speed', type: 'range', min: 0.5, max: 2, step: 0.25, value: s.animationSpeed })
       const speedValue = h('output', { for: 'speed' }, `${s.animationSpeed}×`)
       speed.addEventListener('change', () => {
         speedValue.textContent = `${speed.value}×`
