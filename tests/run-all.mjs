@@ -36,7 +36,9 @@ if (existsSync(CHROMIUM)) {
   run('end-to-end tests (browser edition)', npx, ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'])
 } else {
   e2eSkipped = true
-  console.warn(`\n!!! END-TO-END TESTS SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH. !!!\n`)
+  console.warn(
+    `\n!!! END-TO-END TESTS SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH. !!!\n`,
+  )
 }
 
 // The desktop smoke test runs wherever an Electron binary exists, and skips itself loudly elsewhere.
