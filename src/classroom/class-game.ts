@@ -87,7 +87,10 @@ export class ClassGame {
       .map(({ key, proposer, choice }) => ({ key, proposer, choice, answer: answers.get(key) ?? null }))
   }
 
-  /** Every resolved turn as everyone may see it: rationales only once the teacher revealed the turn. */
+  /**
+   * Every resolved turn as everyone may see it: rationales once the teacher revealed the turn, and all of them
+   * once the game is over (the debrief is where they are read).
+   */
   publicTurns(): PublicTurn[] {
     return this.match.turns.map((played, index) => {
       const { choices, agreed, injects, difficulty, rationales } = played.decisions
@@ -101,7 +104,7 @@ export class ClassGame {
       }
       if (injects && injects.length > 0) shown.injects = [...injects]
       if (difficulty) shown.difficulty = difficulty
-      if (this.revealed.has(turn)) shown.rationales = (rationales ?? []).map((rationale) => ({ ...rationale }))
+      if (this.revealed.has(turn) || this.phase === 'over') shown.rationales = (rationales ?? []).map((rationale) => ({ ...rationale }))
       return shown
     })
   }

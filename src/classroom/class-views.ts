@@ -6,7 +6,7 @@ import type { ClassGame } from './class-game.ts'
 /** Devices connected now, by team name. */
 export type DeviceCounts = ReadonlyMap<string, number>
 
-export function classView(game: ClassGame, devices: DeviceCounts): ClassView {
+export function classView(game: ClassGame, devices: DeviceCounts, now: number = Date.now()): ClassView {
   const { code, setup, scenario } = game.identity
   return {
     code,
@@ -26,6 +26,7 @@ export function classView(game: ClassGame, devices: DeviceCounts): ClassView {
     difficulty: game.difficulty,
     injects: [...game.injects],
     turns: game.publicTurns(),
+    now,
   }
 }
 

@@ -125,7 +125,7 @@ export interface PublicTurn {
   agreed: string[]
   injects?: string[]
   difficulty?: (typeof DIFFICULTIES)[number]
-  /** Present once the teacher revealed the turn (always in the debrief). */
+  /** Present once the teacher revealed the turn, and for every turn once the game is over (the debrief). */
   rationales?: { actor: string; text: string; paragraph?: number }[]
   /** Teams that did not submit a plan in time (they passed). */
   passed: string[]
@@ -161,6 +161,8 @@ export interface ClassView {
   injects: string[]
   /** Every resolved turn, in order: replaying them on the scenario gives the match. */
   turns: PublicTurn[]
+  /** The server's clock when it sent this view (ms since the epoch), so devices can read `deadline` right. */
+  now?: number
 }
 
 /** Server → one team's devices: its seat, its plan as the server holds it, and the questions put to it. */

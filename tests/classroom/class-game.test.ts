@@ -170,6 +170,21 @@ describe('the teacher', () => {
     expect(game.apply(teacher({ type: 'rollback' }), T0 + 3)).toMatchObject({ ok: false })
   })
 
+  it('shows every rationale once the game is over, for the debrief; the class view carries the server clock', () => {
+    const game = new ClassGame(scn, identityOf({ ...SETUP, turnLimit: 2 }))
+    game.apply(teacher({ type: 'start' }), T0)
+    for (let turn = 1; game.phase !== 'over'; turn++) {
+      game.apply(team('Dragons', { ...plan(turn, []), rationale: { text: `reason ${turn}` } }), T0)
+      game.apply(teacher({ type: 'end-timer' }), T0)
+      if (game.phase === 'answering') game.apply(teacher({ type: 'end-timer' }), T0)
+    }
+    expect(game.publicTurns().map((turn) => turn.rationales)).toEqual([
+      [{ actor: 'CHN', text: 'reason 1' }],
+      [{ actor: 'CHN', text: 'reason 2' }],
+    ])
+    expect(classView(game, new Map(), 12345).now).toBe(12345)
+  })
+
   it('after a restart gives a timer about to run out a short grace, and leaves a longer one as it was', () => {
     const game = started()
     expect(game.apply({ by: 'server', message: { type: 'restarted' } }, T0 + 1000)).toMatchObject({ ok: false })
@@ -196,7 +211,7 @@ describe('replaying the events', () => {
     live.apply(answer, T0 + 6000)
     const replay = new ClassGame(scn, identityOf())
     for (const [event, at] of [...events, [answer, T0 + 6000] as [ClassEvent, number]]) replay.apply(event, at)
-    expect(classView(replay, new Map())).toEqual(classView(live, new Map()))
+    expect(classView(replay, new Map(), T0)).toEqual(classView(live, new Map(), T0))
     expect(seatView(replay, 'Bears')).toEqual(seatView(live, 'Bears'))
     expect(stateHash(replay.match.state)).toBe(stateHash(live.match.state))
   })

@@ -117,14 +117,14 @@ describe('rebuilding classes from their logs', () => {
     live.apply({ by: 'team', team: 'Eagles', message: { ...plan(2, [], false), rationale: { text: 'hold' } } }, T0 + 6)
     if (inject) live.apply({ by: 'teacher', message: { type: 'inject', id: inject } }, T0 + 7)
     live.apply({ by: 'teacher', message: { type: 'pause' } }, T0 + 8)
-    const before = { view: classView(live.game, new Map()), eagles: seatView(live.game, 'Eagles'), hash: stateHash(live.game.match.state) }
+    const before = { view: classView(live.game, new Map(), 0), eagles: seatView(live.game, 'Eagles'), hash: stateHash(live.game.match.state) }
     await store.close()
 
     const again = new ClassStore(folder, scenarios)
     const report = await again.restoreAll(T0 + 60_000)
     expect(report).toEqual({ restored: [live.code], dropped: [], finished: [], unavailable: [] })
     const back = again.live.get(live.code)!
-    expect(classView(back.game, new Map())).toEqual(before.view)
+    expect(classView(back.game, new Map(), 0)).toEqual(before.view)
     expect(seatView(back.game, 'Eagles')).toEqual(before.eagles)
     expect(stateHash(back.game.match.state)).toBe(before.hash)
     expect(back.isTeacherKey(key)).toBe(true)
