@@ -8,8 +8,6 @@ import { timelineCsv } from '../export.ts'
 import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
-import { chartsScreen } from './charts.ts'
-import { debriefScreen } from './debrief.ts'
 import { newGameScreen } from './new-game.ts'
 import { titleScreen } from './title.ts'
 
@@ -116,13 +114,16 @@ export function endScreen(notice?: GameNotice): Screen {
           { className: 'actions' },
           button(
             'Debrief',
-            () => app.show(debriefScreen({ scenario: scn, match: session.match, onBack: () => app.show(endScreen(notice)) })),
+            () =>
+              void import('./debrief.ts').then((m) =>
+                app.show(m.debriefScreen({ scenario: scn, match: session.match, onBack: () => app.show(endScreen(notice)) })),
+              ),
             {
               className: 'primary',
             },
           ),
           button('New game', () => app.show(newGameScreen())),
-          button('Charts', () => app.show(chartsScreen(() => app.show(endScreen())))),
+          button('Charts', () => void import('./charts.ts').then((m) => app.show(m.chartsScreen(() => app.show(endScreen()))))),
           button('Export timeline (CSV)', () => void exportTimeline()),
           button('Playtest', () => void playtest(app), {
             title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
