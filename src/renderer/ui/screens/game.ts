@@ -31,7 +31,7 @@ import { titleScreen } from './title.ts'
 /** Asks a human which of the joint actions proposed to its power it joins: all ticked to start with. */
 async function askPartner(session: GameSession, partner: string, proposals: Choice[]): Promise<boolean[]> {
   const scn = session.scenario
-  const boxes = proposals.map((_, k) => h('input', { type: 'checkbox', id: `proposal-${k}`, checked: true }) as HTMLInputElement)
+  const boxes = proposals.map((_, k) => h('input', { type: 'checkbox', id: `proposal-${k}`, checked: true }))
   const intro =
     session.humans.length > 1
       ? `Pass the device to whoever plays ${actorName(scn, partner)}. Other powers propose these joint actions.`
