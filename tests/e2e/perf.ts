@@ -201,7 +201,9 @@ async function animatingFramesPerSecond(page: Page, ms: number): Promise<number 
 }
 
 async function forgetMap(page: Page): Promise<void> {
-  await page.evaluate(() => void delete (globalThis as unknown as { __redLines?: unknown }).__redLines)
+  await page.evaluate(() => {
+    delete (globalThis as unknown as { __redLines?: unknown }).__redLines
+  })
 }
 
 // ---------------------------------------------------------------- the measurements

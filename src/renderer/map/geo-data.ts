@@ -13,7 +13,7 @@ export interface CountryProps {
 }
 
 export interface GeoData {
-  land: Feature<Geometry> | FeatureCollection<Geometry>
+  land: Feature | FeatureCollection
   borders: MultiLineString
   graticule: MultiLineString
   /** Countries keyed by ISO 3166-1 numeric code ('156'); some codes have several parts. */

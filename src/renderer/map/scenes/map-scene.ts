@@ -67,11 +67,11 @@ export class MapScene extends Phaser.Scene {
     this.eventLayer = new EventLayer(this, 1)
     this.redrawView()
 
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this)
-    this.game.events.on(Phaser.Core.Events.POST_RENDER, this.sleepIfIdle, this)
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize)
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, this.sleepIfIdle)
     this.sys.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this)
-      this.game.events.off(Phaser.Core.Events.POST_RENDER, this.sleepIfIdle, this)
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize)
+      this.game.events.off(Phaser.Core.Events.POST_RENDER, this.sleepIfIdle)
       this.eventLayer?.destroy()
       this.eventLayer = null
     })
@@ -136,7 +136,7 @@ export class MapScene extends Phaser.Scene {
     })
   }
 
-  private sleepIfIdle(): void {
+  private readonly sleepIfIdle = (): void => {
     if (!this.sleepAfterFrame) return
     this.sleepAfterFrame = false
     this.game.loop.sleep()
@@ -153,7 +153,7 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  private onResize(): void {
+  private readonly onResize = (): void => {
     this.sizeDirty = true
     this.requestFrames()
   }
