@@ -12,6 +12,8 @@ import { appLocations, userDataLayout } from './paths.ts'
 import { createRulesStore } from './rules-store.ts'
 import { createSaveStore } from './save-store.ts'
 import { publishSchema } from './publish-schema.ts'
+import { ClassHost } from './class-host.ts'
+import { classHostingService } from './class-hosting.ts'
 import { createScenarioStore } from './scenario-store.ts'
 import { tidyUserData } from './tidy.ts'
 import type { ScenarioWatcher } from './scenario-watcher.ts'
@@ -38,6 +40,7 @@ const writer = createDurableWriter()
 const locations = appLocations(__dirname, app.isPackaged ? { resourcesPath: process.resourcesPath } : null)
 let mainWindow: BrowserWindow | null = null
 let scenarioWatcher: ScenarioWatcher | null = null
+let classHost: ClassHost | null = null
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({ preloadFile: locations.preloadFile, devTools: !app.isPackaged })
@@ -67,6 +70,13 @@ function start(): void {
     console.warn('[scenarios] could not put the scenario schema in the user folder:', error),
   )
   const saves = createSaveStore({ layout, writer })
+  // "Host a class": the class server runs in this process, its logs under <userData>/classes; the students'
+  // devices load the same renderer the window shows, over HTTP, as the browser edition.
+  classHost = new ClassHost({
+    userData: app.getPath('userData'),
+    scenariosDir: locations.shippedScenariosDir,
+    webRoot: locations.rendererDir,
+  })
   const scenarios = createScenarioStore({
     shippedDir: locations.shippedScenariosDir,
     userDir: layout.scenariosDir,
@@ -81,6 +91,7 @@ function start(): void {
       rules: createRulesStore({ rulesDir: layout.rulesDir, writer }),
       userScenarioDir: layout.scenariosDir,
       openPath: (path) => shell.openPath(path),
+      classes: classHostingService(classHost, (url) => shell.openExternal(url)),
       exportFile: (name, text) =>
         exportFile(
           {
@@ -135,6 +146,9 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
     })
   })
-  app.on('will-quit', () => scenarioWatcher?.close())
+  app.on('will-quit', () => {
+    scenarioWatcher?.close()
+    void classHost?.stop()
+  })
   void app.whenReady().then(start)
 }

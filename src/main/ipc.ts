@@ -1,6 +1,6 @@
 // One guarded handler per Host operation, on the fixed channels, delegating to the stores. (onScenariosChanged
 // is an event main sends, not a request, and edition is a constant of the preload: neither has a handler.)
-import type { HostResult } from '../shared/host.ts'
+import type { ClassHosting, HostResult } from '../shared/host.ts'
 import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES } from '../shared/host.ts'
 import { HOST_CHANNELS } from '../shared/channels.ts'
 import type { HostOperation } from '../shared/channels.ts'
@@ -44,6 +44,8 @@ export const CHANNEL_SPECS: Record<HostOperation, ChannelSpec> = {
   },
   readSettings: { args: [] },
   writeSettings: { args: [saveText] },
+  hostClass: { args: [{ kind: 'enum', values: ['loopback', 'lan'] }] },
+  stopHostingClass: { args: [] },
 }
 
 export interface HostServices {
@@ -55,6 +57,11 @@ export interface HostServices {
   /** Electron's shell.openPath. */
   openPath: OpenPath
   exportFile: (suggestedName: string, text: string) => Promise<HostResult<null>>
+  /** Hosting a class on this computer (src/main/class-host.ts behind it). */
+  classes: {
+    host: (network: 'loopback' | 'lan') => Promise<HostResult<ClassHosting>>
+    stop: () => Promise<HostResult<null>>
+  }
 }
 
 /** The parts of Electron's ipcMain used here. */
@@ -64,7 +71,7 @@ export interface IpcMainLike {
 
 type Handlers = { [K in HostOperation]: (...args: never[]) => Promise<HostResult<unknown>> }
 
-export function hostHandlers({ saves, scenarios, rules, userScenarioDir, openPath, exportFile }: HostServices): Handlers {
+export function hostHandlers({ saves, scenarios, rules, userScenarioDir, openPath, exportFile, classes }: HostServices): Handlers {
   return {
     listScenarios: () => scenarios.listScenarios(),
     readScenario: (origin: 'shipped' | 'user', folder: string) => scenarios.readScenario(origin, folder),
@@ -79,6 +86,8 @@ export function hostHandlers({ saves, scenarios, rules, userScenarioDir, openPat
     exportFile: (name: string, text: string) => exportFile(name, text),
     readSettings: () => saves.readSettings(),
     writeSettings: (text: string) => saves.writeSettings(text),
+    hostClass: (network: 'loopback' | 'lan') => classes.host(network),
+    stopHostingClass: () => classes.stop(),
   }
 }
 

@@ -53,6 +53,8 @@ const host: Host = {
   exportFile: (suggestedName, text) => call(HOST_CHANNELS.exportFile, suggestedName, text),
   readSettings: () => call(HOST_CHANNELS.readSettings),
   writeSettings: (text) => call(HOST_CHANNELS.writeSettings, text),
+  hostClass: (network) => call(HOST_CHANNELS.hostClass, network),
+  stopHostingClass: () => call(HOST_CHANNELS.stopHostingClass),
 }
 
 contextBridge.exposeInMainWorld('redLinesHost', host)

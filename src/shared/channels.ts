@@ -15,6 +15,8 @@ export const HOST_CHANNELS = {
   exportFile: 'host:exportFile',
   readSettings: 'host:readSettings',
   writeSettings: 'host:writeSettings',
+  hostClass: 'host:hostClass',
+  stopHostingClass: 'host:stopHostingClass',
 } as const
 
 export type HostOperation = keyof typeof HOST_CHANNELS

@@ -118,6 +118,17 @@ export interface SlotListing {
   bytes: number
 }
 
+/** A class server this computer hosts (desktop only): where the teacher and the students' devices go. */
+export interface ClassHosting {
+  /** The teacher's console, opened in the system's browser. */
+  teacherUrl: string
+  /** Where the students' devices join (their browser edition; the console shows the class's own address). */
+  joinBase: string
+  network: 'loopback' | 'lan'
+  /** This computer's addresses on the local network (with 'lan'). */
+  lanAddresses: string[]
+}
+
 export interface Host {
   readonly edition: 'desktop' | 'browser'
   listScenarios(): Promise<HostResult<ScenarioListing[]>>
@@ -147,4 +158,11 @@ export interface Host {
   exportFile(suggestedName: string, text: string): Promise<HostResult<null>>
   readSettings(): Promise<HostResult<string | null>>
   writeSettings(text: string): Promise<HostResult<null>>
+  /**
+   * Starts the class server on this computer ('loopback': this computer only; 'lan': also the students'
+   * devices on the local network) and opens the teacher's console (desktop only; 'unavailable' elsewhere).
+   */
+  hostClass(network: 'loopback' | 'lan'): Promise<HostResult<ClassHosting>>
+  /** Stops hosting; the classes' logs stay, and a class goes on when it is hosted again. */
+  stopHostingClass(): Promise<HostResult<null>>
 }

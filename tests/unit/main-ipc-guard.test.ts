@@ -9,6 +9,9 @@ import type { Host, HostResult, ScenarioRead } from '../../src/shared/host.ts'
 import { MAX_KEPT_RULES_CHARS, MAX_SAVE_BYTES } from '../../src/shared/host.ts'
 import { isAppUrl } from '../../src/main/app-url.ts'
 import { HOST_CHANNELS, HOST_EVENTS } from '../../src/shared/channels.ts'
+import { ClassHost } from '../../src/main/class-host.ts'
+import { classHostingService } from '../../src/main/class-hosting.ts'
+import type { startClassServer } from '../../src/classroom/server.ts'
 import type { HostOperation } from '../../src/shared/channels.ts'
 import { createDurableWriter } from '../../src/main/durable-write.ts'
 import { exportFile, safeExportName } from '../../src/main/export-file.ts'
@@ -204,12 +207,27 @@ describe('failures inside a handler', () => {
   })
 })
 
+/** A class server that is only its addresses (the real one is tested in tests/classroom). */
+function fakeClassServer(lan: boolean): Awaited<ReturnType<typeof startClassServer>> {
+  const url = 'http://127.0.0.1:2567'
+  return {
+    url,
+    port: 2567,
+    network: lan ? 'lan' : 'loopback',
+    joinBase: lan ? 'http://192.168.1.20:2567/' : `${url}/`,
+    lanAddresses: lan ? ['192.168.1.20'] : [],
+    close: async () => undefined,
+  } as unknown as Awaited<ReturnType<typeof startClassServer>>
+}
+
 describe('the registered Host channels, end to end on real files', () => {
   let dir: string
   let handlers: Map<string, GuardedHandler>
   let dialogAnswer: { canceled: boolean; filePath?: string }
   let dialogRequests: SaveDialogRequest[]
   let opened: string[]
+  let started: string[]
+  let browsed: string[]
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rl-ipc-'))
@@ -219,6 +237,8 @@ describe('the registered Host channels, end to end on real files', () => {
     dialogRequests = []
     dialogAnswer = { canceled: true }
     opened = []
+    started = []
+    browsed = []
     const registered = registerHostHandlers(
       { handle: (channel, listener) => handlers.set(channel, listener) },
       {
@@ -243,6 +263,14 @@ describe('the registered Host channels, end to end on real files', () => {
             name,
             text,
           ),
+        classes: classHostingService(
+          new ClassHost({ userData: join(dir, 'userData'), scenariosDir: 'scenarios', webRoot: 'out/web' }, async (options) => {
+            started.push(options.host ?? '')
+            if (options.port === -1) throw new Error('never')
+            return fakeClassServer(options.host === '0.0.0.0')
+          }),
+          async (url) => void browsed.push(url),
+        ),
       },
       context,
     )
@@ -269,7 +297,24 @@ describe('the registered Host channels, end to end on real files', () => {
       'host:exportFile',
       'host:readSettings',
       'host:writeSettings',
+      'host:hostClass',
+      'host:stopHostingClass',
     ])
+  })
+
+  it('hosts a class on this computer or the local network, opens the teacher’s console, and stops', async () => {
+    const hosted = (await invoke('host:hostClass', 'loopback')) as HostResult<{ teacherUrl: string; network: string }>
+    expect(hosted).toEqual({
+      ok: true,
+      value: { teacherUrl: 'http://127.0.0.1:2567/?teach', joinBase: 'http://127.0.0.1:2567/', network: 'loopback', lanAddresses: [] },
+    })
+    expect(browsed).toEqual(['http://127.0.0.1:2567/?teach'])
+    expect(await invoke('host:hostClass', 'loopback')).toMatchObject({ ok: true })
+    expect(started).toEqual(['127.0.0.1'])
+    expect(await invoke('host:hostClass', 'lan')).toMatchObject({ ok: true, value: { network: 'lan', lanAddresses: ['192.168.1.20'] } })
+    expect(started).toEqual(['127.0.0.1', '0.0.0.0'])
+    expect(await invoke('host:hostClass', 'internet')).toMatchObject({ ok: false, code: 'invalid-argument' })
+    expect(await invoke('host:stopHostingClass')).toEqual({ ok: true, value: null })
   })
 
   it('saves, lists, reads, deletes and keeps settings through the guarded channels', async () => {

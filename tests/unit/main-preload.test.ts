@@ -61,6 +61,8 @@ describe('the preload bridge', () => {
         'userScenarioFolder',
         'writeSave',
         'writeSettings',
+        'hostClass',
+        'stopHostingClass',
       ].sort(),
     )
     // Every member but the two that are not requests has an invoke channel of its own name.

@@ -258,7 +258,7 @@ describe('the entry (src/main/index.ts)', () => {
 
     // The registered handlers trust exactly this window's main frame.
     const handlers = new Map(fake.electron.ipcMain.handle.mock.calls.map(([channel, handler]) => [channel, handler]))
-    expect(handlers.size).toBe(13)
+    expect(handlers.size).toBe(15)
     const ours = { senderFrame: window.webContents.mainFrame }
     expect(await handlers.get('host:writeSave')(ours, 'autosave', '{"ok":true}')).toEqual({ ok: true, value: null })
     expect(await readFile(join(userData, 'saves', 'autosave.json'), 'utf8')).toBe('{"ok":true}')

@@ -27,6 +27,12 @@ describe('the browser host', () => {
     expect(listed.ok && listed.value.length).toBe(MAX_SAVE_SLOTS + 1)
   })
 
+  it('cannot host a class, and says where a class server runs instead', async () => {
+    const host = new BrowserHost()
+    expect(await host.hostClass()).toMatchObject({ ok: false, code: 'unavailable', message: expect.stringContaining('npm run classroom') })
+    expect(await host.stopHostingClass()).toEqual({ ok: true, value: null })
+  })
+
   it('reads a save and the settings without a leading byte-order mark', async () => {
     const host = new BrowserHost()
     await host.writeSave('marked', '\uFEFF{"a":1}')

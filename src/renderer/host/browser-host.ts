@@ -1,6 +1,7 @@
 // The browser edition's Host: bundled scenarios, saves and settings in IndexedDB (keeping previous
 // generations of every slot), exports as downloads.
 import type {
+  ClassHosting,
   Host,
   HostResult,
   SaveGeneration,
@@ -166,6 +167,14 @@ export class BrowserHost implements Host, ScenarioImporter {
 
   async userScenarioFolder(): Promise<HostResult<UserScenarioFolder>> {
     return ok({ location: "this browser's own storage (import a scenario's files on the Scenarios screen)", canOpen: false })
+  }
+
+  async hostClass(): Promise<HostResult<ClassHosting>> {
+    return fail('unavailable', 'A browser cannot host a class. On the teacher’s computer, run the class server: npm run classroom.')
+  }
+
+  async stopHostingClass(): Promise<HostResult<null>> {
+    return ok(null)
   }
 
   async openUserScenarioFolder(): Promise<HostResult<null>> {

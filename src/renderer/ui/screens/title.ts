@@ -43,7 +43,7 @@ export function titleScreen(message?: string): Screen {
           button('Tutorial', () => void import('./tutorial.ts').then((m) => app.show(m.tutorialScreen()))),
           app.host.edition === 'browser'
             ? button('Join a class', () => void import('./class-join.ts').then((m) => app.show(m.classJoinScreen())))
-            : null,
+            : button('Host a class', () => void import('./class-host.ts').then((m) => app.show(m.classHostScreen()))),
           button('Settings', () => void import('./settings.ts').then((m) => app.show(m.settingsScreen(() => app.show(titleScreen()))))),
         ),
         continueNote,
