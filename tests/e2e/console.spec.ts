@@ -72,7 +72,9 @@ test('a whole short game on the default renderer logs no error and violates no C
   const download = await downloading
   expect(download.suggestedFilename()).toBe('red-lines-pin-pricks-2021-seed-21.csv')
   const csv = await readFile(await download.path(), 'utf8')
-  const rows = csv.split('\r\n').filter(Boolean)
+  // A byte-order mark first, so that spreadsheets read the file as UTF-8 ("→", "–" and accents intact).
+  expect(csv.startsWith('\uFEFF')).toBe(true)
+  const rows = csv.slice(1).split('\r\n').filter(Boolean)
   expect(rows[0]).toMatch(/^turn,date,rung,rigidity,incidents,actions,score USA,/)
   expect(rows.length).toBe(1 + (await page.locator('ol.timeline > li').count()))
   await expect(page.locator('#announcer')).toHaveText('Timeline exported.')

@@ -22,7 +22,7 @@ export function timelineCsv(session: GameSession): string {
     result.orders.map((order) => describeChoice(scn, order)).join('; '),
     ...scn.roles.map((role) => Math.round(result.state.scores[role.id] ?? 0)),
   ])
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return csvFile([header, ...rows])
 }
 
 /** Put first in a CSV file, so that spreadsheets read it as UTF-8 and show "→", "–" and accents as they are. */
