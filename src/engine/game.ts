@@ -15,6 +15,13 @@ export interface Seats {
   /** Actors the computer plays; every other actor is played by its scripted or human choices. */
   computer: ReadonlySet<string>
   difficulty: Difficulty
+  /** The computer's level for some of its actors, when not `difficulty` (e.g. one power at hard, the rest at normal). */
+  levels?: Readonly<Record<string, Difficulty>>
+}
+
+/** The computer's level for one of its actors. */
+export function levelOf(seats: Seats, actor: string): Difficulty {
+  return (seats.levels && Object.hasOwn(seats.levels, actor) ? seats.levels[actor] : undefined) ?? seats.difficulty
 }
 
 /** A player's reasons for a turn's choices, optionally citing a paragraph of the scenario's source. */
@@ -68,11 +75,31 @@ export interface PlayedTurn {
   decisions: HumanTurn
 }
 
+/** What a computer actor chooses with in a turn: its level, what is planned already, and the capital it and others have left. */
+export interface ComputerSeat {
+  actor: string
+  level: Difficulty
+  /** Joint keys of the actions already planned this turn (not to be proposed again). */
+  planned: ReadonlySet<string>
+  /** Capital the actor has already promised as others' partner. */
+  reserved: number
+  /** Capital each actor has left. */
+  room: (actor: string) => number
+}
+
 /**
  * The computer's choices for all its actors, from the state at the start of the turn. Joint actions
- * already planned (by humans, given as `planned`) are not proposed again.
+ * already planned (by humans, given as `planned`) are not proposed again. `choose` picks for one actor
+ * (chooseActions by default; explanations pass one that also says why).
  */
-export function computerChoices(scn: CompiledScenario, state: GameState, seats: Seats, alreadyPlanned: readonly Choice[] = []): Choice[] {
+export function computerChoices(
+  scn: CompiledScenario,
+  state: GameState,
+  seats: Seats,
+  alreadyPlanned: readonly Choice[] = [],
+  choose: (seat: ComputerSeat) => readonly Choice[] = (seat) =>
+    chooseActions(scn, state, seat.actor, seat.level, seat.planned, seat.reserved, seat.room),
+): Choice[] {
   const choices: Choice[] = []
   const planned = new Set<string>(alreadyPlanned.map(jointKey))
   // Capital each actor has committed so far: its own choices and its shares as a partner.
@@ -83,7 +110,7 @@ export function computerChoices(scn: CompiledScenario, state: GameState, seats: 
     if (share === 0) return
     for (const partner of choice.partners ?? []) {
       // A computer partner keeps capital for another's proposal only if it means to take part.
-      if (!byComputer && seats.computer.has(partner) && !computerConsents(scn, state, partner, choice, seats.difficulty)) continue
+      if (!byComputer && seats.computer.has(partner) && !computerConsents(scn, state, partner, choice, levelOf(seats, partner))) continue
       committed.set(partner, (committed.get(partner) ?? 0) + share)
     }
   }
@@ -92,15 +119,13 @@ export function computerChoices(scn: CompiledScenario, state: GameState, seats: 
   const room = (actor: string) => scn.budget[scn.actorIndex[actor]] - (committed.get(actor) ?? 0)
   for (const actor of scn.actorIds) {
     if (!seats.computer.has(actor)) continue
-    for (const choice of chooseActions(
-      scn,
-      state,
+    for (const choice of choose({
       actor,
-      seats.difficulty,
+      level: levelOf(seats, actor),
       planned,
-      scn.budget[scn.actorIndex[actor]] - room(actor),
+      reserved: scn.budget[scn.actorIndex[actor]] - room(actor),
       room,
-    )) {
+    })) {
       choices.push(choice)
       planned.add(jointKey(choice))
       commit(choice, true)
@@ -210,12 +235,36 @@ export function playGame(scn: CompiledScenario, options: GameOptions): GameRecor
       : options.seats
     const prepared = prepareTurn(scn, state, seats, scripted?.choices ?? [])
     const decisions = { choices: scripted?.choices ?? [], agreed: answersOf(prepared.questions, scripted?.consents ?? alwaysConsents) }
-    const played = playTurn(scn, state, seats, decisions, { ledger: options.ledger ?? true, prepared })
+    const played = playSeatedTurn(scn, state, seats, decisions, { ledger: options.ledger ?? true, prepared })
     turns.push(played)
     options.onTurn?.(played)
     state = played.result.state
   }
   return { start, turns, final: state }
+}
+
+/**
+ * playTurn for seats where some computer actors play at their own level: playTurn asks every computer partner
+ * at the seats' one level, so those actors answer here, at theirs, as people's answers are given.
+ */
+function playSeatedTurn(
+  scn: CompiledScenario,
+  state: GameState,
+  seats: Seats,
+  decisions: HumanTurn,
+  options: PlayOptions & { prepared: PreparedTurn },
+): PlayedTurn {
+  const own = [...seats.computer].filter((actor) => levelOf(seats, actor) !== seats.difficulty)
+  if (own.length === 0) return playTurn(scn, state, seats, decisions, options)
+  const agreed = [...decisions.agreed]
+  for (const choice of options.prepared.choices) {
+    for (const partner of choice.partners ?? []) {
+      if (own.includes(partner) && computerConsents(scn, state, partner, choice, levelOf(seats, partner)))
+        agreed.push(agreementKey(partner, choice))
+    }
+  }
+  const rest: Seats = { ...seats, computer: new Set([...seats.computer].filter((actor) => !own.includes(actor))) }
+  return { ...playTurn(scn, state, rest, { ...decisions, agreed }, options), decisions }
 }
 
 /** Every actor's orders as given, every partner agreeing: how a turn is replayed from its carried-out orders. */

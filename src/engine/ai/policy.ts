@@ -14,7 +14,7 @@ import { keyedCandidates } from './candidates.ts'
 import type { Scratch } from './evaluate.ts'
 import { evaluateChoice, roleScoreOf, scratchFor } from './evaluate.ts'
 import { programValue, programsOf, scratchRoleScore } from './fast-value.ts'
-import { searchActions } from './search.ts'
+import { searchPlan } from './search.ts'
 
 export const DIFFICULTIES = ['easy', 'normal', 'hard'] as const
 export type Difficulty = (typeof DIFFICULTIES)[number]
@@ -26,7 +26,8 @@ interface Skill {
   threshold: number
 }
 
-const SKILL: Record<Exclude<Difficulty, 'hard'>, Skill> = {
+/** How easy and normal choose (hard searches, see search.ts). */
+export const SKILL: Readonly<Record<Exclude<Difficulty, 'hard'>, Readonly<Skill>>> = {
   easy: { noise: 3, maxActions: 1, threshold: 0 },
   normal: { noise: 0.4, maxActions: 4, threshold: 0.15 },
 }
@@ -121,18 +122,35 @@ export function scoredCandidates(
   const baseline = scratchRoleScore(scratch, actorIndex)
   const jitter = new Jitter(state.seed, state.turn + 1, actorIndex)
   const checkPlanned = alreadyPlanned.size > 0
-  const scored: Scored[] = []
+  const values = VALUES.length >= candidates.length ? VALUES : (VALUES = new Float64Array(candidates.length * 2))
+  const order = ORDER.length >= candidates.length ? ORDER : (ORDER = new Int32Array(candidates.length * 2))
+  let count = 0
   // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
   for (let k = 0; k < candidates.length; k++) {
-    const { key, choice } = candidates[k]
-    if ((checkPlanned && alreadyPlanned.has(key)) || (facts[k].guarded && historyProblem(scn, state, choice))) continue
-    if (choice.partners && !partnersHaveRoom(choice.partners, facts[k].partnerShare, partnerRoom)) continue
-    const jittered = noise * jitter.of(k)
-    scored.push({ choice, noise: jittered, value: programValue(scratch, actorIndex, programs[k], baseline) + jittered })
+    const candidate = candidates[k]
+    if ((checkPlanned && alreadyPlanned.has(candidate.key)) || (facts[k].guarded && historyProblem(scn, state, candidate.choice))) continue
+    const partners = candidate.choice.partners
+    if (partners && !partnersHaveRoom(partners, facts[k].partnerShare, partnerRoom)) continue
+    values[k] = programValue(scratch, actorIndex, programs[k], baseline) + noise * jitter.of(k)
+    // Insertion into the best-first order; equal values keep the candidates' order (as a stable sort would).
+    let at = count++
+    while (at > 0 && values[order[at - 1]] < values[k]) {
+      order[at] = order[at - 1]
+      at--
+    }
+    order[at] = k
   }
-  scored.sort((a, b) => b.value - a.value)
+  const scored: Scored[] = new Array<Scored>(count)
+  for (let r = 0; r < count; r++) {
+    const k = order[r]
+    scored[r] = { choice: candidates[k].choice, noise: noise * jitter.of(k), value: values[k] }
+  }
   return scored
 }
+
+// Working arrays of scoredCandidates, reused across calls (it never calls itself).
+let VALUES = new Float64Array(64)
+let ORDER = new Int32Array(64)
 
 function partnersHaveRoom(partners: readonly string[], share: number, partnerRoom: (partner: string) => number): boolean {
   for (const partner of partners) if (partnerRoom(partner) < share) return false
@@ -154,7 +172,7 @@ export function chooseActions(
   partnerRoom: (partner: string) => number = UNLIMITED,
 ): Choice[] {
   if (state.outcome) return []
-  if (difficulty === 'hard') return searchActions(scn, state, actor, alreadyPlanned, reserved, partnerRoom)
+  if (difficulty === 'hard') return searchPlan(scn, state, actor, alreadyPlanned, reserved, partnerRoom).plan
   const skill = SKILL[difficulty]
   const scored = scoredCandidates(scn, state, actor, skill.noise, alreadyPlanned, partnerRoom)
   return greedyPlan(scn, state, scored, scn.budget[scn.actorIndex[actor]] - reserved, skill, partnerRoom)

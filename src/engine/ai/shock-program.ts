@@ -87,7 +87,7 @@ export interface ShockProgram {
   targets: Int32Array
   jointFactor: number
   /** The program as each viewer needs it (by actor index), made on first use (see fast-value.ts). */
-  views: (ViewerProgram | undefined)[]
+  views: (ViewerProgram | null)[]
 }
 
 /** A program cut down to what one viewer's value reads, and which of its objectives it can change. */
@@ -241,7 +241,7 @@ export function compileShock(scn: CompiledScenario, layout: FlatLayout, choice: 
     hostile: action.tagSet.has('hostile'),
     targets: Int32Array.from(choice.targets ?? [], (id) => scn.actorIndex[id]),
     jointFactor: choice.partners && choice.partners.length > 0 ? 1.5 : 1,
-    views: new Array<ViewerProgram | undefined>(scn.n).fill(undefined),
+    views: scn.actorIds.map(() => null),
     index: Int32Array.from(builder.index),
     delta: Float64Array.from(builder.delta),
     actionsEnd,
