@@ -28,6 +28,8 @@ export interface BatchSettings {
   script: [number, ScriptTurn][]
   /** Whether actors the script does not name are played by the computer (true) or pass. */
   computerOthers: boolean
+  /** The computer's level for some powers, when not `difficulty` (--level). */
+  levels?: Record<string, Difficulty>
 }
 
 export function playBatchGame(scn: CompiledScenario, seed: number, settings: BatchSettings): GameSummary {
@@ -37,7 +39,7 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     seed,
     turns: settings.turns,
     ledger: false,
-    seats: { computer: new Set(settings.computerOthers ? scn.actorIds : []), difficulty: settings.difficulty },
+    seats: { computer: new Set(settings.computerOthers ? scn.actorIds : []), difficulty: settings.difficulty, levels: settings.levels },
     script: (turn) => scriptedTurn(script.get(turn)),
   })
   for (const played of record.turns) incidents += played.result.incidents.length

@@ -3,7 +3,18 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CompiledScenario } from '../engine/index.ts'
 import type { BatchSettings, GameSummary } from './batch-game.ts'
-import { checkTurnsForm, difficultyFlag, integerFlag, othersFlag, quasiAlliancePair, requireScenario, turnsFlag } from './options.ts'
+import {
+  checkTurnsForm,
+  difficultyFlag,
+  integerFlag,
+  levelActorsCheck,
+  levelFlags,
+  levelsText,
+  othersFlag,
+  quasiAlliancePair,
+  requireScenario,
+  turnsFlag,
+} from './options.ts'
 import type { Output } from './output.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
 import { baseLoadOptions, lensTarget } from './resolve-base.ts'
@@ -22,6 +33,7 @@ export interface BatchFlags {
   script?: string
   workers?: string
   others?: string
+  level?: string[]
   json?: boolean
   jsonl?: boolean
   csv?: boolean
@@ -79,17 +91,20 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
   const workers = Math.min(runs, integerFlag('workers', flags.workers, availableParallelism(), 1, 64))
   const difficulty = difficultyFlag(flags.difficulty)
   const computerOthers = othersFlag(flags.others)
+  const levels = levelFlags(flags.level)
   checkTurnsForm(flags.turns)
   if ([flags.json, flags.jsonl, flags.csv].filter(Boolean).length > 1) throw new UsageError('batch takes one of --json, --jsonl and --csv')
   const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
   for (const warning of warnings) out.err(warning)
   const turns = turnsFlag(flags.turns, scn)
+  levelActorsCheck(levels, scn)
   const script = flags.script ? await readScript(flags.script, scn) : null
   const settings: BatchSettings = {
     turns,
     difficulty,
     script: script ? [...script.entries()] : [],
     computerOthers,
+    levels,
   }
   const { files, folder } = checked.disk
   // Workers load the scenario again from these bytes, so they get its bases too.
@@ -122,13 +137,14 @@ export async function batch(flags: BatchFlags, out: Output): Promise<number> {
         seed: firstSeed,
         turns: settings.turns,
         difficulty: settings.difficulty,
+        levels,
         others: settings.computerOthers ? 'ai' : 'none',
       }),
     )
   } else {
     const percent = (x: number) => `${(x * 100).toFixed(1)}%`
     out.line(
-      `${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.computerOthers ? settings.difficulty : 'none'}${script ? `, script ${flags.script}` : ''}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`,
+      `${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.computerOthers ? `${settings.difficulty}${levelsText(levels)}` : 'none'}${script ? `, script ${flags.script}` : ''}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`,
     )
     out.line(`  armed clash      ${percent(summary.outcomes.armedClash)}`)
     out.line(`  rigid blocs      ${percent(summary.outcomes.rigidBlocs)}`)

@@ -18,12 +18,13 @@ export const COMMAND_HELP: Record<string, { usage: string; summary: string; deta
   },
   simulate: {
     usage: `simulate --scenario <folder> [--lens NAME] [--seed N] [--turns K] [--difficulty easy|normal|hard]
-           [--script FILE] [--others ai|none] [--json]
+           [--level ACTOR=LEVEL]... [--script FILE] [--others ai|none] [--json]
   simulate --from <save file> --turn K [--choose ROLE=action[:targets][+partners]]... [--rule-off RULE]...
            [--scenario <folder>] [--json]`,
     summary: 'play one game (turn summaries, or one JSON document), or a saved game again from a turn (what if)',
     details: `--script FILE   a JSON file of turns: {"1": {"USA": [{"action": "sanctions", "targets": ["RUS"]}]}, …}
 --others none   the powers the script does not name pass instead of being played by the computer
+--level ACTOR=LEVEL  one power played by the computer at another level than --difficulty (repeatable)
 ${LENS_NOTE}
 
 What if: --from SAVE --turn K plays the saved game again from turn K to the end with the same seed,
@@ -37,9 +38,11 @@ Prints both timelines, where they first differ, and both endings; --json as one 
   },
   batch: {
     usage: `batch --scenario <folder> [--lens NAME] --runs N [--seed S] [--turns K] [--difficulty D]
-           [--script FILE] [--others ai|none] [--workers W] [--json | --jsonl | --csv]`,
+           [--level ACTOR=LEVEL]... [--script FILE] [--others ai|none] [--workers W] [--json | --jsonl | --csv]`,
     summary: 'play N games and report the distribution of outcomes',
-    details: `--json    the summary as one JSON document
+    details: `--level ACTOR=LEVEL  one power played by the computer at another level than --difficulty, e.g.
+          --level USA=hard --level CHN=easy (repeatable)
+--json    the summary as one JSON document
 --jsonl   one JSON line per game: seed, turns, outcome flags, each role's score, every pair's final
           alignment, incidents (for R, pandas and jq)
 --csv     the same, one row per game, with a byte-order mark so spreadsheets read it as UTF-8

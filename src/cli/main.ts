@@ -50,6 +50,7 @@ const GAME_OPTIONS = {
   difficulty: { type: 'string' },
   script: { type: 'string' },
   others: { type: 'string' },
+  level: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const
 

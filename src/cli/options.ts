@@ -18,6 +18,38 @@ export function difficultyFlag(raw: string | undefined): Difficulty {
   return raw as Difficulty
 }
 
+/**
+ * `--level ACTOR=LEVEL` (repeatable): the computer's level for one power, when not --difficulty's. Checks the
+ * form before the scenario is read; levelActorsCheck checks the actors after.
+ */
+export function levelFlags(raw: readonly string[] | undefined): Record<string, Difficulty> {
+  const levels: Record<string, Difficulty> = {}
+  for (const value of raw ?? []) {
+    const match = /^([^=\s]+)=([^=\s]+)$/.exec(value)
+    if (!match) throw new UsageError(`--level must be ACTOR=LEVEL (e.g. USA=hard), got "${value}"`)
+    const [, actor, level] = match
+    if (!(DIFFICULTIES as readonly string[]).includes(level))
+      throw new UsageError(`--level ${actor}=${level}: the level must be one of ${DIFFICULTIES.join(', ')}`)
+    if (Object.hasOwn(levels, actor)) throw new UsageError(`--level names ${actor} twice`)
+    levels[actor] = level as Difficulty
+  }
+  return levels
+}
+
+/** The --level actors must be the scenario's. */
+export function levelActorsCheck(levels: Readonly<Record<string, Difficulty>>, scn: CompiledScenario): void {
+  const unknown = Object.keys(levels).filter((actor) => !(actor in scn.actorIndex))
+  if (unknown.length > 0)
+    throw new UsageError(`--level names ${unknown.join(', ')}, not an actor of ${scn.id} (its actors: ${scn.actorIds.join(', ')})`)
+}
+
+/** ", USA hard, CHN easy" for the powers at their own level (for the summary's first line). */
+export function levelsText(levels: Readonly<Record<string, string>>): string {
+  return Object.entries(levels)
+    .map(([actor, level]) => `, ${actor} ${level}`)
+    .join('')
+}
+
 /** `--others ai|none`: whether unscripted actors are played by the computer. */
 export function othersFlag(raw: string | undefined): boolean {
   if (raw === undefined || raw === 'ai') return true
