@@ -10,7 +10,7 @@
 // from a turn's last submission to every device holding the resolved turn <= 200 ms (median and p95).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Choice, CompiledScenario, GameState } from '../../src/engine/index.ts'
 import { chooseActions, compileScenario, planTurn, resolveTurn, startGame } from '../../src/engine/index.ts'
 import { loadScenario } from '../../src/engine/scenario/index.ts'
@@ -80,6 +80,9 @@ function batch1000S(): number {
   return (performance.now() - start) / 1000
 }
 
+/** A build of the browser edition of its own (vite takes --outDir from the config's root, src/renderer). */
+const BENCH_WEB = resolve('out', 'bench-web')
+
 /** Builds the browser edition and measures it; null (with the reason on stderr) where Chromium is missing. */
 function browserFigures(): Record<string, number> | null {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -96,14 +99,14 @@ function browserFigures(): Record<string, number> | null {
       '--config',
       'src/renderer/vite.web.config.ts',
       '--outDir',
-      'out/bench-web',
+      BENCH_WEB,
       '--emptyOutDir',
       '--logLevel',
       'error',
     ],
     { stdio: 'inherit' },
   )
-  const out = execFileSync(process.execPath, ['src/cli/run-ts.mjs', 'tests/e2e/perf.ts', '--json', '--web', 'out/bench-web'], {
+  const out = execFileSync(process.execPath, ['src/cli/run-ts.mjs', 'tests/e2e/perf.ts', '--json', '--web', BENCH_WEB], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   })
