@@ -100,6 +100,12 @@ function trashStamp(now: Date): string {
 }
 
 export function createSaveStore({ layout, writer, now = () => new Date() }: SaveStoreOptions): SaveStore {
+  let admission: Promise<unknown> = Promise.resolve()
+  const admitInOrder = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = admission.then(step, step)
+    admission = next.catch(() => undefined)
+    return next
+  }
   return {
     async listSaves() {
       let entries: Dirent[]
@@ -135,9 +141,13 @@ export function createSaveStore({ layout, writer, now = () => new Date() }: Save
       if (!bytes.ok) return bytes
       const [target, ...previous] = slotFiles(layout, slot)
       try {
-        if (slot !== AUTOSAVE_SLOT && isOverSlotLimit(slot, await existingSlots(layout.savesDir)))
-          return fail('too-large', TOO_MANY_SLOTS_MESSAGE)
-        await writer.write(target, bytes.value, { previous })
+        // Checked and queued one save at a time, so that saves land in the order they were asked for.
+        const written = await admitInOrder(async () => {
+          if (slot !== AUTOSAVE_SLOT && isOverSlotLimit(slot, await existingSlots(layout.savesDir))) return null
+          return { done: writer.write(target, bytes.value, { previous }) }
+        })
+        if (!written) return fail('too-large', TOO_MANY_SLOTS_MESSAGE)
+        await written.done
         return ok(null)
       } catch (error) {
         return fileFailure(error, 'write', 'the save')
