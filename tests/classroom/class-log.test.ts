@@ -117,7 +117,11 @@ describe('rebuilding classes from their logs', () => {
     live.apply({ by: 'team', team: 'Eagles', message: { ...plan(2, [], false), rationale: { text: 'hold' } } }, T0 + 6)
     if (inject) live.apply({ by: 'teacher', message: { type: 'inject', id: inject } }, T0 + 7)
     live.apply({ by: 'teacher', message: { type: 'pause' } }, T0 + 8)
-    const before = { view: classView(live.game, new Map(), 0), eagles: seatView(live.game, 'Eagles'), hash: stateHash(live.game.match.state) }
+    const before = {
+      view: classView(live.game, new Map(), 0),
+      eagles: seatView(live.game, 'Eagles'),
+      hash: stateHash(live.game.match.state),
+    }
     await store.close()
 
     const again = new ClassStore(folder, scenarios)
