@@ -43,7 +43,7 @@ export function legalCandidates(scn: CompiledScenario, state: GameState, actor: 
 export function keyedCandidates(scn: CompiledScenario, state: GameState, actor: string): readonly Candidate[] {
   if (state.outcome) return []
   let byActor = cache.get(scn)
-  if (!byActor) cache.set(scn, (byActor = new Map()))
+  if (!byActor) cache.set(scn, (byActor = new Map<string, readonly Candidate[]>()))
   let list = byActor.get(actor)
   if (!list) byActor.set(actor, (list = enumerate(scn, state, actor).map((choice) => ({ choice, key: jointKey(choice) }))))
   return list
