@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the type check, the format check (and the linter), the unit, scenario and command tests (vitest), then the end-to-end tests
+// `npm test`: the type check, the format check and the linter, the unit, scenario and command tests (vitest), then the end-to-end tests
 // of the browser edition (Playwright in Debian's Chromium). Every stage runs even if an earlier one
 // failed; the last line is the plain summary "N passed, N failed".
 import { spawnSync } from 'node:child_process'
@@ -30,6 +30,7 @@ rmSync('test-results/e2e-electron.json', { force: true })
 
 const typesOk = run('type check', 'npm', ['run', '--silent', 'typecheck'])
 const formatOk = run('format check (Prettier)', 'npm', ['run', '--silent', 'format:check'])
+const lintOk = run('lint (typescript-eslint)', 'npm', ['run', '--silent', 'lint'])
 run('unit, scenario and command tests', npx, ['vitest', 'run', '--config', 'tests/vitest.config.ts'])
 let e2eSkipped = false
 if (existsSync(CHROMIUM)) {
@@ -73,6 +74,7 @@ if (electronSuite) {
 }
 if (!typesOk) failed += 1
 if (!formatOk) failed += 1
+if (!lintOk) failed += 1
 const failedStages = stages.filter((stage) => !stage.ok).map((stage) => stage.name)
 if (failedStages.length > 0 && failed === 0) failed = failedStages.length
 console.log(`\nStages: ${stages.map((stage) => `${stage.name} ${stage.ok ? 'ok' : 'FAILED'}`).join('; ')}`)

@@ -13,7 +13,7 @@ interface WorkerJob {
   settings: BatchSettings
 }
 
-const job = workerData.job as WorkerJob
+const job = (workerData as { job: WorkerJob }).job
 const loaded = loadScenario(job.files, { resolveBase: (id) => (Object.hasOwn(job.bases, id) ? job.bases[id] : undefined) })
 if (!loaded.ok) throw new Error('the scenario was valid in the main thread but not in a worker')
 const scn = compileScenario(loaded.scenario, loaded.sources, loaded.hash)

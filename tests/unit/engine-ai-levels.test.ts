@@ -49,9 +49,14 @@ describe('per-seat levels', () => {
       let state = record.start
       for (const { plan, result } of record.turns) {
         const friendly = (choice: Choice) => state.alignment[scn.pairOf[scn.actorIndex.RUS * scn.n + scn.actorIndex[choice.actor]]] > 0.2
-        for (const order of plan.orders.filter((o) => o.partners?.includes('RUS'))) (asked++, expect(friendly(order)).toBe(true))
-        for (const rejected of plan.rejected.filter((r) => r.code === 'declined' && r.reason.startsWith('RUS ')))
-          (asked++, expect(friendly(rejected.choice)).toBe(false))
+        for (const order of plan.orders.filter((o) => o.partners?.includes('RUS'))) {
+          asked++
+          expect(friendly(order)).toBe(true)
+        }
+        for (const rejected of plan.rejected.filter((r) => r.code === 'declined' && r.reason.startsWith('RUS '))) {
+          asked++
+          expect(friendly(rejected.choice)).toBe(false)
+        }
         state = result.state
       }
     }

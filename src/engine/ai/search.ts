@@ -177,7 +177,7 @@ const NORMAL_OTHERS = new WeakMap<CompiledScenario, Map<string, Seats>>()
 /** Seats with every actor but `actor` played at normal (kept, so that nothing is rebuilt per world). */
 function othersSeats(scn: CompiledScenario, actor: string | null): Seats {
   let byActor = NORMAL_OTHERS.get(scn)
-  if (!byActor) NORMAL_OTHERS.set(scn, (byActor = new Map()))
+  if (!byActor) NORMAL_OTHERS.set(scn, (byActor = new Map<string, Seats>()))
   const key = actor ?? ''
   let seats = byActor.get(key)
   if (!seats) byActor.set(key, (seats = { computer: new Set(scn.actorIds.filter((id) => id !== actor)), difficulty: 'normal' }))
