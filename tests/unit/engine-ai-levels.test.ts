@@ -12,8 +12,10 @@ import {
   partnerCostOf,
   planTurn,
   playGame,
+  prepareTurn,
   jointKey,
 } from '../../src/engine/index.ts'
+import { rootPlans, searchPlan, turnWithPlan, worldOf } from '../../src/engine/ai/search.ts'
 import { defaultScenario } from '../support/scenarios.ts'
 
 const scn = defaultScenario()
@@ -84,6 +86,36 @@ describe('determinism at every level', () => {
     )
     expect(states).toEqual(copies)
     expect(differs).toBe(true)
+  })
+})
+
+describe('the search', () => {
+  it("plays a world's turn as prepareTurn would, for every plan it tries (the others' values worked out once)", () => {
+    let plans = 0
+    for (const state of [stateAt(1, 0), stateAt(2, 3), stateAt(3, 7)]) {
+      for (const actor of scn.actorIds) {
+        const world = worldOf(state, 987)
+        for (const plan of rootPlans(scn, state, actor, new Set(), scn.budget[scn.actorIndex[actor]], () => Infinity)) {
+          plans++
+          const seats = { computer: new Set(scn.actorIds.filter((id) => id !== actor)), difficulty: 'normal' as const }
+          const expected = prepareTurn(scn, world.start, seats, plan)
+          const got = turnWithPlan(scn, world, actor, plan)
+          expect([got.choices, got.questions]).toEqual([expected.choices, expected.questions])
+        }
+      }
+    }
+    expect(plans).toBeGreaterThan(100)
+  })
+
+  it('answers the same question on the same state from memory, and searches a state changed in place again', () => {
+    const state = stateAt(4, 3)
+    const first = searchPlan(scn, state, 'JPN', new Set(), 0, () => 3)
+    expect(searchPlan(scn, state, 'JPN', new Set(), 0, () => 3)).toBe(first)
+    state.tension = state.tension.map(() => 0.95)
+    state.grievance = state.grievance.map(() => 0.5)
+    const again = searchPlan(scn, state, 'JPN', new Set(), 0, () => 3)
+    expect(again).not.toBe(first)
+    expect(again).toEqual(searchPlan(scn, structuredClone(state), 'JPN', new Set(), 0, () => 3))
   })
 })
 

@@ -337,7 +337,7 @@ export interface ValueParts {
 export function programValue(scratch: Scratch, viewer: number, program: ShockProgram, baseline: number, parts?: ValueParts): number {
   const { scn, state, work } = scratch
   const role = scratch.roles[viewer]
-  const view = viewOf(scratch, program, viewer)
+  const view = program.views[viewer] ?? viewOf(scratch, program, viewer)
   runShock(view, scratch.layout, work)
   const rung = view.tensionPairs.length > 0 ? rungAfter(scratch, view) : scratch.calmRung
   let after = 0

@@ -12,7 +12,7 @@ import type { GameState } from '../state.ts'
 import type { Candidate } from './candidates.ts'
 import { keyedCandidates } from './candidates.ts'
 import type { Scratch } from './evaluate.ts'
-import { evaluateChoice, roleScoreOf, scratchFor } from './evaluate.ts'
+import { evaluateChoice, scratchFor } from './evaluate.ts'
 import { programValue, programsOf, scratchRoleScore } from './fast-value.ts'
 import { searchPlan } from './search.ts'
 
@@ -75,6 +75,9 @@ export interface Scored {
   /** Its value to the actor with the jitter added (see evaluateChoice). */
   value: number
   noise: number
+  /** Its joint key, and what taking part costs each partner. */
+  key: string
+  share: number
 }
 
 /** What the candidate loop needs to know of a candidate beyond its choice, worked out once per list. */
@@ -143,7 +146,13 @@ export function scoredCandidates(
   const scored: Scored[] = new Array<Scored>(count)
   for (let r = 0; r < count; r++) {
     const k = order[r]
-    scored[r] = { choice: candidates[k].choice, noise: noise * jitter.of(k), value: values[k] }
+    scored[r] = {
+      choice: candidates[k].choice,
+      noise: noise * jitter.of(k),
+      value: values[k],
+      key: candidates[k].key,
+      share: facts[k].partnerShare,
+    }
   }
   return scored
 }
@@ -172,7 +181,7 @@ export function chooseActions(
   partnerRoom: (partner: string) => number = UNLIMITED,
 ): Choice[] {
   if (state.outcome) return []
-  if (difficulty === 'hard') return searchPlan(scn, state, actor, alreadyPlanned, reserved, partnerRoom).plan
+  if (difficulty === 'hard') return searchPlan(scn, state, actor, alreadyPlanned, reserved, partnerRoom).plan.slice()
   const skill = SKILL[difficulty]
   const scored = scoredCandidates(scn, state, actor, skill.noise, alreadyPlanned, partnerRoom)
   return greedyPlan(scn, state, scored, scn.budget[scn.actorIndex[actor]] - reserved, skill, partnerRoom)
@@ -228,7 +237,8 @@ export function computerConsents(
   const p = pairIndex(scn, partner, choice.actor)
   const goodwill = 4 * state.alignment[p]
   if (difficulty === 'easy') return state.alignment[p] > 0.2
-  return evaluateChoice(scn, state, partner, choice, roleScoreOf(scn, state, partner), scratch) + goodwill > 0
+  const ready = scratch && scratch.state === state && scratch.scn === scn ? scratch : scratchFor(scn, state)
+  return evaluateChoice(scn, state, partner, choice, scratchRoleScore(ready, scn.actorIndex[partner]), ready) + goodwill > 0
 }
 
 export function consentPolicy(

@@ -1,25 +1,27 @@
 // The hard computer player: a plan chosen by search, not by a one-shot value.
 //
-// Algorithm (sampled expectimax at the root, with rollouts; successive halving over the root's plans):
-//  1. Plans: the normal player's own plan, passing, the best single choices and the best affordable pairs
-//     and triples of distinct actions, valued one-shot as normal values them (fast-value.ts); all legal and
-//     affordable, as normal's are.
-//  2. Each plan is played out in sampled worlds: a world is a seed drawn from the game's seed with the
-//     search's tag, so its incidents (the dice) and the other powers' jitter differ from the real game's —
-//     nobody foresees the dice. In a world the turn is played with this plan and the others' normal replies
-//     (normal is the model of every other power), then TUNING.HORIZON - 1 more turns with everyone at normal.
-//  3. A plan's value in a world is the role's turn scores over the horizon plus the last one held for the rest
-//     of the game, discounted (the game scores the mean of its turns; an armed clash scores 0 for every turn
-//     it cuts off). Every plan is tried in the same worlds (common random numbers), so plans are compared on
-//     the same dice.
-//  4. Successive halving: each round tries the plans still in on fresh worlds and keeps the better half, until
-//     one is left or the budget of simulated turns (TUNING.SEARCH_TURNS, a node budget, never the clock) is spent.
-// Deterministic: the same state and seed give the same plan, whatever the machine.
+// Algorithm: sampled expectimax at the root with rollouts, the plans raced by successive halving.
+//  1. Plans: the normal player's own plan (the control), passing, the best single choices and the best
+//     affordable pairs and triples of distinct actions, valued one-shot as normal values them; each legal and
+//     affordable as normal's are (the same candidates, budget, partners' capital and planned actions).
+//  2. Worlds: a world is a seed drawn from the game's seed with the search's tag (SEARCH_RNG_TAG), so its
+//     incidents (the dice) and the others' jitter are not the real game's: nobody foresees the dice. In a
+//     world, the turn is played with the plan against the other powers' normal replies (normal is the model
+//     of every other power), then HORIZON - 1 more turns with everyone at normal, through playTurn.
+//  3. Value: the role's turn scores over the horizon, plus the last one counted for each turn left at
+//     TAIL_WEIGHT (the game scores the mean of its turns; an armed clash scores 0 for every turn it cuts off).
+//     Plans are compared in the same worlds (common random numbers): a challenger's merit is its mean
+//     advantage over the control there.
+//  4. Successive halving: each round plays the control and the challengers still in on new worlds and keeps
+//     the better half, within SEARCH_TURNS simulated turns: a node budget, never the clock.
+//  5. The best challenger replaces the normal plan only if it also beats it in VALIDATE fresh worlds that
+//     played no part in choosing it (the best of many noisy estimates is flattered by luck).
+// Deterministic: the same state gives the same plan on any machine.
 import type { CompiledScenario } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
-import { costOf, jointKey } from '../choices.ts'
-import type { PreparedTurn, Seats } from '../game.ts'
-import { answersOf, playTurn, prepareTurn } from '../game.ts'
+import { choiceProblem, costOf, jointKey } from '../choices.ts'
+import type { ConsentQuestion, PreparedTurn, Seats } from '../game.ts'
+import { agreementKey, answersOf, computerChoices, playTurn } from '../game.ts'
 import { uniform } from '../rng.ts'
 import type { GameState } from '../state.ts'
 import type { Scored } from './policy.ts'
@@ -27,7 +29,17 @@ import { NORMAL_SKILL, computerConsents, greedyPlan, partnersCanPay, scoredCandi
 
 /** The search's own rng tag (rng.ts RNG_TAGS holds the engine's; this one is used nowhere else). */
 export const SEARCH_RNG_TAG = 101
-export const TUNING = { SEARCH_TURNS: 120, HORIZON: 2, TAIL_WEIGHT: 0.5, MAX_PLANS: 12, SHORTLIST: 6, CONFIDENCE: 1 }
+/** Simulated turns one decision may cost: the node budget (never the clock, so games replay from their seed). */
+export const SEARCH_TURNS = 120
+/** Turns each world is played ahead, this one included. */
+export const HORIZON = 2
+/** How much each turn of the rest of the game beyond the horizon counts, at the last simulated turn's score. */
+const TAIL_WEIGHT = 0.5
+/** Plans tried at the root, at most, and the best single choices among them (tried alone and combined). */
+const MAX_PLANS = 12
+const SHORTLIST = 6
+/** Fresh worlds the best challenger must also beat the normal plan in. */
+const VALIDATE = 4
 
 interface Trial {
   plan: Choice[]
@@ -42,8 +54,51 @@ export interface SearchResult {
   runnerUp: { plan: Choice[]; value: number } | null
 }
 
+// Searches already made, per state: preparing a turn and then playing it asks the same question twice. Keyed by
+// the question and a fingerprint of the state's values, so a state changed in place is searched again.
+const searched = new WeakMap<GameState, Map<string, { fingerprint: number; result: SearchResult }>>()
+
+function fingerprint(state: GameState): number {
+  let hash = state.turn * 31 + state.seed
+  for (const values of [
+    state.alignment,
+    state.tension,
+    state.commitment,
+    state.interdependence,
+    state.readiness,
+    state.standing,
+    state.grievance,
+  ]) {
+    for (let k = 0; k < values.length; k++) {
+      // Values live on a 2^-32 grid: the fraction's 32 bits and the whole part, both.
+      hash = (Math.imul(hash, 0x01000193) ^ (values[k] * 0x100000000)) | 0
+      hash = (Math.imul(hash, 0x01000193) ^ Math.floor(values[k])) | 0
+    }
+  }
+  return hash
+}
+
 /** The hard player's choices for `actor`, under the same limits as chooseActions, and what the search found. */
 export function searchPlan(
+  scn: CompiledScenario,
+  state: GameState,
+  actor: string,
+  alreadyPlanned: ReadonlySet<string>,
+  reserved: number,
+  partnerRoom: (partner: string) => number,
+): SearchResult {
+  const question = `${scn.hash}|${actor}|${reserved}|${[...alreadyPlanned].sort().join(';')}|${scn.actorIds.map(partnerRoom).join(',')}`
+  let byQuestion = searched.get(state)
+  if (!byQuestion) searched.set(state, (byQuestion = new Map()))
+  const print = fingerprint(state)
+  const known = byQuestion.get(question)
+  if (known && known.fingerprint === print) return known.result
+  const result = search(scn, state, actor, alreadyPlanned, reserved, partnerRoom)
+  byQuestion.set(question, { fingerprint: print, result })
+  return result
+}
+
+function search(
   scn: CompiledScenario,
   state: GameState,
   actor: string,
@@ -58,44 +113,62 @@ export function searchPlan(
   const control: Trial = { plan: normal, values: [] }
   let alive: Trial[] = others.map((plan) => ({ plan, values: [] }))
   const rounds = Math.max(1, Math.ceil(Math.log2(alive.length)))
-  const turnsPerWorld = Math.max(1, Math.min(TUNING.HORIZON, state.turnLimit - state.turn))
+  const turnsPerWorld = Math.max(1, Math.min(HORIZON, state.turnLimit - state.turn))
+  const play = (trial: Trial, world: number, sampled: World) => (trial.values[world] = playOut(scn, sampled, actor, trial.plan))
+  const sample = (world: number) => worldOf(state, worldSeed(state, scn.actorIndex[actor], world))
+  const searchTurns = SEARCH_TURNS - 2 * VALIDATE * turnsPerWorld
   let spent = 0
+  let world = 0
   for (let round = 0; round < rounds; round++) {
     // An equal share of the budget per round, split between the plans still in.
-    const worlds = Math.max(1, Math.floor(TUNING.SEARCH_TURNS / rounds / (alive.length + 1) / turnsPerWorld))
-    for (let w = 0; w < worlds && spent + (alive.length + 1) * turnsPerWorld <= TUNING.SEARCH_TURNS; w++) {
-      const world = control.values.length
-      const sampled = worldOf(state, worldSeed(state, scn.actorIndex[actor], world))
-      control.values.push(playOut(scn, sampled, actor, control.plan))
-      for (const trial of alive) trial.values[world] = playOut(scn, sampled, actor, trial.plan)
+    const worlds = Math.max(1, Math.floor(searchTurns / rounds / (alive.length + 1) / turnsPerWorld))
+    for (let w = 0; w < worlds && spent + (alive.length + 1) * turnsPerWorld <= searchTurns; w++, world++) {
+      const sampled = sample(world)
+      for (const trial of [control, ...alive]) play(trial, world, sampled)
       spent += (alive.length + 1) * turnsPerWorld
     }
-    alive = [...alive].sort((a, b) => advantage(b, control).mean - advantage(a, control).mean)
+    alive = [...alive].sort((a, b) => advantage(b, control) - advantage(a, control))
     if (round < rounds - 1) alive = alive.slice(0, Math.ceil(alive.length / 2))
   }
   const best = alive[0]
-  const edge = advantage(best, control)
-  // A challenger replaces the normal plan only when it beats it clearly in the same worlds: with few worlds the
-  // best of many noisy estimates is flattered by luck.
-  const [chosen, other] = edge.mean > TUNING.CONFIDENCE * edge.error ? [best, control] : [control, best]
-  return { plan: chosen.plan, value: meanOf(chosen), runnerUp: { plan: other.plan, value: meanOf(other) } }
+  // The best of many noisy estimates is flattered by luck: the challenger must also beat the normal plan in
+  // fresh worlds that played no part in choosing it.
+  const searched = world
+  for (let w = 0; w < VALIDATE; w++, world++) {
+    const sampled = sample(world)
+    play(control, world, sampled)
+    play(best, world, sampled)
+  }
+  const overall = advantage(best, control)
+  const wins = overall > 0 && advantage(best, control, searched) > 0
+  const [chosen, other] = wins ? [best, control] : [control, best]
+  // The values over the worlds that decided: all those both played, or the fresh ones when they undid the choice.
+  const from = wins || overall <= 0 ? 0 : searched
+  return { plan: chosen.plan, value: meanFrom(chosen, other, from), runnerUp: { plan: other.plan, value: meanFrom(other, chosen, from) } }
 }
 
-function meanOf(trial: Trial): number {
-  const played = trial.values.filter((value) => value !== undefined)
-  return played.length > 0 ? played.reduce((sum, value) => sum + value, 0) / played.length : 0
-}
-
-/** How much `trial` beats the control in the worlds both played: the mean difference and its standard error. */
-function advantage(trial: Trial, control: Trial): { mean: number; error: number } {
-  const diffs: number[] = []
+/** The trial's mean value over the worlds it shares with `other`, from world `fromWorld` on. */
+function meanFrom(trial: Trial, other: Trial, fromWorld: number): number {
+  let sum = 0
+  let count = 0
   trial.values.forEach((value, world) => {
-    if (value !== undefined) diffs.push(value - control.values[world])
+    if (value === undefined || world < fromWorld || other.values[world] === undefined) return
+    sum += value
+    count++
   })
-  if (diffs.length === 0) return { mean: -Infinity, error: 0 }
-  const mean = diffs.reduce((sum, d) => sum + d, 0) / diffs.length
-  const variance = diffs.length > 1 ? diffs.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (diffs.length - 1) : Infinity
-  return { mean, error: Math.sqrt(variance / diffs.length) }
+  return count > 0 ? sum / count : 0
+}
+
+/** How much `trial` beats the control on average in the worlds both played (from world `fromWorld` on). */
+function advantage(trial: Trial, control: Trial, fromWorld = 0): number {
+  let sum = 0
+  let count = 0
+  trial.values.forEach((value, world) => {
+    if (value === undefined || world < fromWorld) return
+    sum += value - control.values[world]
+    count++
+  })
+  return count > 0 ? sum / count : -Infinity
 }
 
 function worldSeed(state: GameState, actorIndex: number, world: number): number {
@@ -123,12 +196,12 @@ export function rootPlans(
     partnerRoom,
   )
   const valued = scoredCandidates(scn, state, actor, 0, alreadyPlanned, partnerRoom)
-  const shortlist = valued.filter(({ choice }) => costOf(scn, state, choice) <= budget).slice(0, TUNING.SHORTLIST)
+  const shortlist = valued.filter(({ choice }) => costOf(scn, state, choice) <= budget).slice(0, SHORTLIST)
   const plans: Choice[][] = []
   const seen = new Set<string>()
   const add = (plan: Choice[]) => {
     const key = plan.map(jointKey).sort().join(' ')
-    if (seen.has(key) || plans.length >= TUNING.MAX_PLANS) return
+    if (seen.has(key) || plans.length >= MAX_PLANS) return
     seen.add(key)
     plans.push(plan)
   }
@@ -165,11 +238,11 @@ function combinations(
   return found.sort((a, b) => b.value - a.value).map(({ plan }) => plan)
 }
 
-/** A sampled world of this turn: the state with the world's seed, and the others' replies already worked out. */
-interface World {
+/** A sampled world of this turn: the state with the world's seed, and each other power's valued candidates in it. */
+export interface World {
   start: GameState
-  /** The others' choices and questions (prepareTurn's, without the actor's own) for a plan without partners, by its cost. */
-  replies: Map<number, { choices: readonly Choice[]; questions: PreparedTurn['questions'] }>
+  /** What scoredCandidates gives each power at normal, before leaving out what a plan makes impossible. */
+  scored: Map<string, Scored[]>
 }
 
 const NORMAL_OTHERS = new WeakMap<CompiledScenario, Map<string, Seats>>()
@@ -184,28 +257,37 @@ function othersSeats(scn: CompiledScenario, actor: string | null): Seats {
   return seats
 }
 
-function worldOf(state: GameState, seed: number): World {
+export function worldOf(state: GameState, seed: number): World {
   const start: GameState = { ...state, seed, rng: { seed, counter: state.rng.counter } }
-  return { start, replies: new Map() }
+  return { start, scored: new Map() }
 }
 
-const solo = (plan: readonly Choice[]) => plan.every((choice) => !choice.partners || choice.partners.length === 0)
-
 /**
- * prepareTurn for a plan without partners. The others' replies depend on such a plan only through what it
- * leaves the actor to pay a share of their joint proposals with (its keys name the actor alone), so they are
- * worked out once per world and cost.
+ * prepareTurn(scn, world.start, others, plan), with the others' candidates valued once per world: a plan
+ * changes only which of them they may still propose (not a joint action it planned, not one a partner
+ * can no longer pay for) and what they can afford, never their values.
+ * HAZARD: repeats prepareTurn's questions (those put to the actor, the only seat not played by the computer).
  */
-function soloTurn(scn: CompiledScenario, world: World, others: Seats, plan: readonly Choice[]): PreparedTurn {
-  let cost = 0
-  for (const choice of plan) cost += costOf(scn, world.start, choice)
-  let replies = world.replies.get(cost)
-  if (!replies) {
-    const prepared = prepareTurn(scn, world.start, others, plan)
-    replies = { choices: prepared.choices.slice(plan.length), questions: prepared.questions }
-    world.replies.set(cost, replies)
+export function turnWithPlan(scn: CompiledScenario, world: World, actor: string, plan: readonly Choice[]): PreparedTurn {
+  const start = world.start
+  const replies = computerChoices(scn, start, othersSeats(scn, actor), plan, (seat) => {
+    let scored = world.scored.get(seat.actor)
+    if (!scored) world.scored.set(seat.actor, (scored = scoredCandidates(scn, start, seat.actor, NORMAL_SKILL.noise)))
+    const open = scored.filter(
+      (entry) =>
+        !seat.planned.has(entry.key) &&
+        (!entry.choice.partners || entry.choice.partners.every((partner) => seat.room(partner) >= entry.share)),
+    )
+    return greedyPlan(scn, start, open, scn.budget[scn.actorIndex[seat.actor]] - seat.reserved, NORMAL_SKILL, seat.room)
+  })
+  const choices = [...plan, ...replies]
+  const questions: ConsentQuestion[] = []
+  for (const choice of replies) {
+    if (!choice.partners?.includes(actor) || choiceProblem(scn, start, choice)) continue
+    const key = agreementKey(actor, choice)
+    if (!questions.some((question) => question.key === key)) questions.push({ partner: actor, choice, key })
   }
-  return { state: world.start, choices: [...plan, ...replies.choices], questions: replies.questions }
+  return { state: start, choices, questions }
 }
 
 /**
@@ -218,15 +300,15 @@ function playOut(scn: CompiledScenario, world: World, actor: string, plan: reado
   if (!role) return 0
   const first = world.start
   const others = othersSeats(scn, actor)
-  const prepared = solo(plan) ? soloTurn(scn, world, others, plan) : prepareTurn(scn, first, others, plan)
+  const prepared = turnWithPlan(scn, world, actor, plan)
   const agreed = answersOf(prepared.questions, (partner, choice) => computerConsents(scn, first, partner, choice, 'normal'))
   let state = playTurn(scn, first, others, { choices: plan, agreed }, { ledger: false, prepared }).result.state
   let sum = state.turnScores[role.id] ?? 0
-  for (let turn = 1; turn < TUNING.HORIZON && !state.outcome; turn++) {
+  for (let turn = 1; turn < HORIZON && !state.outcome; turn++) {
     state = playTurn(scn, state, othersSeats(scn, null), { choices: [], agreed: [] }, { ledger: false }).result.state
     sum += state.turnScores[role.id] ?? 0
   }
   if (scn.file.turns.scoring === 'final') return state.clash ? 0 : (state.turnScores[role.id] ?? 0)
   const rest = state.clash ? 0 : state.turnLimit - state.turn
-  return sum + TUNING.TAIL_WEIGHT * rest * (state.turnScores[role.id] ?? 0)
+  return sum + TAIL_WEIGHT * rest * (state.turnScores[role.id] ?? 0)
 }
