@@ -127,14 +127,16 @@ export function scoredCandidates(
   const checkPlanned = alreadyPlanned.size > 0
   const values = VALUES.length >= candidates.length ? VALUES : (VALUES = new Float64Array(candidates.length * 2))
   const order = ORDER.length >= candidates.length ? ORDER : (ORDER = new Int32Array(candidates.length * 2))
+  if (JITTERED.length < candidates.length) JITTERED = new Float64Array(candidates.length * 2)
   let count = 0
   // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
   for (let k = 0; k < candidates.length; k++) {
     const candidate = candidates[k]
-    if ((checkPlanned && alreadyPlanned.has(candidate.key)) || (facts[k].guarded && historyProblem(scn, state, candidate.choice))) continue
+    if ((checkPlanned && alreadyPlanned.has(candidate.key)) || (facts[k].guarded && forbidden(scn, state, candidates, k))) continue
     const partners = candidate.choice.partners
     if (partners && !partnersHaveRoom(partners, facts[k].partnerShare, partnerRoom)) continue
-    values[k] = programValue(scratch, actorIndex, programs[k], baseline) + noise * jitter.of(k)
+    JITTERED[k] = noise * jitter.of(k)
+    values[k] = programValue(scratch, actorIndex, programs[k], baseline) + JITTERED[k]
     // Insertion into the best-first order; equal values keep the candidates' order (as a stable sort would).
     let at = count++
     while (at > 0 && values[order[at - 1]] < values[k]) {
@@ -148,7 +150,7 @@ export function scoredCandidates(
     const k = order[r]
     scored[r] = {
       choice: candidates[k].choice,
-      noise: noise * jitter.of(k),
+      noise: JITTERED[k],
       value: values[k],
       key: candidates[k].key,
       share: facts[k].partnerShare,
@@ -160,6 +162,21 @@ export function scoredCandidates(
 // Working arrays of scoredCandidates, reused across calls (it never calls itself).
 let VALUES = new Float64Array(64)
 let ORDER = new Int32Array(64)
+let JITTERED = new Float64Array(64)
+
+// What history forbids depends on the acts founded so far alone, and a state shares its `founded` list with the
+// states before it until something is founded: the answers are kept per list (and candidate list).
+const forbiddenByFounded = new WeakMap<readonly string[], WeakMap<readonly Candidate[], Int8Array>>()
+
+/** Whether history forbids candidate k (historyProblem), from the cache. */
+function forbidden(scn: CompiledScenario, state: GameState, candidates: readonly Candidate[], k: number): boolean {
+  let byList = forbiddenByFounded.get(state.founded)
+  if (!byList) forbiddenByFounded.set(state.founded, (byList = new WeakMap()))
+  let answers = byList.get(candidates)
+  if (!answers) byList.set(candidates, (answers = new Int8Array(candidates.length).fill(-1)))
+  if (answers[k] === -1) answers[k] = historyProblem(scn, state, candidates[k].choice) ? 1 : 0
+  return answers[k] === 1
+}
 
 function partnersHaveRoom(partners: readonly string[], share: number, partnerRoom: (partner: string) => number): boolean {
   for (const partner of partners) if (partnerRoom(partner) < share) return false
