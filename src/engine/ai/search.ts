@@ -56,7 +56,11 @@ export interface SearchResult {
 
 // Searches already made, per state: preparing a turn and then playing it asks the same question twice. Keyed by
 // the question and a fingerprint of the state's values, so a state changed in place is searched again.
-const searched = new WeakMap<GameState, Map<string, { fingerprint: number; result: SearchResult }>>()
+interface Remembered {
+  fingerprint: number
+  result: SearchResult
+}
+const searched = new WeakMap<GameState, Map<string, Remembered>>()
 
 function fingerprint(state: GameState): number {
   let hash = state.turn * 31 + state.seed
@@ -87,9 +91,9 @@ export function searchPlan(
   reserved: number,
   partnerRoom: (partner: string) => number,
 ): SearchResult {
-  const question = `${scn.hash}|${actor}|${reserved}|${[...alreadyPlanned].sort().join(';')}|${scn.actorIds.map(partnerRoom).join(',')}`
+  const question = `${scn.hash}|${actor}|${reserved}|${[...alreadyPlanned].sort().join(';')}|${scn.actorIds.map((id) => partnerRoom(id)).join(',')}`
   let byQuestion = searched.get(state)
-  if (!byQuestion) searched.set(state, (byQuestion = new Map()))
+  if (!byQuestion) searched.set(state, (byQuestion = new Map<string, Remembered>()))
   const print = fingerprint(state)
   const known = byQuestion.get(question)
   if (known && known.fingerprint === print) return known.result
