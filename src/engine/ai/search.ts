@@ -247,6 +247,8 @@ export interface World {
   start: GameState
   /** What scoredCandidates gives each power at normal, before leaving out what a plan makes impossible. */
   scored: Map<string, Scored[]>
+  /** A plan's value by the orders its turn carried out: plans that end in the same orders (a partner declined) play out alike. */
+  byOrders: Map<string, number>
 }
 
 const NORMAL_OTHERS = new WeakMap<CompiledScenario, Map<string, Seats>>()
@@ -263,7 +265,7 @@ function othersSeats(scn: CompiledScenario, actor: string | null): Seats {
 
 export function worldOf(state: GameState, seed: number): World {
   const start: GameState = { ...state, seed, rng: { seed, counter: state.rng.counter } }
-  return { start, scored: new Map() }
+  return { start, scored: new Map(), byOrders: new Map() }
 }
 
 /**
@@ -306,13 +308,24 @@ function playOut(scn: CompiledScenario, world: World, actor: string, plan: reado
   const others = othersSeats(scn, actor)
   const prepared = turnWithPlan(scn, world, actor, plan)
   const agreed = answersOf(prepared.questions, (partner, choice) => computerConsents(scn, first, partner, choice, 'normal'))
-  let state = playTurn(scn, first, others, { choices: plan, agreed }, { ledger: false, prepared }).result.state
-  let sum = state.turnScores[role.id] ?? 0
+  const played = playTurn(scn, first, others, { choices: plan, agreed }, { ledger: false, prepared }).result
+  const orders = JSON.stringify(played.orders)
+  const known = world.byOrders.get(orders)
+  if (known !== undefined) return known
+  const value = playOn(scn, played.state, role.id)
+  world.byOrders.set(orders, value)
+  return value
+}
+
+/** The rest of a world's horizon from the state after its first turn, everyone at normal; the value of playOut. */
+function playOn(scn: CompiledScenario, after: GameState, roleId: string): number {
+  let state = after
+  let sum = state.turnScores[roleId] ?? 0
   for (let turn = 1; turn < HORIZON && !state.outcome; turn++) {
     state = playTurn(scn, state, othersSeats(scn, null), { choices: [], agreed: [] }, { ledger: false }).result.state
-    sum += state.turnScores[role.id] ?? 0
+    sum += state.turnScores[roleId] ?? 0
   }
-  if (scn.file.turns.scoring === 'final') return state.clash ? 0 : (state.turnScores[role.id] ?? 0)
+  if (scn.file.turns.scoring === 'final') return state.clash ? 0 : (state.turnScores[roleId] ?? 0)
   const rest = state.clash ? 0 : state.turnLimit - state.turn
-  return sum + TAIL_WEIGHT * rest * (state.turnScores[role.id] ?? 0)
+  return sum + TAIL_WEIGHT * rest * (state.turnScores[roleId] ?? 0)
 }
