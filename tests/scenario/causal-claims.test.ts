@@ -264,5 +264,5 @@ describe('(h) computer players: legal, deterministic, and skill pays', () => {
     const gains = scn.actorIds.map((actor) => score(actor, 'hard') - score(actor, 'easy'))
     expect(gains.filter((gain) => gain > 0).length).toBeGreaterThan(scn.actorIds.length / 2)
     expect(mean(gains)).toBeGreaterThan(0)
-  })
+  }, 300_000)
 })
