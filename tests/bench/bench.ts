@@ -135,6 +135,7 @@ function aiLevelsFigures(report: Awaited<ReturnType<typeof levelsReport>>): Reco
     aiNormalBeatsEasyRoles: report.normalBeatsEasy,
     aiHardDecisionMs: Math.round(report.hardDecisionMs.median),
     aiHardDecisionP95Ms: Math.round(report.hardDecisionMs.p95),
+    aiHardDecisionCpuMs: Math.round(report.hardDecisionMs.cpuMedian),
   }
   for (const r of report.roles) {
     figures[`aiHardOverNormal.${r.actor}`] = r.hardOverNormal

@@ -125,6 +125,7 @@ export function scoredCandidates(
   const baseline = scratchRoleScore(scratch, actorIndex)
   const jitter = new Jitter(state.seed, state.turn + 1, actorIndex)
   const checkPlanned = alreadyPlanned.size > 0
+  const history = historyAnswers(state, candidates)
   const values = VALUES.length >= candidates.length ? VALUES : (VALUES = new Float64Array(candidates.length * 2))
   const order = ORDER.length >= candidates.length ? ORDER : (ORDER = new Int32Array(candidates.length * 2))
   if (JITTERED.length < candidates.length) JITTERED = new Float64Array(candidates.length * 2)
@@ -132,7 +133,7 @@ export function scoredCandidates(
   // The jitter is keyed by the candidate's place in the full list, so leaving some out shifts no other's.
   for (let k = 0; k < candidates.length; k++) {
     const candidate = candidates[k]
-    if ((checkPlanned && alreadyPlanned.has(candidate.key)) || (facts[k].guarded && forbidden(scn, state, candidates, k))) continue
+    if ((checkPlanned && alreadyPlanned.has(candidate.key)) || (facts[k].guarded && forbidden(scn, state, candidates, k, history))) continue
     const partners = candidate.choice.partners
     if (partners && !partnersHaveRoom(partners, facts[k].partnerShare, partnerRoom)) continue
     JITTERED[k] = noise * jitter.of(k)
@@ -168,12 +169,17 @@ let JITTERED = new Float64Array(64)
 // states before it until something is founded: the answers are kept per list (and candidate list).
 const forbiddenByFounded = new WeakMap<readonly string[], WeakMap<readonly Candidate[], Int8Array>>()
 
-/** Whether history forbids candidate k (historyProblem), from the cache. */
-function forbidden(scn: CompiledScenario, state: GameState, candidates: readonly Candidate[], k: number): boolean {
+/** The cached answers for this state's founded acts and this list: 1 forbidden, 0 allowed, -1 not asked yet. */
+function historyAnswers(state: GameState, candidates: readonly Candidate[]): Int8Array {
   let byList = forbiddenByFounded.get(state.founded)
   if (!byList) forbiddenByFounded.set(state.founded, (byList = new WeakMap()))
   let answers = byList.get(candidates)
   if (!answers) byList.set(candidates, (answers = new Int8Array(candidates.length).fill(-1)))
+  return answers
+}
+
+/** Whether history forbids candidate k (historyProblem), answered once per list of founded acts. */
+function forbidden(scn: CompiledScenario, state: GameState, candidates: readonly Candidate[], k: number, answers: Int8Array): boolean {
   if (answers[k] === -1) answers[k] = historyProblem(scn, state, candidates[k].choice) ? 1 : 0
   return answers[k] === 1
 }
