@@ -27,12 +27,13 @@ const actors: MapActor[] = CAPITALS.map(([id, name, lon, lat]) => ({
   bloc: id === 'CHN' || id === 'RUS' ? 0 : 1,
   readiness: 0.5,
   human: id === 'JPN',
+  details: [name],
 }))
 const links: MapLink[] = [
-  { a: 'CHN', b: 'RUS', alignment: 0.6, tension: 0 },
-  { a: 'USA', b: 'CHN', alignment: -0.7, tension: 0.6 },
-  { a: 'JPN', b: 'KOR', alignment: 0.1, tension: 0 },
-  { a: 'JPN', b: 'ZZZ', alignment: 0.9, tension: 0 },
+  { a: 'CHN', b: 'RUS', alignment: 0.6, tension: 0, details: [] },
+  { a: 'USA', b: 'CHN', alignment: -0.7, tension: 0.6, details: [] },
+  { a: 'JPN', b: 'KOR', alignment: 0.1, tension: 0, details: [] },
+  { a: 'JPN', b: 'ZZZ', alignment: 0.9, tension: 0, details: [] },
 ]
 const view: MapView = { actors, links, events: [], turn: 3 }
 
@@ -87,7 +88,16 @@ describe('map layout', () => {
   })
 
   it('falls back to a rounded outline around the capitals for a member without territory, never over an outsider', () => {
-    const pirates: MapActor = { id: 'XYZ', name: 'Free Pacific League', lon: 160, lat: 5, bloc: 1, readiness: 0.2, human: false }
+    const pirates: MapActor = {
+      id: 'XYZ',
+      name: 'Free Pacific League',
+      lon: 160,
+      lat: 5,
+      bloc: 1,
+      readiness: 0.2,
+      human: false,
+      details: [],
+    }
     expect(territoryOf(pirates)).toEqual([])
     const l = layoutMap({ ...view, actors: [...actors, pirates] }, createProjection(w, h), w, h, DEFAULT_PALETTE)
     const west = l.blocs.find((b) => b.bloc === 1)!
@@ -114,7 +124,7 @@ describe('map layout edge cases', () => {
     expect(empty.actors).toEqual([])
     expect(empty.links).toEqual([])
     expect(empty.blocs).toEqual([])
-    const odd: MapActor = { id: 'ODD', name: 'Odd', lon: Number.NaN, lat: 400, bloc: 0, readiness: Number.NaN, human: false }
+    const odd: MapActor = { id: 'ODD', name: 'Odd', lon: Number.NaN, lat: 400, bloc: 0, readiness: Number.NaN, human: false, details: [] }
     const l = layoutMap({ actors: [odd], links: [], events: [], turn: 0 }, createProjection(640, 480), 640, 480, DEFAULT_PALETTE)
     const a = l.actors[0]
     expect(Number.isFinite(a.x) && Number.isFinite(a.y) && Number.isFinite(a.ringRadius)).toBe(true)

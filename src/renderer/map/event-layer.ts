@@ -56,7 +56,7 @@ export class EventLayer {
   }
 
   /** Screen positions and labels for the events (call after play and after every resize). */
-  place(project: (lon: number, lat: number) => Placed, palette: MapPalette, scale: number, width: number): void {
+  place(project: (lon: number, lat: number) => Placed, palette: MapPalette, scale: number, width: number, textScale = 1): void {
     if (!this.active) return
     this.positions = this.schedule.map((s) => project(s.event.lon, s.event.lat))
     for (const t of this.labels) t.setVisible(false)
@@ -68,7 +68,7 @@ export class EventLayer {
         this.labelFor.push(null)
         return
       }
-      const text = this.label(used++, scale)
+      const text = this.label(used++, scale * textScale)
       text.setText(s.event.label)
       text.setColor(palette.label)
       text.setBackgroundColor('rgba(6,12,21,0.88)')

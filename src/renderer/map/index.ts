@@ -2,15 +2,34 @@
 // is bundled (Natural Earth via world-atlas); it loads nothing over the network.
 
 import * as Phaser from 'phaser'
-import type { MapSettings, MapView } from './map-view.ts'
+import type { MapSettings, MapTarget, MapView } from './map-view.ts'
+import { pickTarget, targetAnchor } from './pick.ts'
 import { DEFAULT_PALETTE } from './palette.ts'
 import { BootScene } from './scenes/boot-scene.ts'
 import { PreloadScene } from './scenes/preload-scene.ts'
 import { MapScene } from './scenes/map-scene.ts'
 
+/** Where things are drawn, in canvas pixels (for tests: every marker must lie inside the canvas). */
+export interface MapSnapshot {
+  width: number
+  height: number
+  geography: 'world' | 'schematic'
+  /** Label text scale: the map's scale times the player's text size. */
+  fontScale: number
+  actors: { id: string; x: number; y: number; extent: number; onMap: boolean; label: { x: number; y: number; w: number; h: number } }[]
+}
+
 export interface MapHandle {
   update(view: MapView): void
   setSettings(settings: MapSettings): void
+  /** Highlight a power or a pair, or nothing; the map redraws only when this changes. */
+  setHighlight(target: MapTarget | null): void
+  /** The power or pair at a point of the canvas (CSS pixels from its top-left corner), if any. */
+  pick(x: number, y: number): MapTarget | null
+  /** Where a tooltip about the target should point, in canvas pixels. */
+  anchor(target: MapTarget): { x: number; y: number } | null
+  /** The layout on show, or null before the first draw. */
+  snapshot(): MapSnapshot | null
   destroy(): void
   /** frames rendered so far (for the FPS benchmark) */
   frames(): number
@@ -82,6 +101,35 @@ export function createMap(
         },
         setSettings: (next) => {
           if (!destroyed) scene.setSettings(next)
+        },
+        setHighlight: (target) => {
+          if (!destroyed) scene.setHighlight(target)
+        },
+        pick: (x, y) => {
+          const layout = destroyed ? null : scene.currentLayout()
+          return layout ? pickTarget(layout, x, y) : null
+        },
+        anchor: (target) => {
+          const layout = destroyed ? null : scene.currentLayout()
+          return layout ? targetAnchor(layout, target) : null
+        },
+        snapshot: () => {
+          const layout = destroyed ? null : scene.currentLayout()
+          if (!layout) return null
+          return {
+            width: layout.width,
+            height: layout.height,
+            geography: layout.geography,
+            fontScale: layout.fontScale,
+            actors: layout.actors.map((a) => ({
+              id: a.actor.id,
+              x: a.x,
+              y: a.y,
+              extent: a.extent,
+              onMap: a.onMap,
+              label: { ...a.label },
+            })),
+          }
         },
         destroy: () => {
           destroyed = true

@@ -4,13 +4,14 @@
 import type { GeoProjection } from 'd3-geo'
 import type { Feature, Geometry } from 'geojson'
 import type { CountryProps } from './geo-data.ts'
-import type { MapActor, MapView } from './map-view.ts'
+import { BLOC_NAMES, type MapActor, type MapView } from './map-view.ts'
 import { blocShape, type BlocShape, type Pt } from './hull.ts'
 import { blocLabelSpot, clearestSpot, landInfo } from './land-label.ts'
 import { linkStyle, type LinkStyle } from './link-style.ts'
 import type { MapPalette } from './palette.ts'
 import { arcPath, estimateTextWidth, placeLabels, spreadEdgeMarkers, type LabelBox } from './placement.ts'
 import { EDGE_MARGIN, placePoint, uiScale } from './projection.ts'
+import { isSchematic, type SchematicProjection } from './schematic.ts'
 import { territoryOf } from './territory.ts'
 
 export interface ActorLayout {
@@ -22,6 +23,8 @@ export interface ActorLayout {
   angle: number
   radius: number
   ringRadius: number
+  /** How far from (x, y) anything drawn for the marker reaches (rings, the off-map arrow). */
+  extent: number
   /** Where the label goes (top-left corner) and how it reads. */
   label: LabelBox
   title: string
@@ -52,6 +55,10 @@ export interface MapLayout {
   width: number
   height: number
   scale: number
+  /** Scale of the labels' text: `scale` times the player's text size. */
+  fontScale: number
+  /** The world map, or a scenario's own schematic canvas (its powers are invented). */
+  geography: 'world' | 'schematic'
   /** Show the actors' full names as well as ids. */
   large: boolean
   actors: ActorLayout[]
@@ -59,26 +66,52 @@ export interface MapLayout {
   blocs: BlocLayout[]
 }
 
-export const BLOC_NAMES = ['Bloc A', 'Bloc B'] as const
+export { BLOC_NAMES }
 /** Width from which labels show the name under the id. */
 export const LARGE_WIDTH = 1000
-const ID_FONT = 12
-const NAME_FONT = 10.5
+export const ID_FONT = 12
+export const NAME_FONT = 10.5
+/** Line height of a label's title: the subtitle starts this far below it (times the font scale). */
+export const TITLE_LINE = 13.5
 
-export function layoutMap(view: MapView, projection: GeoProjection, width: number, height: number, palette: MapPalette): MapLayout {
+/** How far a marker's drawing reaches from its centre, in units of `scale` (see overlay-layer's drawActor). */
+export function markerExtent(radius: number, scale: number, onMap: boolean, human: boolean): number {
+  const track = radius + 11.5 * scale
+  const ring = human ? radius + 15.5 * scale : 0
+  const arrow = onMap ? 0 : radius + 21.5 * scale
+  return Math.max(track, ring, arrow)
+}
+
+export interface LayoutOptions {
+  /** The player's text size relative to normal (1). */
+  textScale?: number
+}
+
+export function layoutMap(
+  view: MapView,
+  projection: GeoProjection | SchematicProjection,
+  width: number,
+  height: number,
+  palette: MapPalette,
+  options: LayoutOptions = {},
+): MapLayout {
   const scale = uiScale(width, height)
+  const textScale = Number.isFinite(options.textScale) && (options.textScale ?? 0) > 0 ? (options.textScale as number) : 1
+  const fontScale = scale * textScale
+  const geography = isSchematic(projection) ? 'schematic' : 'world'
   const large = width >= LARGE_WIDTH && height >= 560
   const radius = 6.5 * scale
 
   const actors = [...view.actors].sort((p, q) => Number(q.human) - Number(p.human) || p.id.localeCompare(q.id))
   const placements = actors.map((a) => ({ ...placePoint(projection, a.lon, a.lat, width, height, EDGE_MARGIN * scale) }))
-  spreadEdgeMarkers(placements, 44 * scale, height)
+  spreadEdgeMarkers(placements, 44 * scale, height, EDGE_MARGIN * scale)
 
   const labelSizes = actors.map((a) => {
     const title = a.id
-    const subtitle = large && a.name && a.name !== a.id ? a.name : null
-    const w = Math.max(estimateTextWidth(title, ID_FONT * scale) + 2, subtitle ? estimateTextWidth(subtitle, NAME_FONT * scale) : 0)
-    const h = (ID_FONT + (subtitle ? NAME_FONT + 2 : 0)) * scale + 2
+    // The schematic has room, and its invented powers' ids mean nothing without their names.
+    const subtitle = (large || geography === 'schematic') && a.name && a.name !== a.id ? a.name : null
+    const w = Math.max(estimateTextWidth(title, ID_FONT * fontScale) + 2, subtitle ? estimateTextWidth(subtitle, NAME_FONT * fontScale) : 0)
+    const h = (subtitle ? TITLE_LINE + NAME_FONT : ID_FONT) * fontScale + 2
     return { title, subtitle, w, h }
   })
   const ringRadii = actors.map((a) => radius + (3 + 8 * clamp01(a.readiness)) * scale)
@@ -103,6 +136,7 @@ export function layoutMap(view: MapView, projection: GeoProjection, width: numbe
     angle: placements[i].angle,
     radius,
     ringRadius: ringRadii[i],
+    extent: markerExtent(radius, scale, placements[i].onMap, a.human),
     label: labels[i],
     title: labelSizes[i].title,
     subtitle: labelSizes[i].subtitle,
@@ -129,9 +163,12 @@ export function layoutMap(view: MapView, projection: GeoProjection, width: numbe
     const members = actorLayouts.filter((a) => a.actor.bloc === bloc)
     if (members.length === 0) continue
     const outsiders = actorLayouts.filter((a) => a.actor.bloc !== bloc)
-    const lands = members.map((m) => territoryOf(m.actor))
+    // The schematic shows no countries: its blocs are outlined around their capitals.
+    const lands = members.map((m) => (isSchematic(projection) ? [] : territoryOf(m.actor)))
     const visible = members.map((m, i) =>
-      lands[i].length ? landInfo(projection, width, height, scale, `${width}x${height}|${m.actor.id}|${m.actor.name}`, lands[i]) : null,
+      lands[i].length && !isSchematic(projection)
+        ? landInfo(projection, width, height, scale, `${width}x${height}|${m.actor.id}|${m.actor.name}`, lands[i])
+        : null,
     )
     const withLand = visible.filter((v) => v !== null && v.area > 0).length
     const everyMemberHasLand = lands.every((l) => l.length > 0)
@@ -152,7 +189,7 @@ export function layoutMap(view: MapView, projection: GeoProjection, width: numbe
     if (!label) label = { x: members[0].x, y: members[0].y + 36 * scale }
     blocs.push({ bloc, territories: lands.flat(), shape, label: { ...label, text: BLOC_NAMES[bloc] } })
   }
-  return { width, height, scale, large, actors: actorLayouts, links, blocs }
+  return { width, height, scale, fontScale, geography, large, actors: actorLayouts, links, blocs }
 }
 
 function clamp01(v: number): number {

@@ -22,7 +22,7 @@ export interface LinkStyle {
   hot: boolean
 }
 
-export function isLinkVisible(link: MapLink): boolean {
+export function isLinkVisible(link: Pick<MapLink, 'alignment'>): boolean {
   return Number.isFinite(link.alignment) && Math.abs(link.alignment) >= LINK_THRESHOLD
 }
 
@@ -33,7 +33,7 @@ export function linkStrength(alignment: number): number {
 }
 
 /** Null when the link is too weak to draw. `scale` grows widths on large canvases. */
-export function linkStyle(link: MapLink, palette: MapPalette, scale = 1): LinkStyle | null {
+export function linkStyle(link: Pick<MapLink, 'alignment' | 'tension'>, palette: MapPalette, scale = 1): LinkStyle | null {
   if (!isLinkVisible(link)) return null
   const t = linkStrength(link.alignment)
   const rival = link.alignment < 0

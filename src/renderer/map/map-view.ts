@@ -12,6 +12,8 @@ export interface MapActor {
   readiness: number
   /** Whether a human plays this actor (highlighted). */
   human: boolean
+  /** What hover, focus and the list of powers say about it: a heading line, then facts with last turn's change. */
+  details: string[]
 }
 
 export interface MapLink {
@@ -21,6 +23,8 @@ export interface MapLink {
   alignment: number
   /** 0..1: drawn as a dashed glow on hot pairs. */
   tension: number
+  /** What hover, focus and the list of pairs say about it: a heading line, then facts with last turn's change. */
+  details: string[]
 }
 
 export interface MapEvent {
@@ -42,10 +46,25 @@ export interface MapView {
   turn: number
 }
 
+/** The two blocs' names, indexed by `MapActor.bloc`. */
+export const BLOC_NAMES = ['Bloc A', 'Bloc B'] as const
+
+/** A power or a pair the player points at or focuses: highlighted on the map, described in words. */
+export type MapTarget = { kind: 'actor'; id: string } | { kind: 'link'; a: string; b: string }
+
+export function sameTarget(p: MapTarget | null, q: MapTarget | null): boolean {
+  if (!p || !q) return p === q
+  if (p.kind === 'actor') return q.kind === 'actor' && p.id === q.id
+  if (q.kind === 'actor') return false
+  return (p.a === q.a && p.b === q.b) || (p.a === q.b && p.b === q.a)
+}
+
 export interface MapSettings {
   reducedMotion: boolean
   /** 0.5 (slow) .. 2 (fast). */
   animationSpeed: number
   /** Okabe–Ito palette instead of the default red/blue. */
   colourBlindSafe: boolean
+  /** Labels' size relative to the normal text size (the player's text-size setting); 1 when absent. */
+  textScale?: number
 }

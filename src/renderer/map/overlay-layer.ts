@@ -3,8 +3,10 @@
 // frame), on top of the base map, so the scene shows the whole static picture as one texture.
 
 import type { BlocShape, Pt } from './hull.ts'
-import type { ActorLayout, MapLayout } from './layout.ts'
+import { ID_FONT, NAME_FONT, TITLE_LINE, type ActorLayout, type MapLayout } from './layout.ts'
+import type { MapTarget } from './map-view.ts'
 import { rgba, type MapPalette } from './palette.ts'
+import { arcPath } from './placement.ts'
 
 export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'DejaVu Sans', sans-serif"
 
@@ -105,7 +107,7 @@ function drawText(
   ctx.fillText(text, x, y)
 }
 
-function drawActor(ctx: CanvasRenderingContext2D, a: ActorLayout, palette: MapPalette, scale: number, large: boolean): void {
+function drawActor(ctx: CanvasRenderingContext2D, a: ActorLayout, palette: MapPalette, scale: number, fontScale: number): void {
   const colour = palette.blocs[a.actor.bloc]
   // Readiness ring: its size is the readiness. A faint track shows the full size for comparison.
   ctx.setLineDash([])
@@ -160,25 +162,31 @@ function drawActor(ctx: CanvasRenderingContext2D, a: ActorLayout, palette: MapPa
   const titleColour = a.actor.human ? palette.human : palette.label
   ctx.textBaseline = 'top'
   ctx.textAlign = 'left'
-  const idFont = `${a.actor.human ? 800 : 700} ${12 * scale}px ${FONT_STACK}`
+  const idFont = `${a.actor.human ? 800 : 700} ${ID_FONT * fontScale}px ${FONT_STACK}`
   const labelX = a.label.x
-  drawText(ctx, a.title, labelX, a.label.y, idFont, titleColour, palette.halo, 3.5 * scale)
-  if (a.subtitle && large) {
+  drawText(ctx, a.title, labelX, a.label.y, idFont, titleColour, palette.halo, 3.5 * fontScale)
+  if (a.subtitle) {
     drawText(
       ctx,
       a.subtitle,
       labelX,
-      a.label.y + 13.5 * scale,
-      `500 ${10.5 * scale}px ${FONT_STACK}`,
+      a.label.y + TITLE_LINE * fontScale,
+      `500 ${NAME_FONT * fontScale}px ${FONT_STACK}`,
       palette.labelDim,
       palette.halo,
-      3 * scale,
+      3 * fontScale,
     )
   }
 }
 
-export function drawOverlay(ctx: CanvasRenderingContext2D, layout: MapLayout, palette: MapPalette, blocs: BlocPainter): void {
-  const { width, height, scale } = layout
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  layout: MapLayout,
+  palette: MapPalette,
+  blocs: BlocPainter,
+  highlight: MapTarget | null = null,
+): void {
+  const { width, height, scale, fontScale } = layout
   ctx.save()
 
   for (const b of layout.blocs) if (b.shape) blocs.paint(ctx, b.shape, palette.blocs[b.bloc], width, height, scale)
@@ -219,13 +227,63 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, layout: MapLayout, pa
       text,
       b.label.x,
       b.label.y,
-      `700 ${11 * scale}px ${FONT_STACK}`,
+      `700 ${11 * fontScale}px ${FONT_STACK}`,
       rgba(palette.blocs[b.bloc], 0.95),
       rgba(palette.halo, 0.8),
       3 * scale,
     )
   }
 
-  for (const a of layout.actors) drawActor(ctx, a, palette, scale, layout.large)
+  for (const a of layout.actors) drawActor(ctx, a, palette, scale, fontScale)
+  if (highlight) drawHighlight(ctx, layout, palette, highlight)
+  ctx.restore()
+}
+
+/**
+ * The power or pair the player points at or focuses: the rest of the picture dimmed, and on top the
+ * target with its links (a power) or its line (a pair), ringed in the focus colour.
+ */
+function drawHighlight(ctx: CanvasRenderingContext2D, layout: MapLayout, palette: MapPalette, target: MapTarget): void {
+  const { width, height, scale, fontScale } = layout
+  const byId = new Map(layout.actors.map((a) => [a.actor.id, a]))
+  const ends = target.kind === 'actor' ? [target.id] : [target.a, target.b]
+  const actors = ends.map((id) => byId.get(id)).filter((a): a is ActorLayout => a !== undefined)
+  if (actors.length !== ends.length) return
+  const links =
+    target.kind === 'actor'
+      ? layout.links.filter((l) => l.a === target.id || l.b === target.id)
+      : layout.links.filter((l) => (l.a === target.a && l.b === target.b) || (l.a === target.b && l.b === target.a))
+  ctx.save()
+  ctx.fillStyle = rgba(palette.halo, 0.55)
+  ctx.fillRect(0, 0, width, height)
+  for (const link of links) {
+    ctx.setLineDash(link.style.dash)
+    ctx.lineCap = link.style.dash.length ? 'butt' : 'round'
+    ctx.lineWidth = link.style.width + 1 * scale
+    ctx.strokeStyle = rgba(link.style.colour, 1)
+    tracePolyline(ctx, link.path)
+    ctx.stroke()
+  }
+  if (target.kind === 'link' && links.length === 0) {
+    // Too weak to be drawn normally: a thin dotted line says which pair this is.
+    ctx.setLineDash([2 * scale, 4 * scale])
+    ctx.lineWidth = 1.5 * scale
+    ctx.strokeStyle = rgba(palette.labelDim, 0.9)
+    tracePolyline(ctx, arcPath(actors[0], actors[1], { x: width / 2, y: height / 2 }))
+    ctx.stroke()
+  }
+  ctx.setLineDash([])
+  const partners = new Set(links.flatMap((l) => [l.a, l.b]))
+  for (const a of layout.actors) if (partners.has(a.actor.id) && !ends.includes(a.actor.id)) drawActor(ctx, a, palette, scale, fontScale)
+  for (const a of actors) {
+    drawActor(ctx, a, palette, scale, fontScale)
+    ctx.lineWidth = 2.5 * scale
+    ctx.strokeStyle = palette.focus
+    ctx.setLineDash([4 * scale, 3 * scale])
+    ctx.beginPath()
+    ctx.arc(a.x, a.y, a.extent + 2 * scale, 0, Math.PI * 2)
+    ctx.stroke()
+    ctx.setLineDash([])
+  }
   ctx.restore()
 }

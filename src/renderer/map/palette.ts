@@ -25,6 +25,8 @@ export interface MapPalette {
   /** Severe incidents' flash core. */
   flash: string
   human: string
+  /** The power or pair the player points at or focuses (the page's focus colour). */
+  focus: string
   label: string
   labelDim: string
   /** Dark halo behind text and marker outlines. */
@@ -48,6 +50,7 @@ export const DEFAULT_PALETTE: MapPalette = {
   incident: '#ff4d4f',
   flash: '#fff4d6',
   human: '#ffffff',
+  focus: '#ffd166',
   label: '#e6edf5',
   labelDim: '#8fa3bb',
   halo: '#060c15',

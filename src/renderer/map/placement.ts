@@ -15,8 +15,11 @@ export function estimateTextWidth(text: string, fontPx: number): number {
   return text.length * fontPx * 0.62
 }
 
-/** Spread markers pinned to the same edge so they don't overlap; keeps their order. */
-export function spreadEdgeMarkers(items: { x: number; y: number; onMap: boolean }[], gap: number, height: number): void {
+/**
+ * Spread markers pinned to the same edge so they don't overlap; keeps their order, and keeps them
+ * between `margin` and `height − margin` (closer together than `gap` only when they cannot fit).
+ */
+export function spreadEdgeMarkers(items: { x: number; y: number; onMap: boolean }[], gap: number, height: number, margin = gap / 2): void {
   const groups = new Map<number, typeof items>()
   for (const it of items) {
     if (it.onMap) continue
@@ -25,11 +28,18 @@ export function spreadEdgeMarkers(items: { x: number; y: number; onMap: boolean 
     g.push(it)
     groups.set(key, g)
   }
+  const top = Math.min(margin, height / 2)
+  const bottom = Math.max(top, height - margin)
   for (const g of groups.values()) {
     g.sort((p, q) => p.y - q.y)
     for (let i = 1; i < g.length; i++) g[i].y = Math.max(g[i].y, g[i - 1].y + gap)
-    const overflow = g[g.length - 1].y - (height - gap / 2)
+    const overflow = g[g.length - 1].y - bottom
     if (overflow > 0) for (const it of g) it.y -= overflow
+    if (g[0].y < top) {
+      // Too many for the edge at this gap: share it evenly.
+      const step = g.length > 1 ? (bottom - top) / (g.length - 1) : 0
+      g.forEach((it, i) => (it.y = g.length > 1 ? top + i * step : (top + bottom) / 2))
+    }
   }
 }
 

@@ -58,8 +58,11 @@ export function createProjection(width: number, height: number): GeoProjection {
     )
 }
 
+/** Anything that takes lon/lat to canvas pixels: the world's projection or a scenario's own schematic. */
+export type PointProjection = (point: [number, number]) => [number, number] | null
+
 /** Project lon/lat to canvas pixels (always a point: the projection has no holes). */
-export function projectPoint(projection: GeoProjection, lon: number, lat: number): [number, number] {
+export function projectPoint(projection: PointProjection, lon: number, lat: number): [number, number] {
   const p = projection([lon, lat])
   if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return [0, 0]
   return [p[0], p[1]]
@@ -70,7 +73,7 @@ export function projectPoint(projection: GeoProjection, lon: number, lat: number
  * (less `margin`), otherwise the nearest point on that inset rectangle with an arrow towards it.
  */
 export function placePoint(
-  projection: GeoProjection,
+  projection: PointProjection,
   lon: number,
   lat: number,
   width: number,

@@ -55,3 +55,11 @@ export function territoryOf(actor: { id: string; name: string }): Feature<Geomet
   }
   return countriesByName.get(actor.name.toLowerCase()) ?? []
 }
+
+/**
+ * Where a scenario is drawn: on the world map when at least one of its powers is a country the map
+ * knows (by ISO code or name), otherwise, with every power invented, on its own schematic canvas.
+ */
+export function geographyOf(actors: readonly { id: string; name: string }[]): 'world' | 'schematic' {
+  return actors.some((actor) => territoryOf(actor).length > 0) ? 'world' : 'schematic'
+}

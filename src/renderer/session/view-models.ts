@@ -1,7 +1,8 @@
 // What the screens show, derived from the session. Scenes and panels read these; they never rule.
 import type { Choice, CitationData, CompiledScenario, GameState, LedgerEntry, Rejection, TurnResult } from '../../engine/index.ts'
 import { dateOfTurn, incidentProbability } from '../../engine/index.ts'
-import type { MapEvent, MapView } from '../map/map-view.ts'
+import type { MapEvent, MapLink, MapView } from '../map/map-view.ts'
+import { BLOC_NAMES } from '../map/map-view.ts'
 import type { GameSession, ResolvedTurn } from './session.ts'
 import { pairIndex } from '../../engine/index.ts'
 import type { NetChange } from '../../engine/net-ledger.ts'
@@ -16,23 +17,105 @@ export function actorName(scn: CompiledScenario, id: string): string {
 }
 
 export function mapView(session: GameSession, last: ResolvedTurn | undefined): MapView {
-  const { scenario: scn, state } = session
-  const actors: MapView['actors'] = scn.file.actors.map((actor, i) => ({
-    id: actor.id,
-    name: actor.name,
-    lon: actor.capital.lon,
-    lat: actor.capital.lat,
-    bloc: state.blocs[1].includes(actor.id) ? 1 : 0,
-    readiness: state.readiness[i] / scn.params.readinessMax,
-    human: session.humans.includes(actor.id),
-  }))
-  const links = scn.pairActors.map(([i, j], p) => ({
-    a: scn.actorIds[i],
-    b: scn.actorIds[j],
-    alignment: state.alignment[p],
-    tension: state.tension[p],
-  }))
-  return { actors, links, events: last ? mapEvents(scn, last.result) : [], turn: state.turn }
+  const turns = session.history
+  // Last turn's change is measured from the state before the last resolved turn.
+  const before = turns.length === 0 ? null : turns.length === 1 ? session.start : turns[turns.length - 2].result.state
+  return {
+    ...mapPicture(session.scenario, session.state, before, session.humans),
+    events: last ? mapEvents(session.scenario, last.result) : [],
+    turn: session.state.turn,
+  }
+}
+
+/**
+ * The powers and pairs as the map draws and describes them. `before` is the state a turn earlier (null
+ * before the first turn): each fact names its change since then.
+ */
+export function mapPicture(
+  scn: CompiledScenario,
+  state: GameState,
+  before: GameState | null,
+  humans: readonly string[],
+): Pick<MapView, 'actors' | 'links'> {
+  const blocOf = (id: string): 0 | 1 => (state.blocs[1].includes(id) ? 1 : 0)
+  const links: MapView['links'] = scn.pairActors.map(([i, j], p) => {
+    const a = scn.actorIds[i]
+    const b = scn.actorIds[j]
+    return {
+      a,
+      b,
+      alignment: state.alignment[p],
+      tension: state.tension[p],
+      details: [
+        `${actorName(scn, a)} and ${actorName(scn, b)}`,
+        `Alignment ${formatValue('alignment', state.alignment[p])} (${alignmentWord(state.alignment[p])})${trendText('alignment', state.alignment[p], before?.alignment[p])}`,
+        `Tension ${formatValue('tension', state.tension[p])}${trendText('tension', state.tension[p], before?.tension[p])}`,
+      ],
+    }
+  })
+  const actors: MapView['actors'] = scn.file.actors.map((actor, i) => {
+    const bloc = blocOf(actor.id)
+    const mine = links.map((link, p) => ({ link, p })).filter(({ link }) => link.a === actor.id || link.b === actor.id)
+    const other = (link: MapLink) => actorName(scn, link.a === actor.id ? link.b : link.a)
+    const closest = extreme(mine, ({ link }) => link.alignment)
+    const opposed = extreme(mine, ({ link }) => -link.alignment)
+    const tensest = extreme(mine, ({ link }) => link.tension)
+    const details = [
+      `${actor.name}${humans.includes(actor.id) ? ' (you)' : ''}: ${BLOC_NAMES[bloc]}`,
+      `Readiness ${formatValue('readiness', state.readiness[i])} of ${scn.params.readinessMax}${trendText('readiness', state.readiness[i], before?.readiness[i])}`,
+    ]
+    if (closest) {
+      const { link, p } = closest
+      details.push(
+        `Closest to ${other(link)}: alignment ${formatValue('alignment', link.alignment)}${trendText('alignment', link.alignment, before?.alignment[p])}`,
+      )
+    }
+    if (opposed && opposed.link.alignment < 0) {
+      const { link, p } = opposed
+      details.push(
+        `Most opposed to ${other(link)}: alignment ${formatValue('alignment', link.alignment)}${trendText('alignment', link.alignment, before?.alignment[p])}`,
+      )
+    }
+    if (tensest) {
+      const { link, p } = tensest
+      details.push(
+        `Highest tension with ${other(link)}: ${formatValue('tension', link.tension)}${trendText('tension', link.tension, before?.tension[p])}`,
+      )
+    }
+    return {
+      id: actor.id,
+      name: actor.name,
+      lon: actor.capital.lon,
+      lat: actor.capital.lat,
+      bloc,
+      readiness: state.readiness[i] / scn.params.readinessMax,
+      human: humans.includes(actor.id),
+      details,
+    }
+  })
+  return { actors, links }
+}
+
+function extreme<T>(items: readonly T[], key: (item: T) => number): T | undefined {
+  let best: T | undefined
+  for (const item of items) if (best === undefined || key(item) > key(best)) best = item
+  return best
+}
+
+function alignmentWord(alignment: number): string {
+  if (alignment >= 0.5) return 'close partners'
+  if (alignment >= 0.15) return 'friendly'
+  if (alignment > -0.15) return 'neutral'
+  if (alignment > -0.5) return 'rivals'
+  return 'bitter rivals'
+}
+
+/** ", +3.0 last turn" / ", no change last turn"; nothing before the first turn. */
+function trendText(variable: string, now: number, then: number | undefined): string {
+  if (then === undefined) return ''
+  const delta = now - then
+  if (formatSize(variable, delta) === formatSize(variable, 0)) return ', no change last turn'
+  return `, ${formatDelta(variable, delta)} last turn`
 }
 
 function mapEvents(scn: CompiledScenario, result: TurnResult): MapEvent[] {

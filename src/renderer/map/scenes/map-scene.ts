@@ -13,7 +13,7 @@
 
 import * as Phaser from 'phaser'
 import type { GeoProjection } from 'd3-geo'
-import type { MapSettings, MapView } from '../map-view.ts'
+import { sameTarget, type MapSettings, type MapTarget, type MapView } from '../map-view.ts'
 import { SCENE_KEYS, TEXTURE_KEYS } from '../manifest.ts'
 import { drawBaseMap } from '../base-layer.ts'
 import { BlocPainter, drawOverlay } from '../overlay-layer.ts'
@@ -21,6 +21,8 @@ import { EventLayer } from '../event-layer.ts'
 import { layoutMap, type MapLayout } from '../layout.ts'
 import { paletteFor, type MapPalette } from '../palette.ts'
 import { createProjection, placePoint, uiScale, EDGE_MARGIN } from '../projection.ts'
+import { createSchematicProjection, drawSchematicBase, type SchematicProjection } from '../schematic.ts'
+import { geographyOf } from '../territory.ts'
 
 export interface MapSceneInit {
   view: MapView
@@ -33,8 +35,11 @@ export class MapScene extends Phaser.Scene {
   private settings: MapSettings
   private readonly onReady: (scene: MapScene) => void
 
-  private projection: GeoProjection | null = null
+  private projection: GeoProjection | SchematicProjection | null = null
+  /** The actors (ids, names, places) the projection was made for: a schematic is fitted to them. */
+  private projectionKey = ''
   private layout: MapLayout | null = null
+  private highlight: MapTarget | null = null
   /** The traced base map with the blocs' land, kept to recompose the picture without re-tracing. */
   private baseCanvas: HTMLCanvasElement | null = null
   /** What the base canvas shows (size, palette, bloc membership); redrawn when this changes. */
@@ -100,6 +105,19 @@ export class MapScene extends Phaser.Scene {
       this.eventLayer.play(this.view.events, settings)
       this.placeEvents()
     }
+  }
+
+  /** Highlight a power or a pair (null: none); redraws only when the highlight changes. */
+  setHighlight(target: MapTarget | null): void {
+    if (sameTarget(target, this.highlight)) return
+    this.highlight = target
+    this.viewDirty = true
+    this.requestFrames()
+  }
+
+  /** The layout on show (null before the first draw). */
+  currentLayout(): MapLayout | null {
+    return this.layout
   }
 
   update(time: number): void {
@@ -170,13 +188,22 @@ export class MapScene extends Phaser.Scene {
     const baseCtx = canvas?.getContext('2d')
     if (!this.picture || !this.blocPainter || !canvas || !baseCtx) return
     const { width, height } = this.size()
-    if (!this.projection) this.projection = createProjection(width, height)
+    const actorsKey = this.view.actors.map((a) => `${a.id}|${a.name}|${a.lon}|${a.lat}`).join(';')
+    if (!this.projection || actorsKey !== this.projectionKey) {
+      this.projectionKey = actorsKey
+      this.projection =
+        geographyOf(this.view.actors) === 'world'
+          ? createProjection(width, height)
+          : createSchematicProjection(this.view.actors, width, height, uiScale(width, height))
+    }
+    const projection = this.projection
     const palette = this.palette()
-    this.layout = layoutMap(this.view, this.projection, width, height, palette)
+    this.layout = layoutMap(this.view, projection, width, height, palette, { textScale: this.settings.textScale })
 
     const key = [
       width,
       height,
+      this.layout.geography,
       this.settings.colourBlindSafe,
       ...this.layout.blocs.map((b) => `${b.bloc}:${b.territories.map((t) => t.properties.name).join(',')}`),
     ].join('|')
@@ -184,13 +211,14 @@ export class MapScene extends Phaser.Scene {
       this.baseKey = key
       canvas.width = width
       canvas.height = height
-      drawBaseMap(baseCtx, this.projection, width, height, palette, this.layout.blocs, this.layout.scale)
+      if ('schematic' in projection) drawSchematicBase(baseCtx, width, height, palette, this.layout.scale)
+      else drawBaseMap(baseCtx, projection, width, height, palette, this.layout.blocs, this.layout.scale)
     }
 
     const ctx = this.picture.getContext()
     ctx.clearRect(0, 0, width, height)
     ctx.drawImage(canvas, 0, 0)
-    drawOverlay(ctx, this.layout, palette, this.blocPainter)
+    drawOverlay(ctx, this.layout, palette, this.blocPainter, this.highlight)
     this.picture.refresh()
   }
 
@@ -199,6 +227,12 @@ export class MapScene extends Phaser.Scene {
     if (!projection || !this.eventLayer) return
     const { width, height } = this.size()
     const scale = uiScale(width, height)
-    this.eventLayer.place((lon, lat) => placePoint(projection, lon, lat, width, height, EDGE_MARGIN * scale), this.palette(), scale, width)
+    this.eventLayer.place(
+      (lon, lat) => placePoint(projection, lon, lat, width, height, EDGE_MARGIN * scale),
+      this.palette(),
+      scale,
+      width,
+      this.settings.textScale ?? 1,
+    )
   }
 }

@@ -17,6 +17,7 @@ import { loadEntry } from '../catalog.ts'
 import { actionCard } from '../cards.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
+import { mapExplorer, mapLegend, pageTextScale } from '../map-explorer.ts'
 import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
@@ -215,6 +216,8 @@ export function gameScreen(notice?: GameNotice): Screen {
       )
       const state = session.state
       const mapContainer = h('div', { className: 'map', 'aria-hidden': 'true' })
+      const view = mapView(session, session.history[session.history.length - 1])
+      const explorer = mapExplorer(view, mapContainer)
       const guideSlot = h('div', { className: 'guide-slot' })
       const summary = h(
         'p',
@@ -251,7 +254,14 @@ export function gameScreen(notice?: GameNotice): Screen {
           ),
         ),
         guideSlot,
-        h('section', { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' }, mapContainer, summary),
+        h(
+          'section',
+          { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' },
+          mapContainer,
+          summary,
+          explorer.element,
+          mapLegend(app.settings),
+        ),
         h(
           'aside',
           { className: 'ladder', 'aria-labelledby': 'ladder-title', 'data-guide': 'ladder' },
@@ -283,12 +293,11 @@ export function gameScreen(notice?: GameNotice): Screen {
             : new URLSearchParams(location.search).get('renderer') === 'canvas'
               ? 'canvas'
               : 'auto'
-        const last = session.history[session.history.length - 1]
-        const view = mapView(session, last)
         const settings = {
           reducedMotion: app.settings.reducedMotion,
           animationSpeed: app.settings.animationSpeed,
           colourBlindSafe: app.settings.colourBlindSafe,
+          textScale: pageTextScale(),
         }
         // The map animates the events of an update whose turn is new: start one turn behind, then update.
         const handle = await createMap(mapContainer, { ...view, events: [], turn: view.turn - 1 }, settings, { renderer })
@@ -298,6 +307,7 @@ export function gameScreen(notice?: GameNotice): Screen {
           return
         }
         map = handle
+        explorer.connect(handle)
         // For the end-to-end tests and the benchmark: the map of the screen on show (never a destroyed one).
         ;(window as unknown as { __redLines?: unknown }).__redLines = { map: handle }
       })
