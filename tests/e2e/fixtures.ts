@@ -19,9 +19,20 @@ export interface PageProblems {
   csp: string[]
 }
 
+/** Where the map drew its markers (MapHandle.snapshot), in canvas pixels. */
+export interface MapSnapshot {
+  width: number
+  height: number
+  geography: 'world' | 'schematic'
+  scale: number
+  fontScale: number
+  highlight: { kind: 'actor'; id: string } | { kind: 'link'; a: string; b: string } | null
+  actors: { id: string; x: number; y: number; extent: number; onMap: boolean; label: { x: number; y: number; w: number; h: number } }[]
+}
+
 /** The browser-side globals the renderer exposes for tests and the benchmark. */
 export interface RedLinesWindow {
-  __redLines?: { map?: { frames(): number; idle(): boolean; rendererType(): string } }
+  __redLines?: { map?: { frames(): number; idle(): boolean; rendererType(): string; snapshot(): MapSnapshot | null } }
   __redLinesReady?: number
   __reportCsp?: (text: string) => void
 }

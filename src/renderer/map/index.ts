@@ -14,8 +14,12 @@ export interface MapSnapshot {
   width: number
   height: number
   geography: 'world' | 'schematic'
+  /** Marker and line scale for this canvas size. */
+  scale: number
   /** Label text scale: the map's scale times the player's text size. */
   fontScale: number
+  /** The power or pair highlighted now. */
+  highlight: MapTarget | null
   actors: { id: string; x: number; y: number; extent: number; onMap: boolean; label: { x: number; y: number; w: number; h: number } }[]
 }
 
@@ -26,8 +30,8 @@ export interface MapHandle {
   setHighlight(target: MapTarget | null): void
   /** The power or pair at a point of the canvas (CSS pixels from its top-left corner), if any. */
   pick(x: number, y: number): MapTarget | null
-  /** Where a tooltip about the target should point, in canvas pixels. */
-  anchor(target: MapTarget): { x: number; y: number } | null
+  /** Where a tooltip about the target should point, in canvas pixels, and how far around it to keep clear. */
+  anchor(target: MapTarget): { x: number; y: number; clear: number } | null
   /** The layout on show, or null before the first draw. */
   snapshot(): MapSnapshot | null
   destroy(): void
@@ -120,7 +124,9 @@ export function createMap(
             width: layout.width,
             height: layout.height,
             geography: layout.geography,
+            scale: layout.scale,
             fontScale: layout.fontScale,
+            highlight: scene.currentHighlight(),
             actors: layout.actors.map((a) => ({
               id: a.actor.id,
               x: a.x,

@@ -185,8 +185,12 @@ export function layoutMap(
       const info = visible[best]
       if (info) label = clearestSpot(info.spots.length ? info.spots : [info.centroid], info.centroid, actorLayouts, links)
     }
-    if (!label && shape) label = blocLabelSpot(shape, actorLayouts, centre)
-    if (!label) label = { x: members[0].x, y: members[0].y + 36 * scale }
+    // A bloc of one has no inside to be named in: its name goes under the marker.
+    if (!label && shape && members.length > 1) label = blocLabelSpot(shape, actorLayouts, centre)
+    if (!label) {
+      const below = members[0].y + members[0].extent + 10 * fontScale
+      label = { x: members[0].x, y: below < height - 8 * fontScale ? below : members[0].y - members[0].extent - 10 * fontScale }
+    }
     blocs.push({ bloc, territories: lands.flat(), shape, label: { ...label, text: BLOC_NAMES[bloc] } })
   }
   return { width, height, scale, fontScale, geography, large, actors: actorLayouts, links, blocs }

@@ -25,18 +25,18 @@ export function pickTarget(layout: MapLayout, x: number, y: number): MapTarget |
   return link ? { kind: 'link', a: link.a, b: link.b } : null
 }
 
-/** Where a tooltip about the target points: above a power's ring, at the middle of a pair's line. */
-export function targetAnchor(layout: MapLayout, target: MapTarget): Pt | null {
+/** Where a tooltip about the target points, and how far around that point to keep clear (a power's rings). */
+export function targetAnchor(layout: MapLayout, target: MapTarget): (Pt & { clear: number }) | null {
   const byId = (id: string) => layout.actors.find((a) => a.actor.id === id)
   if (target.kind === 'actor') {
     const a = byId(target.id)
-    return a ? { x: a.x, y: a.y - a.extent } : null
+    return a ? { x: a.x, y: a.y, clear: a.extent } : null
   }
   const drawn = layout.links.find((l) => (l.a === target.a && l.b === target.b) || (l.a === target.b && l.b === target.a))
-  if (drawn) return drawn.path[Math.floor(drawn.path.length / 2)]
+  if (drawn) return { ...drawn.path[Math.floor(drawn.path.length / 2)], clear: 6 * layout.scale }
   const a = byId(target.a)
   const b = byId(target.b)
-  return a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null
+  return a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, clear: 6 * layout.scale } : null
 }
 
 function distanceToPolyline(p: Pt, path: readonly Pt[]): number {

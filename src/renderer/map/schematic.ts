@@ -28,7 +28,7 @@ export function createSchematicProjection(
   const north = lats.length ? Math.max(...lats) : 0
   // A single point (or a line) sits in the middle of the axis it has no extent on.
   const axis = (value: number, from: number, to: number, start: number, end: number): number =>
-    to - from < 1e-9 ? (start + end) / 2 : start + ((value - from) / (to - from)) * (end - start)
+    Math.abs(to - from) < 1e-9 ? (start + end) / 2 : start + ((value - from) / (to - from)) * (end - start)
   const project = ([lon, lat]: [number, number]): [number, number] | null => {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null
     return [axis(lon, west, east, mx, w - mx), axis(lat, north, south, my, h - my)]

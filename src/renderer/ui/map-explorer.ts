@@ -164,7 +164,9 @@ export function mapExplorer(view: Pick<MapView, 'actors' | 'links'>, mapContaine
       label,
     )
     b.addEventListener('focus', () => {
+      // The newest intent wins: focus moved by the keyboard replaces what the pointer rests on.
       focused = target
+      pointed = null
       show()
     })
     b.addEventListener('blur', () => {
@@ -208,7 +210,7 @@ export function mapExplorer(view: Pick<MapView, 'actors' | 'links'>, mapContaine
   )
 
   function show(): void {
-    // The pointer wins while it is on something; otherwise what has keyboard focus.
+    // What the pointer is on, unless focus moved since; otherwise what has keyboard focus.
     const target = pointed ?? focused
     if (sameTarget(target, shown)) return
     shown = target
@@ -245,8 +247,9 @@ export function mapExplorer(view: Pick<MapView, 'actors' | 'links'>, mapContaine
     const box = tooltip.getBoundingClientRect()
     // Above the point when there is room, else below; never past the map's sides.
     const x = Math.min(Math.max(4, at.x - box.width / 2), Math.max(4, width - box.width - 4))
-    const above = at.y - box.height - 8
-    const y = above >= 4 ? above : Math.min(at.y + 16, Math.max(4, height - box.height - 4))
+    const above = at.y - at.clear - box.height - 6
+    const below = at.y + at.clear + 6
+    const y = above >= 4 ? above : Math.min(below, Math.max(4, height - box.height - 4))
     tooltip.style.left = `${Math.round(x)}px`
     tooltip.style.top = `${Math.round(y)}px`
   }

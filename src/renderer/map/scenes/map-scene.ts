@@ -115,6 +115,10 @@ export class MapScene extends Phaser.Scene {
     this.requestFrames()
   }
 
+  currentHighlight(): MapTarget | null {
+    return this.highlight
+  }
+
   /** The layout on show (null before the first draw). */
   currentLayout(): MapLayout | null {
     return this.layout
