@@ -117,6 +117,9 @@ describe('invented powers on their own map', () => {
   it("the tutorial's powers are on no world map; the shipped scenario's are", () => {
     expect(geographyOf(compiled.file.actors)).toBe('schematic')
     expect(geographyOf(scenario.file.actors)).toBe('world')
+    // The writers' guide's invented islands (one of them is MAR, Morocco's code, which the map does not know).
+    const islands = loadFolder(join(ROOT, 'tests', 'fixtures', 'scenarios', 'modding-tutorial'))
+    expect(geographyOf(islands.file.actors)).toBe('schematic')
     // One real country is enough for the world map.
     expect(
       geographyOf([

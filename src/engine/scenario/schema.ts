@@ -109,7 +109,9 @@ export const Actor = grounded({
       lon: z.number().min(-180).max(180).describe('Longitude in degrees, east positive.'),
       lat: z.number().min(-90).max(90).describe('Latitude in degrees, north positive.'),
     })
-    .describe('Where the actor is drawn on the map.'),
+    .describe(
+      'Where the actor is drawn on the map. When no actor is a country the world map knows (by id or name; see MODDING.md), the scenario gets its own schematic map, where capitals only place the powers relative to each other.',
+    ),
   playable: z.boolean().describe('Whether a human may take this actor.'),
   budget: z.number().int().min(0).max(20).optional().describe('Political capital per turn; defaults to `turns.budget`.'),
 }).describe('A power. Its grounding covers its numbers (capability, budget): cite them or say why they were chosen.')
