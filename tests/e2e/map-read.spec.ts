@@ -54,6 +54,10 @@ for (const size of SIZES) {
 
     const legend = page.locator('.map-legend')
     await expect(legend).toBeVisible()
+    // Folded so the plan stays near; opened from the keyboard.
+    await expect(legend.getByRole('listitem').first()).toBeHidden()
+    await legend.locator('summary').focus()
+    await page.keyboard.press('Enter')
     await expect(legend.getByRole('listitem')).toHaveCount(10)
     await expect(legend).toContainText('Dashed line: rival pair')
     await expect(legend).toContainText('Ring: readiness')
@@ -67,7 +71,12 @@ for (const size of SIZES) {
     await expect(tooltip).toBeVisible()
     await expect(tooltip).toContainText('Closest to Russia')
     await expect.poll(async () => (await idleSnapshot(page)).highlight).toEqual({ kind: 'actor', id: 'CHN' })
+    // Escape hides the tooltip and leaves the focus where it was; the next power shows it again.
+    await page.keyboard.press('Escape')
+    await expect(tooltip).toBeHidden()
+    await expect(china).toBeFocused()
     await page.keyboard.press('Tab')
+    await expect(tooltip).toContainText('Russia: Bloc A')
     await expect(page.getByRole('button', { name: 'Russia', exact: true })).toBeFocused()
     await expect.poll(async () => (await idleSnapshot(page)).highlight).toEqual({ kind: 'actor', id: 'RUS' })
     if (size.width === 1280) await scanA11y(page, `game with a power in focus at ${size.width}×${size.height}`)

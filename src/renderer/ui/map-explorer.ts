@@ -94,13 +94,13 @@ function legendItems(palette: MapPalette): { picture: SVGElement; text: string }
   ]
 }
 
-/** What the map's colours, lines, outlines and markers mean, in the page's own text. */
+/** What the map's colours, lines, outlines and markers mean, in the page's own text; folded to keep the plan in view. */
 export function mapLegend(settings: { colourBlindSafe: boolean }): HTMLElement {
   const palette = paletteFor(settings)
   return h(
     'details',
-    { className: 'map-legend', open: true },
-    h('summary', {}, 'Legend'),
+    { className: 'map-legend' },
+    h('summary', {}, 'Legend: what the colours, lines and rings mean'),
     h(
       'ul',
       {},
@@ -132,7 +132,7 @@ const targetKey = (target: MapTarget): string => (target.kind === 'actor' ? targ
  * The powers and pairs of `view` as buttons; `mapContainer` is the element the map draws in (the
  * tooltip goes over it). Pairs too weak to draw are listed after the drawn ones.
  */
-export function mapExplorer(view: Pick<MapView, 'actors' | 'links'>, mapContainer: HTMLElement): MapExplorer {
+export function mapExplorer(view: Pick<MapView, 'actors' | 'links'>, mapContainer: HTMLElement, legend?: HTMLElement): MapExplorer {
   let handle: MapHandle | null = null
   let focused: MapTarget | null = null
   let pointed: MapTarget | null = null
@@ -254,7 +254,18 @@ export function mapExplorer(view: Pick<MapView, 'actors' | 'links'>, mapContaine
     tooltip.style.top = `${Math.round(y)}px`
   }
 
-  const element = h('div', { className: 'map-explorer' }, h('div', { className: 'map-lists' }, powers, pairs), detail)
+  const element = h('div', { className: 'map-explorer' }, h('div', { className: 'map-lists' }, powers, pairs, legend), detail)
+
+  // Escape hides the tooltip without moving the pointer or the focus (WCAG 1.4.13); the next target shows it again.
+  const onKey = (event: KeyboardEvent) => {
+    if (!element.isConnected) {
+      document.removeEventListener('keydown', onKey)
+      return
+    }
+    if (event.key !== 'Escape' || tooltip.hidden || document.querySelector('dialog[open]')) return
+    tooltip.hidden = true
+  }
+  document.addEventListener('keydown', onKey)
 
   return {
     element,

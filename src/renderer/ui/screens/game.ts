@@ -217,7 +217,7 @@ export function gameScreen(notice?: GameNotice): Screen {
       const state = session.state
       const mapContainer = h('div', { className: 'map', 'aria-hidden': 'true' })
       const view = mapView(session, session.history[session.history.length - 1])
-      const explorer = mapExplorer(view, mapContainer)
+      const explorer = mapExplorer(view, mapContainer, mapLegend(app.settings))
       const guideSlot = h('div', { className: 'guide-slot' })
       const summary = h(
         'p',
@@ -254,14 +254,7 @@ export function gameScreen(notice?: GameNotice): Screen {
           ),
         ),
         guideSlot,
-        h(
-          'section',
-          { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' },
-          mapContainer,
-          summary,
-          explorer.element,
-          mapLegend(app.settings),
-        ),
+        h('section', { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' }, mapContainer, summary, explorer.element),
         h(
           'aside',
           { className: 'ladder', 'aria-labelledby': 'ladder-title', 'data-guide': 'ladder' },
