@@ -196,3 +196,14 @@ export function forecastChoice(scn: CompiledScenario, base: PlanProjection, choi
   }
   return { objectives, scoreDelta, reactions, risks, partners: partnerAnswers(scn, state, choice, base.plan, seats) }
 }
+
+/**
+ * The change of each of the role's objectives (score points) that the whole plan is projected to bring,
+ * measured as forecastChoice measures one choice: zeros for an empty plan.
+ */
+export function planObjectiveChanges(scn: CompiledScenario, projection: PlanProjection, role: RoleData): number[] {
+  const after = basePoints(scn, projection, role)
+  if (projection.plan.length === 0) return after.map(() => 0)
+  const before = objectivePoints(scn, projection.state, role)
+  return after.map((points, k) => points - before[k])
+}
