@@ -110,6 +110,12 @@ test('a card forecasts the effect on your objectives, the reactions in words, th
   await card('sanctions').getByRole('button', { name: 'Add to plan' }).click()
   await expect(page.locator('.plan-list')).toContainText('Sanctions → Russia')
   await expect(card('one-threat-framing').locator('.forecast-reactions')).toContainText('Double containment')
+
+  // Saving says so on the screen too, not only to screen readers.
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+  await expect(page.locator('.status-line')).toHaveText(/^Saved as ".+"\.$/)
+  await expect(page.locator('.status-line')).toBeInViewport()
   await scanA11y(page, 'turn screen with forecasts')
 })
 
