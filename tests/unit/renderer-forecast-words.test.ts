@@ -132,3 +132,22 @@ describe('the session on the turn screen', () => {
     expect(pricey.canStillAfford('USA')).toBe(false)
   })
 })
+
+describe('reaction lines', () => {
+  it('fold who will want to answer whom into one sentence per rule', () => {
+    const scn = defaultScenario()
+    const rule = 'Reciprocal responses (China)'
+    const lines = reactionLines(
+      scn,
+      [
+        { rule, variable: 'alignment', actors: ['CHN', 'RUS'], delta: 0.02 },
+        { rule, variable: 'grievance', actors: ['CHN', 'USA'], delta: 0.3 },
+        { rule, variable: 'grievance', actors: ['CHN', 'JPN'], delta: 0.3 },
+        { rule, variable: 'grievance', actors: ['RUS', 'USA'], delta: 0.1 },
+        { rule, variable: 'grievance', actors: ['RUS', 'JPN'], delta: 0.1 },
+      ],
+      'USA',
+    )
+    expect(lines).toEqual([`${rule}: China and Russia draw closer (+2.0 pts); China and Russia will want to answer you and Japan`])
+  })
+})

@@ -68,16 +68,57 @@ export function changeSentence(
   }
 }
 
-/** The reactions, one line per rule: "Reciprocal responses (Russia): China and Russia draw closer (+4 pts); Russia will want to answer you". */
-export function reactionLines(scn: CompiledScenario, reactions: readonly ReactionForecast[], viewer: string): string[] {
-  const byRule = new Map<string, string[]>()
+/** "China, Russia and you": names joined for a sentence. */
+function joined(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/**
+ * Who will want to answer whom, folded: "China and Russia will want to answer you and Japan" rather than one
+ * sentence per pair. Grievances that ease stay one sentence each.
+ */
+function grievanceSentences(scn: CompiledScenario, reactions: readonly ReactionForecast[], viewer: string): string[] {
+  const targetsOf = new Map<string, string[]>()
+  const eased: string[] = []
   for (const reaction of reactions) {
-    const lines = byRule.get(reaction.rule) ?? []
-    const sentence = changeSentence(scn, reaction.variable, reaction.actors, reaction.delta, viewer)
-    if (!lines.includes(sentence)) lines.push(sentence)
-    byRule.set(reaction.rule, lines)
+    const [feeler, target] = reaction.actors
+    if (reaction.delta < 0) {
+      eased.push(changeSentence(scn, 'grievance', reaction.actors, reaction.delta, viewer))
+      continue
+    }
+    const targets = targetsOf.get(feeler) ?? []
+    if (!targets.includes(target)) targets.push(target)
+    targetsOf.set(feeler, targets)
   }
-  return [...byRule].map(([rule, lines]) => `${rule}: ${lines.join('; ')}`)
+  const byTargets = new Map<string, string[]>()
+  for (const [feeler, targets] of targetsOf) {
+    const key = targets.join('|')
+    byTargets.set(key, [...(byTargets.get(key) ?? []), feeler])
+  }
+  const answers = [...byTargets].map(([key, feelers]) => {
+    const targets = key.split('|').map((id) => who(scn, id, viewer))
+    return capitalised(`${joined(feelers.map((id) => who(scn, id, viewer)))} will want to answer ${joined(targets)}`)
+  })
+  return [...answers, ...eased]
+}
+
+/** The reactions, one line per rule: "Reciprocal responses (Russia): China and Russia draw closer (+1.0 pts); Russia will want to answer you". */
+export function reactionLines(scn: CompiledScenario, reactions: readonly ReactionForecast[], viewer: string): string[] {
+  const byRule = new Map<string, ReactionForecast[]>()
+  for (const reaction of reactions) byRule.set(reaction.rule, [...(byRule.get(reaction.rule) ?? []), reaction])
+  return [...byRule].map(([rule, changes]) => {
+    const sentences = changes
+      .filter((change) => change.variable !== 'grievance')
+      .map((change) => changeSentence(scn, change.variable, change.actors, change.delta, viewer))
+    sentences.push(
+      ...grievanceSentences(
+        scn,
+        changes.filter((change) => change.variable === 'grievance'),
+        viewer,
+      ),
+    )
+    return `${rule}: ${sentences.filter((sentence, k) => sentences.indexOf(sentence) === k).join('; ')}`
+  })
 }
 
 const PARTNER_ANSWERS: Record<PartnerAnswer, string> = {
