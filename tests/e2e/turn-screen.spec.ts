@@ -119,7 +119,7 @@ test('a card forecasts the effect on your objectives, the reactions in words, th
   await scanA11y(page, 'turn screen with forecasts')
 })
 
-test('ending a turn with capital that could buy an action asks first; not when nothing is affordable', async ({ page }) => {
+test('ending a turn with capital that could buy an action asks first; not once it is all spent', async ({ page }) => {
   await openTitle(page)
   await startGame(page, { seed: 7, turns: 4 })
   expect(await budgetLeft(page)).toBe(3)
