@@ -88,6 +88,23 @@ export function projectTurn(
   return { state, pinPricks: ctx.pinPricks }
 }
 
+/**
+ * A plan's shock alone: steps 2 and 3 (the actions and the reactions they trigger), nothing after, with the
+ * ledger of what changed. What the computer players value a choice by (see ai/shock-program.ts) and what the
+ * turn screen forecasts with; the input state is never changed.
+ */
+export function shockOf(
+  scn: CompiledScenario,
+  previous: GameState,
+  orders: readonly Choice[],
+): { state: GameState; pinPricks: number[]; ledger: LedgerEntry[] } {
+  const state = cloneState(previous)
+  const ctx = newContext(scn, state, previous.turn + 1, orders.slice(), true)
+  applyActions(ctx)
+  applyReactions(ctx)
+  return { state, pinPricks: ctx.pinPricks, ledger: ctx.ledger ?? [] }
+}
+
 /** Steps 2-8 in the documented order (the injects, if any, before them), on the context's own copy of the state. */
 function runSteps(ctx: TurnContext, options: { incidents: boolean; injects?: readonly string[] }): void {
   if (options.injects && options.injects.length > 0) applyInjects(ctx, options.injects)

@@ -5,6 +5,7 @@ import {
   expect,
   leaveReport,
   openTitle,
+  pressEndTurn,
   reportHeading,
   roleCheckbox,
   startGame,
@@ -63,7 +64,7 @@ test('game, consent dialog, save dialog, report with Why?, reader, charts, load 
   await dialog(page).getByRole('button', { name: 'Save' }).click()
   await expect(dialog(page)).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'End turn' }).click()
+  await pressEndTurn(page)
   await expect(dialog(page), 'a partner proposes a joint action').toBeVisible()
   await scan(page, 'consent dialog')
   while (await dialog(page).isVisible()) {
@@ -96,7 +97,7 @@ test('game, consent dialog, save dialog, report with Why?, reader, charts, load 
   await page.getByRole('button', { name: 'Back' }).click()
   await expect(turnHeading(page)).toBeVisible()
 
-  await page.getByRole('button', { name: 'End turn' }).click()
+  await pressEndTurn(page)
   while (true) {
     await expect(reportHeading(page).or(dialog(page))).toBeVisible()
     if (!(await dialog(page).isVisible())) break
@@ -124,7 +125,7 @@ test('the hot-seat hand-over screen has no axe violations', async ({ page }) => 
   await openTitle(page)
   await startGame(page, { seed: 3, turns: 2, roles: ['United States', 'China'] })
   await expect(page.getByText('Playing United States')).toBeVisible()
-  await page.getByRole('button', { name: 'End turn' }).click()
+  await pressEndTurn(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Pass the device to China' })).toBeVisible()
   await scan(page, 'hand-over')
   await page.getByRole('button', { name: 'Ready: play China' }).click()

@@ -213,8 +213,23 @@ export async function endTurn(
   page: Page,
   answer: ConsentAnswer | ((index: number) => ConsentAnswer) = 'Agree',
 ): Promise<{ turn: number; dialogs: number }> {
-  await page.getByRole('button', { name: 'End turn' }).click()
+  await pressEndTurn(page)
   return answerUntilReport(page, answer)
+}
+
+/** The prompt before ending a turn with capital left that could still buy an action. */
+export const unspentPrompt = (page: Page): Locator => page.getByRole('dialog', { name: 'End the turn with capital unspent?' })
+
+/**
+ * Presses End turn and, if the player could still afford an action, answers the prompt with "End turn anyway".
+ * (The prompt opens within the click, so whether it is there is known at once.)
+ */
+export async function pressEndTurn(page: Page): Promise<boolean> {
+  await page.getByRole('button', { name: 'End turn' }).click()
+  if (!(await unspentPrompt(page).isVisible())) return false
+  await unspentPrompt(page).getByRole('button', { name: 'End turn anyway' }).click()
+  await expect(unspentPrompt(page)).toHaveCount(0)
+  return true
 }
 
 export async function answerUntilReport(
@@ -224,6 +239,10 @@ export async function answerUntilReport(
   let dialogs = 0
   for (;;) {
     await expect(reportHeading(page).or(dialog(page))).toBeVisible()
+    if (await unspentPrompt(page).isVisible()) {
+      await unspentPrompt(page).getByRole('button', { name: 'End turn anyway' }).click()
+      continue
+    }
     if (await dialog(page).isVisible()) {
       await expect(dialog(page)).toContainText('proposes')
       const choice = typeof answer === 'function' ? answer(dialogs) : answer

@@ -1,6 +1,6 @@
 // A whole (short) game with the keyboard alone: Tab, Shift+Tab, Enter, Space and the arrow keys.
 // Focus is only ever moved by those keys; the test reads where it is, and checks it can be seen.
-import { expect, numberIn, openTitle, reportHeading, test, turnHeading } from './fixtures.ts'
+import { expect, numberIn, openTitle, reportHeading, test, turnHeading, unspentPrompt } from './fixtures.ts'
 import type { BrowserGlobals, Page } from './fixtures.ts'
 
 interface Focused {
@@ -125,6 +125,15 @@ test('a 3-turn game can be played with the keyboard alone, with focus always vis
       if (!(await page.getByRole('dialog').isVisible())) break
       now = await focused(page)
       expect(now.inDialog, 'focus moves into the dialog').toBe(true)
+      if (await unspentPrompt(page).isVisible()) {
+        // Capital left that could still buy an action: the prompt offers to keep planning first.
+        expect(now.name).toBe('Keep planning')
+        expectVisibleFocus(now)
+        now = await tabTo(page, isButton('End turn anyway'), 'End turn anyway', false, 2)
+        expect(now.inDialog, 'Tab stays within the dialog').toBe(true)
+        await page.keyboard.press('Enter')
+        continue
+      }
       expect(now.name).toBe('Agree')
       expectVisibleFocus(now)
       if (dialogs === 0) {

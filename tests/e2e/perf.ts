@@ -112,8 +112,9 @@ function installMeter(): void {
     const dialog = win.document.querySelector('dialog[open], [role="dialog"]')
     if (dialog) {
       const opened = win.performance.now()
+      // Decline every proposal; past the prompt about capital left unspent, end the turn anyway.
       const decline = [...((dialog as unknown as { querySelectorAll(s: string): Node[] }).querySelectorAll('button') ?? [])].find(
-        (b) => b.textContent === 'Decline',
+        (b) => b.textContent === 'Decline' || b.textContent === 'End turn anyway',
       )
       current.dialogs += 1
       decline?.click()

@@ -1,7 +1,17 @@
 // The tutorial scenario teaches the interface in the game, one step at a time: each step points at the
 // part of the screen it talks about and moves on when the player does what it asks.
 import { scanA11y } from './axe.ts'
-import { addAffordableAction, answerUntilReport, expect, forgetMap, leaveReport, openTitle, test, turnHeading } from './fixtures.ts'
+import {
+  addAffordableAction,
+  answerUntilReport,
+  expect,
+  forgetMap,
+  leaveReport,
+  openTitle,
+  pressEndTurn,
+  test,
+  turnHeading,
+} from './fixtures.ts'
 import type { Page } from './fixtures.ts'
 
 const guide = (page: Page) => page.getByRole('complementary', { name: /^Guide/ })
@@ -46,7 +56,7 @@ test('the tutorial guide walks through a turn, step by step, and can be hidden',
 
   await guide(page).getByRole('button', { name: 'Next guide step' }).click()
   await expectStep(page, 6, /^End the turn\./, 'end-turn')
-  await page.getByRole('button', { name: 'End turn' }).click()
+  await pressEndTurn(page)
   await answerUntilReport(page)
   await expectStep(page, 7, /^The report lists every change/, null)
   await page

@@ -13,11 +13,19 @@ import type {
   HumanTurn,
   Match,
   PlayedTurn,
+  ChoiceForecast,
+  ObjectiveStatus,
+  PlanProjection,
   Rejection,
 } from '../../engine/index.ts'
 import {
   advanceMatch,
   choiceProblem,
+  forecastChoice,
+  legalCandidates,
+  objectiveStatus,
+  planObjectiveChanges,
+  planProjection,
   costOf,
   decisionsOf,
   humanTurnsFromOrders,
@@ -149,6 +157,43 @@ export class GameSession {
     const left = this.budget(normal.actor) - this.spent(normal.actor)
     if (cost > left) return { choice: normal, code: 'over-budget', reason: `it costs ${cost} and you have ${left} capital left` }
     return null
+  }
+
+  /** The projection of the active human's plan as it stands (kept while the plan and the state stand). */
+  private projection: PlanProjection | null = null
+
+  private activeProjection(): PlanProjection {
+    const plan = this.pending[this.activeActor] ?? []
+    if (!this.projection || this.projection.plan !== plan || this.projection.state !== this.state) {
+      this.projection = planProjection(this.scenario, this.state, plan)
+    }
+    return this.projection
+  }
+
+  /** What adding `choice` to the active human's plan will likely do (see the engine's forecastChoice). */
+  forecast(choice: Choice): ChoiceForecast {
+    return forecastChoice(this.scenario, this.activeProjection(), normaliseChoice(choice), {
+      humans: this.humans,
+      difficulty: this.difficulty,
+    })
+  }
+
+  /** The active human's objectives now, with their change over the last turn and the plan's projected change. */
+  objectives(): { status: ObjectiveStatus[]; planned: number[] } {
+    const role = this.scenario.roleByActor[this.activeActor]
+    if (!role) return { status: [], planned: [] }
+    const turns = this.history
+    const previous = turns.length === 0 ? null : turns.length === 1 ? this.start : turns[turns.length - 2].result.state
+    return {
+      status: objectiveStatus(this.scenario, this.state, role, previous),
+      planned: planObjectiveChanges(this.scenario, this.activeProjection(), role),
+    }
+  }
+
+  /** Whether the actor could still add something to its plan with the capital it has left. */
+  canStillAfford(actor: string): boolean {
+    if (this.budget(actor) - this.spent(actor) <= 0) return false
+    return legalCandidates(this.scenario, this.state, actor).some((choice) => this.problemWith(choice) === null)
   }
 
   addChoice(choice: Choice): Rejection | null {

@@ -1,40 +1,15 @@
-// Action cards: cost, the choice of partners and targets, a preview of effects and incident risk,
-// and the passages the action is derived from.
-import type { ActionData, Choice, CitationData, CompiledScenario, EffectData, GameState } from '../../engine/index.ts'
+// Action cards: cost, the choice of partners and targets, the forecast (what the choice will likely do to the
+// player's objectives, the reactions it sets off, the incident risk, whether partners will agree), and in
+// the details the action's direct effects and the passages it is derived from.
+import type { ActionData, Choice, CitationData, CompiledScenario, GameState } from '../../engine/index.ts'
 import { costOf } from '../../engine/index.ts'
 import type { GameSession } from '../session/session.ts'
-import { actionName, actorName, incidentRisks, rejectionReason } from '../session/view-models.ts'
-import { button, h, percent, replaceChildren } from './dom.ts'
+import { describeEffect, objectiveLines, partnerLines, points, reactionLines, riskLines } from '../session/forecast-view.ts'
+import { actionName, actorName, rejectionReason } from '../session/view-models.ts'
+import { button, h, replaceChildren } from './dom.ts'
 import { citationList } from './citations.ts'
 
-const REF_NAMES: Record<string, string> = {
-  actor: 'you',
-  partners: 'your partners',
-  participants: 'you and your partners',
-  targets: 'the targets',
-}
-
-function refName(scn: CompiledScenario, ref: string): string {
-  return REF_NAMES[ref] ?? actorName(scn, ref)
-}
-
-export function describeEffect(scn: CompiledScenario, effect: EffectData): string {
-  const amount = (delta: number, scale: number, unit = '') => `${delta > 0 ? '+' : '−'}${Math.abs(Math.round(delta * scale))}${unit}`
-  switch (effect.variable) {
-    case 'readiness':
-      return `Readiness of ${refName(scn, effect.of)} ${amount(effect.delta, 1)}`
-    case 'standing':
-      return `Standing of ${refName(scn, effect.of)} ${amount(effect.delta, 100, ' pts')}`
-    case 'grievance':
-      return `Grievance of ${refName(scn, effect.of)} toward ${refName(scn, effect.toward)} ${amount(effect.delta, 100, ' pts')}`
-    default: {
-      const name = effect.variable[0].toUpperCase() + effect.variable.slice(1)
-      const unit = effect.variable === 'alignment' ? '' : ' pts'
-      const per = effect.per === 'participant' ? ' per participant' : effect.per === 'target' ? ' per target' : ''
-      return `${name} between ${refName(scn, effect.between[0])} and ${refName(scn, effect.between[1])} ${amount(effect.delta, 100, unit)}${per}`
-    }
-  }
-}
+export { describeEffect }
 
 function optionsFor(scn: CompiledScenario, from: string[] | undefined, exclude: string[]): string[] {
   return (from ?? scn.actorIds).filter((id) => !exclude.includes(id) && id in scn.actorIndex)
@@ -92,7 +67,11 @@ export function actionCard(
     action.requires ? `after ${actionName(scn, action.requires)}` : '',
   ].filter(Boolean)
   const costView = h('span', { className: 'cost' })
+  const score = h('p', { className: 'forecast-score' })
+  const objectives = h('ul', { className: 'forecast-objectives' })
+  const reactions = h('ul', { className: 'forecast-reactions' })
   const risk = h('p', { className: 'risk' })
+  const partnersNote = h('p', { className: 'partners-note' })
   const problem = h('p', { className: 'problem', role: 'status' })
   const current = (): Choice => {
     const choice: Choice = { actor, action: action.id }
@@ -107,16 +86,40 @@ export function actionCard(
     // The cost of the choice as it stands: each extra target ticked adds its price.
     const cost = costOf(scn, state, choice)
     costView.textContent = `Cost ${cost}${costNotes.length > 0 ? ` (${costNotes.join('; ')})` : ''}`
-    const risks = incidentRisks(scn, state, choice)
-    replaceChildren(
-      risk,
-      risks.length
-        ? `Incident risk: ${risks.map((r) => `${r.pair} ${percent(r.before)} → ${percent(r.after)}`).join(', ')}`
-        : 'No pin prick: no added incident risk.',
-    )
     const why = session.problemWith(choice)
     problem.textContent = why ? `Not possible: ${rejectionReason(scn, why)}.` : ''
     addButton.disabled = why !== null
+    // A choice the rules refuse outright (a missing target or partner) has nothing to forecast.
+    const incomplete = why !== null && (why.code === 'bad-targets' || why.code === 'bad-partners')
+    if (incomplete) {
+      score.textContent = 'Choose whom it involves to see what it would do.'
+      for (const list of [objectives, reactions]) replaceChildren(list)
+      risk.textContent = ''
+      partnersNote.textContent = ''
+      return
+    }
+    const forecast = session.forecast(choice)
+    const hasRole = forecast.objectives.length > 0
+    score.textContent = !hasRole
+      ? ''
+      : Math.abs(forecast.scoreDelta) < 0.05
+        ? 'Your score: no change expected'
+        : `Your score: ${points(forecast.scoreDelta)} expected`
+    replaceChildren(
+      objectives,
+      objectiveLines(forecast)
+        .slice(0, 3)
+        .map((line) => h('li', {}, line)),
+    )
+    const lines = reactionLines(scn, forecast.reactions, actor)
+    replaceChildren(
+      reactions,
+      lines.length ? lines.map((line) => h('li', {}, line)) : h('li', { className: 'note' }, 'No reactions expected.'),
+    )
+    const risks = riskLines(scn, forecast)
+    risk.textContent = risks.length ? `Incident risk: ${risks.join(', ')}` : 'No added incident risk.'
+    const answers = partnerLines(scn, forecast)
+    partnersNote.textContent = answers.length ? `Must agree: ${answers.join('; ')}.` : ''
   }
   const addButton = button(
     'Add to plan',
@@ -130,24 +133,34 @@ export function actionCard(
     'article',
     { className: 'card', 'aria-labelledby': `card-${action.id}`, 'data-action': action.id },
     h('header', {}, h('h3', { id: `card-${action.id}` }, action.name), costView),
-    h('p', { className: 'tags' }, [...action.tags, action.pinPrick ? 'pin prick' : null].filter(Boolean).join(' · ')),
-    h('p', {}, action.description),
     partners?.element,
     targets?.element,
     h(
+      'div',
+      { className: 'forecast', 'aria-label': `What ${action.name} would likely do`, role: 'group' },
+      score,
+      objectives,
+      h('p', { className: 'forecast-heading' }, 'Likely reactions'),
+      reactions,
+      risk,
+      partnersNote,
+    ),
+    problem,
+    addButton,
+    h(
       'details',
       { className: 'preview' },
-      h('summary', {}, 'Effects'),
+      h('summary', {}, 'Details and sources'),
+      h('p', { className: 'tags' }, [...action.tags, action.pinPrick ? 'pin prick' : null].filter(Boolean).join(' · ')),
+      h('p', {}, action.description),
+      h('p', { className: 'forecast-heading' }, 'Direct effects'),
       h(
         'ul',
         {},
         action.effects.map((effect) => h('li', {}, describeEffect(scn, effect))),
       ),
+      citationList(action.citations ?? [], action.assumption, onRead, 'Passages behind it'),
     ),
-    risk,
-    citationList(action.citations ?? [], action.assumption, onRead, 'Passages behind it'),
-    problem,
-    addButton,
   )
   card.addEventListener('change', refresh)
   refresh()

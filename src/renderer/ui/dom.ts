@@ -42,8 +42,12 @@ export function button(label: string, onClick: () => void | Promise<void>, attri
   return h('button', { type: 'button', ...attributes, onclick: () => void onClick() }, label)
 }
 
-/** Says something to screen-reader users through the page's live region. */
+/**
+ * Says something to screen-reader users through the page's live region, and shows it on the screen's visible
+ * status line when it has one (`data-status-line`; not a live region itself, so nothing is read twice).
+ */
 export function announce(text: string): void {
+  for (const line of document.querySelectorAll('[data-status-line]')) line.textContent = text
   const region = document.getElementById('announcer')
   if (!region) return
   region.textContent = ''

@@ -1,5 +1,6 @@
 // Your turn: the map, the escalation ladder, your plan, the action cards; Undo, End turn, Save.
 import type { Choice, CitationData } from '../../../engine/index.ts'
+import { costOf } from '../../../engine/index.ts'
 import type { GameSession, ResolvedTurn } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
 import {
@@ -15,6 +16,8 @@ import {
 import type { App, Screen } from '../app.ts'
 import { loadEntry } from '../catalog.ts'
 import { actionCard } from '../cards.ts'
+import { objectivesPanel } from '../objectives.ts'
+import { UNITS_NOTE, points } from '../../session/forecast-view.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { mapExplorer, mapLegend, pageTextScale } from '../map-explorer.ts'
@@ -101,6 +104,10 @@ export function gameScreen(notice?: GameNotice): Screen {
 
       const planList = h('ol', { className: 'plan-list' })
       const budget = h('p', { className: 'budget' })
+      const planEffect = h('p', { className: 'plan-effect' })
+      // What was just done ("Added …", "Saved as …"), visible as well as announced (see dom.ts announce).
+      const statusLine = h('p', { className: 'status-line', 'data-status-line': '' })
+      const objectives = h('section', { className: 'objectives', 'aria-labelledby': 'objectives-title', 'data-guide': 'objectives' })
       const undoButton = button('Undo', () => {
         if (session.undo()) {
           announce('Undone.')
@@ -111,6 +118,11 @@ export function gameScreen(notice?: GameNotice): Screen {
         const actor = session.activeActor
         const mine = session.pending[actor] ?? []
         budget.textContent = `Political capital: ${session.budget(actor) - session.spent(actor)} of ${session.budget(actor)} left`
+        const outlook = session.objectives()
+        replaceChildren(objectives, objectivesPanel(scn, outlook.status, outlook.planned))
+        const planned = outlook.planned.reduce((sum, delta) => sum + delta, 0)
+        planEffect.textContent =
+          mine.length > 0 && outlook.status.length > 0 ? `Expected effect of the plan on your score: ${points(planned)}` : ''
         replaceChildren(
           planList,
           mine.length === 0 ? h('li', { className: 'note' }, 'Nothing planned yet: choose actions below, or end the turn to pass.') : null,
@@ -119,6 +131,7 @@ export function gameScreen(notice?: GameNotice): Screen {
               'li',
               {},
               describeChoice(scn, choice),
+              h('span', { className: 'note' }, ` (cost ${costOf(scn, session.state, choice)})`),
               ' ',
               button(
                 'Remove',
@@ -149,6 +162,31 @@ export function gameScreen(notice?: GameNotice): Screen {
       )
 
       const endTurn = async () => {
+        if (session.resolving || main.inert) return
+        const actor = session.activeActor
+        if (session.canStillAfford(actor)) {
+          const left = session.budget(actor) - session.spent(actor)
+          // The modal dialog keeps the page out of reach while it is open, and gives focus back to End turn.
+          const go = await modal(
+            'End the turn with capital unspent?',
+            [
+              h(
+                'p',
+                {},
+                `${actorName(scn, actor)} has ${left} of ${session.budget(actor)} political capital left and could still afford an action. Capital left at the end of a turn is lost.`,
+              ),
+            ],
+            [
+              { label: 'Keep planning', value: false, primary: true },
+              { label: 'End turn anyway', value: true },
+            ],
+            false,
+          )
+          if (!go) {
+            announce(`Still planning: ${left} capital left.`)
+            return
+          }
+        }
         if (session.nextHuman()) {
           app.show(handOverScreen(session.activeActor, () => app.show(gameScreen())))
           return
@@ -254,27 +292,35 @@ export function gameScreen(notice?: GameNotice): Screen {
           ),
         ),
         guideSlot,
-        h('section', { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' }, mapContainer, summary, explorer.element),
         h(
-          'aside',
-          { className: 'ladder', 'aria-labelledby': 'ladder-title', 'data-guide': 'ladder' },
-          h('h2', { id: 'ladder-title' }, 'Escalation ladder'),
-          ladder,
-        ),
-        h(
-          'section',
-          { className: 'plan', 'aria-labelledby': 'plan-title', 'data-guide': 'plan' },
-          h('h2', { id: 'plan-title' }, `Your plan (${actorName(scn, actor)})`),
-          budget,
-          planList,
-          h('div', { className: 'actions' }, undoButton, endButton),
+          'div',
+          { className: 'side' },
+          h(
+            'section',
+            { className: 'plan', 'aria-labelledby': 'plan-title', 'data-guide': 'plan' },
+            h('h2', { id: 'plan-title' }, `Your plan (${actorName(scn, actor)})`),
+            budget,
+            planList,
+            planEffect,
+            h('div', { className: 'actions' }, undoButton, endButton),
+            statusLine,
+          ),
+          objectives,
+          h(
+            'aside',
+            { className: 'ladder', 'aria-labelledby': 'ladder-title', 'data-guide': 'ladder' },
+            h('h2', { id: 'ladder-title' }, 'Escalation ladder'),
+            ladder,
+          ),
         ),
         h(
           'section',
           { className: 'actions-panel', 'aria-labelledby': 'cards-title', 'data-guide': 'cards' },
           h('h2', { id: 'cards-title' }, 'Actions'),
+          h('p', { className: 'note units' }, UNITS_NOTE),
           cards,
         ),
+        h('section', { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' }, mapContainer, summary, explorer.element),
       )
       const guide = guidePanel(session, main)
       if (guide) guideSlot.append(guide)
