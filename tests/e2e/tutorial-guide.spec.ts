@@ -1,7 +1,17 @@
 // The tutorial scenario teaches the interface in the game, one step at a time: each step points at the
 // part of the screen it talks about and moves on when the player does what it asks.
 import { scanA11y } from './axe.ts'
-import { addAffordableAction, answerUntilReport, expect, forgetMap, leaveReport, openTitle, test, turnHeading } from './fixtures.ts'
+import {
+  addAffordableAction,
+  answerUntilReport,
+  expect,
+  forgetMap,
+  leaveReport,
+  openTitle,
+  test,
+  turnHeading,
+  turnOnWriterTools,
+} from './fixtures.ts'
 import type { Page } from './fixtures.ts'
 
 const guide = (page: Page) => page.getByRole('complementary', { name: /^Guide/ })
@@ -15,6 +25,8 @@ async function expectStep(page: Page, step: number, text: RegExp, place: string 
 
 test('the tutorial guide walks through a turn, step by step, and can be hidden', async ({ page }) => {
   await openTitle(page)
+  // Playtest (a scenario writer's tool) keeps the guide's place: see below.
+  await turnOnWriterTools(page)
   await page.getByRole('button', { name: 'Tutorial' }).click()
   await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
   await expect(page.getByLabel('Scenario')).toHaveValue('shipped/tutorial')
