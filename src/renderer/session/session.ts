@@ -358,7 +358,7 @@ export class GameSession {
         partner,
         questions.map((question) => question.choice),
       )
-      questions.forEach((question, k) => this.answers.set(question.key, answers[k] === true))
+      questions.forEach((question, k) => this.answers.set(question.key, answers.at(k) ?? false))
     }
     const agreed = prepared.questions.filter((question) => this.answers.get(question.key) === true).map((question) => question.key)
     this.match = advanceMatch(this.scenario, this.match, { choices, agreed }, { prepared })
