@@ -69,9 +69,9 @@ function askOne(session: GameSession, question: ConsentQuestion): Promise<Answer
           'li',
           {},
           `You: ${share} political capital this turn (you have ${left} of ${session.budget(partner)} left)` +
-            (share > left ? ' — not enough: agreeing would drop one of the two' : ''),
+            (share > left ? ' — more than you have left: if you agree, one of your planned actions or this one will not happen' : ''),
         ),
-        h('li', {}, `${actorName(scn, choice.actor)}: ${costOf(scn, session.state, choice)}`),
+        h('li', {}, `${actorName(scn, choice.actor)}: ${costOf(scn, session.state, choice)} political capital`),
       ),
       h('p', { className: 'note' }, 'Escape or “Decide later” leaves the proposal open; the turn waits for your answer.'),
     ],
