@@ -261,7 +261,10 @@ export class GameSession {
     return handOver
   }
 
-  /** Hands over to the next human of a hot-seat game; false when everyone has planned. */
+  /**
+   * Hands over to the next human of a hot-seat game; false when everyone has planned. (For scripts and tests
+   * that answer through endTurn's askHuman; the game screen follows finishPlanning's steps instead.)
+   */
   nextHuman(): boolean {
     if (this.activeHuman + 1 >= this.humans.length) return false
     this.activeHuman += 1
