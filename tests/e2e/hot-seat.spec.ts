@@ -123,8 +123,8 @@ for (const size of [
       let returned = false
       for (let step = 0; step < 30; step++) {
         await expect(page.locator('#app h1').first()).toBeVisible()
-        if (await reportHeading(page).isVisible()) break
         const screen = await page.locator('#app').getAttribute('data-screen')
+        if (screen === 'report') break
         if (await dialog(page).isVisible()) {
           const who = await viewer(page)
           await expectNoSecrets(page, `${who} is asked`)
@@ -162,6 +162,8 @@ for (const size of [
         await scanA11y(page, 'plan returned after a decline')
         returned = true
         await page.getByRole('button', { name: 'End turn' }).click()
+        // The turn moves on (a question, a hand-over, or the report once resolved).
+        await expect(page.locator('#app')).not.toHaveAttribute('data-screen', 'game')
       }
       expect(returned, 'the United States was told before the turn resolved').toBe(true)
       await expect(reportHeading(page)).toBeVisible()
