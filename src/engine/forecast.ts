@@ -43,11 +43,11 @@ export interface RiskForecast {
 }
 
 /** "agree"/"decline": a computer partner's answer, known ahead; "asked": a human decides when the turn ends. */
-export type PartnerAnswer = 'agree' | 'decline' | 'cannot-pay' | 'asked'
+export type ForecastAnswer = 'agree' | 'decline' | 'cannot-pay' | 'asked'
 
 export interface PartnerForecast {
   partner: string
-  answer: PartnerAnswer
+  answer: ForecastAnswer
 }
 
 export interface ChoiceForecast {

@@ -140,6 +140,18 @@ export function numberIn(text: string, pattern: RegExp): number {
 // ---------------------------------------------------------------- steps of a game
 
 /**
+ * From the title screen: Settings → turn on "Scenario writer tools" (Playtest and its key) → back to the title.
+ * Settings are kept in the browser's storage, so this holds for the rest of the test.
+ */
+export async function turnOnWriterTools(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Scenario writer tools').check()
+  await expect.poll(async () => (await readStoredSettings(page))?.writerTools).toBe(true)
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByRole('button', { name: 'New game' })).toBeEnabled()
+}
+
+/**
  * Opens the title screen, by default with `?renderer=canvas` for the map. With 'auto' the map picks
  * for itself (WebGL only on a fast GPU); on this machine, with no GPU, WebGL through the software
  * rasteriser takes both cores and makes every click several times slower, so the specs that test the

@@ -2,7 +2,18 @@
 // Playtest the change with one key, and open saves whose scenario changed on the old or the new rules.
 // Plus deleting an imported scenario, files left out of an import with their reasons, and provenance.
 import { scanA11y } from './axe.ts'
-import { addAffordableAction, dialog, endTurn, expect, forgetMap, leaveReport, openTitle, test, turnHeading } from './fixtures.ts'
+import {
+  addAffordableAction,
+  dialog,
+  endTurn,
+  expect,
+  forgetMap,
+  leaveReport,
+  openTitle,
+  test,
+  turnHeading,
+  turnOnWriterTools,
+} from './fixtures.ts'
 import type { Page } from './fixtures.ts'
 import { BROKEN_DIAGNOSTIC, BROKEN_JSON, SCENARIO_JSON, entryOf, importFiles, openScenarios } from './user-scenarios.ts'
 
@@ -39,6 +50,8 @@ async function playMinimal(page: Page, turns: number, length = 12): Promise<void
 
 test('Playtest: the game sees its scenario change, and P replays it from turn 1 on the new rules', async ({ page, context }) => {
   expect(CHANGED_JSON).not.toBe(SCENARIO_JSON)
+  await openTitle(page)
+  await turnOnWriterTools(page)
   await importOnScenariosScreen(page, SCENARIO_JSON, /Ready/)
   await playMinimal(page, 2)
   await expect(turnHeading(page)).toHaveText(/^Turn 3 of 12/)
@@ -201,6 +214,8 @@ test('the New game list follows the user’s scenarios as they change, keeping w
 })
 
 test('Playtest on the outcome screen, a hot-seat Playtest with its hand-over, and P turned off in Settings', async ({ page }) => {
+  await openTitle(page)
+  await turnOnWriterTools(page)
   await importOnScenariosScreen(page, SCENARIO_JSON, /Ready/)
   await playMinimal(page, 2, 2)
   const outcome = page.getByRole('heading', { level: 1, name: /the last turn is played|everyone loses/ })

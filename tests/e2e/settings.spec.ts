@@ -48,7 +48,14 @@ test('changed settings apply at once and survive a reload', async ({ page }) => 
   // Saved as they change: wait for the last one to reach storage before reloading.
   await expect
     .poll(() => readStoredSettings(page))
-    .toEqual({ textSize: 'large', colourBlindSafe: true, reducedMotion: true, animationSpeed: 1.5, singleKeyShortcuts: true })
+    .toEqual({
+      textSize: 'large',
+      colourBlindSafe: true,
+      reducedMotion: true,
+      animationSpeed: 1.5,
+      singleKeyShortcuts: true,
+      writerTools: false,
+    })
   await expect(page.locator('#announcer')).toHaveText('Settings saved.')
 
   await page.reload()
@@ -75,7 +82,14 @@ test('changed settings apply at once and survive a reload', async ({ page }) => 
   await expect(html).toHaveAttribute('data-motion', 'full')
   await expect
     .poll(() => readStoredSettings(page))
-    .toEqual({ textSize: 'x-large', colourBlindSafe: false, reducedMotion: false, animationSpeed: 1.5, singleKeyShortcuts: true })
+    .toEqual({
+      textSize: 'x-large',
+      colourBlindSafe: false,
+      reducedMotion: false,
+      animationSpeed: 1.5,
+      singleKeyShortcuts: true,
+      writerTools: false,
+    })
   await page.reload()
   await expect(html).toHaveAttribute('data-text-size', 'x-large')
   await expect(html).toHaveAttribute('data-palette', 'default')

@@ -11,6 +11,7 @@ import {
   pressEndTurn,
   test,
   turnHeading,
+  turnOnWriterTools,
 } from './fixtures.ts'
 import type { Page } from './fixtures.ts'
 
@@ -25,6 +26,8 @@ async function expectStep(page: Page, step: number, text: RegExp, place: string 
 
 test('the tutorial guide walks through a turn, step by step, and can be hidden', async ({ page }) => {
   await openTitle(page)
+  // Playtest (a scenario writer's tool) keeps the guide's place: see below.
+  await turnOnWriterTools(page)
   await page.getByRole('button', { name: 'Tutorial' }).click()
   await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
   await expect(page.getByLabel('Scenario')).toHaveValue('shipped/tutorial')

@@ -228,3 +228,78 @@ describe('view models and exports', () => {
     expect(slotFromName('   ')).toBe('save')
   })
 })
+
+describe('a turn on one device: plans, answers, choices returned before the turn resolves', () => {
+  it('refuses a joint action a computer partner will decline, keeping the capital', () => {
+    const session = newSession(['USA'], 4, 3)
+    const problem = session.addChoice({ actor: 'USA', action: 'leaders-summit', partners: ['CHN'] })
+    expect(problem?.code).toBe('declined')
+    expect(problem?.reason).toBe('China will decline to take part this turn')
+    expect(session.spent('USA')).toBe(0)
+    expect(session.addChoice({ actor: 'USA', action: 'leaders-summit', partners: ['JPN'] })).toBeNull()
+  })
+
+  it('goes through every player, asks each partner, returns a declined proposal with its capital, then resolves', async () => {
+    const session = newSession(['USA', 'CHN', 'IND'], 4, 3)
+    const quad = { actor: 'USA', action: 'quad-exercise', partners: ['IND'], targets: ['CHN'] }
+    const summit = { actor: 'USA', action: 'leaders-summit', partners: ['CHN'] }
+    // China is asked (and may agree) only because a person plays it.
+    expect(session.addChoice(quad)).toBeNull()
+    expect(session.addChoice(summit)).toBeNull()
+    expect(session.spent('USA')).toBe(3)
+    expect(session.finishPlanning()).toEqual({ kind: 'plan', actor: 'CHN', handOver: true, dropped: [] })
+    expect(session.addChoice({ actor: 'CHN', action: 'energy-deal', partners: ['RUS'] })).toBeNull()
+    expect(session.finishPlanning()).toEqual({ kind: 'plan', actor: 'IND', handOver: true, dropped: [] })
+
+    // India, at the device, answers first; then the device goes to China.
+    let step = session.finishPlanning()
+    expect(step).toMatchObject({ kind: 'answer', partner: 'IND', handOver: false })
+    if (step.kind !== 'answer') return
+    for (const question of step.questions) session.answer(question.key, question.choice.action !== 'quad-exercise')
+    step = session.nextStep()
+    expect(step).toMatchObject({ kind: 'answer', partner: 'CHN', handOver: true })
+    if (step.kind !== 'answer') return
+    expect(step.questions.map((question) => question.choice)).toContainEqual(summit)
+    for (const question of step.questions) session.answer(question.key, question.choice.action === 'leaders-summit')
+    expect(session.spent('CHN')).toBe(2)
+
+    // India declined the exercise: back to the United States, the exercise out of its plan and its capital free.
+    step = session.nextStep()
+    while (step.kind === 'answer') {
+      for (const question of step.questions) session.answer(question.key, false)
+      step = session.nextStep()
+    }
+    expect(step).toMatchObject({ kind: 'plan', actor: 'USA', handOver: true })
+    if (step.kind !== 'plan') return
+    expect(step.dropped.map(({ choice, rejection }) => [choice.action, rejection.code, rejection.reason])).toEqual([
+      ['quad-exercise', 'declined', 'India declined to take part this turn'],
+    ])
+    expect(session.pending.USA).toEqual([summit])
+    expect(session.spent('USA')).toBe(1)
+    expect(session.returnedToActive).toHaveLength(1)
+    // The same proposal is not made again this turn: India's answer is known.
+    expect(session.addChoice(quad)?.reason).toBe('India declined to take part this turn')
+    expect(session.addChoice({ actor: 'USA', action: 'grave-concern', targets: ['CHN'] })).toBeNull()
+
+    step = session.finishPlanning()
+    while (step.kind === 'answer') {
+      for (const question of step.questions) session.answer(question.key, false)
+      step = session.nextStep()
+    }
+    expect(step).toEqual({ kind: 'resolve' })
+    const resolved = await session.endTurn()
+    expect(resolved.result.orders).toContainEqual(summit)
+    expect(resolved.plan.rejected.filter((rejection) => rejection.choice.actor === 'USA')).toEqual([])
+    expect(resolved.decisions.choices).not.toContainEqual(quad)
+    expect(session.activeActor).toBe('USA')
+    expect(session.returnedToActive).toEqual([])
+  })
+
+  it('will not resolve with a question unanswered', async () => {
+    const session = newSession(['CHN', 'RUS'])
+    session.addChoice({ actor: 'CHN', action: 'energy-deal', partners: ['RUS'] })
+    session.finishPlanning()
+    expect(session.finishPlanning()).toMatchObject({ kind: 'answer', partner: 'RUS', handOver: false })
+    await expect(session.endTurn()).rejects.toThrow(/has not answered every joint action proposed to it/)
+  })
+})

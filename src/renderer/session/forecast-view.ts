@@ -6,7 +6,7 @@ import type {
   CompiledScenario,
   EffectData,
   ObjectiveStatus,
-  PartnerAnswer,
+  ForecastAnswer,
   ReactionForecast,
   StateVariable,
 } from '../../engine/index.ts'
@@ -121,7 +121,7 @@ export function reactionLines(scn: CompiledScenario, reactions: readonly Reactio
   })
 }
 
-const PARTNER_ANSWERS: Record<PartnerAnswer, string> = {
+const PARTNER_ANSWERS: Record<ForecastAnswer, string> = {
   agree: 'will agree',
   decline: 'will decline (the action is then cancelled)',
   'cannot-pay': 'cannot pay its share (the action is then cancelled)',

@@ -6,13 +6,16 @@ import type { Patch } from 'immer'
 import type {
   Choice,
   CompiledScenario,
+  ConsentQuestion,
   Difficulty,
   DroppedChoice,
   GameSetup,
   GameState,
   HumanTurn,
   Match,
+  PlannedChoiceFate,
   PlayedTurn,
+  PreparedTurn,
   ChoiceForecast,
   ObjectiveStatus,
   PlanProjection,
@@ -32,10 +35,13 @@ import {
   jointKey,
   newMatch,
   normaliseChoice,
+  partnerCostOf,
+  plannedChoiceFates,
   prepareMatchTurn,
   recordOf,
   replayRecord,
   rerunMatch,
+  seatsOf,
   setupProblem,
 } from '../../engine/index.ts'
 import type { ScenarioListing } from '../../shared/host.ts'
@@ -66,6 +72,21 @@ export type AskHuman = (partner: string, proposals: Choice[]) => Promise<boolean
 
 type Pending = Record<string, Choice[]>
 
+/** A player's choice the turn would not carry out (a partner declined or cannot pay): dropped from the plan, its capital back. */
+export interface ReturnedChoice {
+  choice: Choice
+  rejection: Rejection
+}
+
+/**
+ * What the device shows next in a turn: a player plans (after a hand-over when someone else had the device),
+ * a player answers the joint actions proposed to it, or the turn can resolve.
+ */
+export type TurnStep =
+  | { kind: 'plan'; actor: string; handOver: boolean; dropped: ReturnedChoice[] }
+  | { kind: 'answer'; partner: string; handOver: boolean; questions: ConsentQuestion[] }
+  | { kind: 'resolve' }
+
 export class GameSession {
   readonly scenario: CompiledScenario
   readonly listing: ScenarioListing
@@ -75,6 +96,14 @@ export class GameSession {
   /** True while a turn is being resolved: a second End turn is refused. */
   resolving = false
   private undoStack: Patch[][] = []
+  /** The players who have finished planning this turn (End turn pressed, and not sent back to re-plan). */
+  private planned = new Set<string>()
+  /** People's answers to joint actions proposed to them this turn, by agreement key. */
+  private answers = new Map<string, boolean>()
+  /** What the turn dropped from a player's plan and the player has not yet been told of. */
+  private returned = new Map<string, ReturnedChoice[]>()
+  /** The turn as last prepared (the computer's choices and the questions), while the plans stay as they were. */
+  private prepared: { choices: readonly Choice[]; turn: PreparedTurn } | null = null
 
   constructor(options: NewGameOptions, match?: Match) {
     this.scenario = options.scenario
@@ -136,12 +165,39 @@ export class GameSession {
     return this.state.turn + 1
   }
 
+  /** Capital the actor has committed this turn: its own plan and its share of the joint actions it agreed to join. */
   spent(actor: string): number {
-    return (this.pending[actor] ?? []).reduce((sum, choice) => sum + costOf(this.scenario, this.state, choice), 0)
+    const own = (this.pending[actor] ?? []).reduce((sum, choice) => sum + costOf(this.scenario, this.state, choice), 0)
+    return own + this.agreedShares(actor)
+  }
+
+  /** The partner's shares of the proposals it agreed to that are still proposed this turn. */
+  private agreedShares(actor: string): number {
+    const questions = this.prepared?.turn.questions ?? []
+    return questions
+      .filter((question) => question.partner === actor && this.answers.get(question.key) === true)
+      .reduce((sum, question) => sum + partnerCostOf(this.scenario, question.choice), 0)
   }
 
   budget(actor: string): number {
     return this.scenario.budget[this.scenario.actorIndex[actor]]
+  }
+
+  private get humanChoices(): Choice[] {
+    return this.humans.flatMap((actor) => this.pending[actor] ?? [])
+  }
+
+  private answerKeys(value: boolean): Set<string> {
+    return new Set([...this.answers].filter(([, answer]) => answer === value).map(([key]) => key))
+  }
+
+  /**
+   * What becomes of every player's choice this turn as things stand: each joint action's partners and their
+   * answers (a computer's known ahead), and what the turn would drop.
+   */
+  choiceFates(choices: readonly Choice[] = this.humanChoices): PlannedChoiceFate[] {
+    const seats = seatsOf(this.scenario, this.match.setup)
+    return plannedChoiceFates(this.scenario, this.state, seats, choices, this.answerKeys(true), this.answerKeys(false))
   }
 
   /** Why the active human cannot add this choice now, or null. */
@@ -156,7 +212,23 @@ export class GameSession {
     const cost = costOf(this.scenario, this.state, normal)
     const left = this.budget(normal.actor) - this.spent(normal.actor)
     if (cost > left) return { choice: normal, code: 'over-budget', reason: `it costs ${cost} and you have ${left} capital left` }
-    return null
+    if (!normal.partners) return null
+    // A joint action bound to fail is refused now, its capital kept: a computer partner's answer is known, and
+    // so is a person's who declined it this turn. (Only this player's own plan counts here: nothing of
+    // another player's plan may show.)
+    const fate = this.choiceFates([...mine, normal]).at(-1)
+    return fate?.dropped ? { ...fate.dropped, choice: normal, reason: this.failureReason(fate) } : null
+  }
+
+  /** Why the turn would not carry a choice out, in the players' words. */
+  private failureReason(fate: PlannedChoiceFate): string {
+    const name = (id: string) => this.scenario.file.actors.find((actor) => actor.id === id)?.name ?? id
+    const refusing = fate.partners.find((partner) => partner.answer === 'declines')
+    if (refusing) return `${name(refusing.partner)} ${refusing.computer ? 'will decline' : 'declined'} to take part this turn`
+    const reason = fate.dropped?.reason ?? ''
+    const broke = fate.partners.find((partner) => reason.startsWith(`${partner.partner} `))
+    if (broke) return `${name(broke.partner)} cannot pay its share (${partnerCostOf(this.scenario, fate.choice)} capital) this turn`
+    return 'it no longer fits your capital, with the shares of the joint actions you agreed to join'
   }
 
   /** The projection of the active human's plan as it stands (kept while the plan and the state stand). */
@@ -224,7 +296,20 @@ export class GameSession {
     return true
   }
 
-  /** Hands over to the next human of a hot-seat game; false when everyone has planned. */
+  /** Gives the device to `actor` (its own Undo starts afresh). */
+  private moveTo(actor: string): boolean {
+    const handOver = actor !== this.activeActor
+    if (handOver) {
+      this.activeHuman = this.humans.indexOf(actor)
+      this.undoStack = []
+    }
+    return handOver
+  }
+
+  /**
+   * Hands over to the next human of a hot-seat game; false when everyone has planned. (For scripts and tests
+   * that answer through endTurn's askHuman; the game screen follows finishPlanning's steps instead.)
+   */
   nextHuman(): boolean {
     if (this.activeHuman + 1 >= this.humans.length) return false
     this.activeHuman += 1
@@ -232,8 +317,73 @@ export class GameSession {
     return true
   }
 
-  /** Resolves the turn: humans' plans, the computer's choices, every partner's consent. */
-  async endTurn(askHuman: AskHuman): Promise<ResolvedTurn> {
+  /** The turn as the engine prepares it for the plans as they stand (computed once per set of plans). */
+  private preparedTurn(): PreparedTurn {
+    const choices = this.humanChoices
+    const same =
+      this.prepared && this.prepared.choices.length === choices.length && this.prepared.choices.every((choice, k) => choice === choices[k])
+    if (!same) this.prepared = { choices, turn: prepareMatchTurn(this.scenario, this.match, choices) }
+    return this.prepared!.turn
+  }
+
+  /**
+   * The active player has finished planning (End turn): what the device shows next. Every player plans, then
+   * each answers the joint actions proposed to it (the one at the device first); a choice the answers leave
+   * unplayable goes back to its player, capital refunded, to plan again; then the turn resolves.
+   */
+  finishPlanning(): TurnStep {
+    this.planned.add(this.activeActor)
+    this.returned.delete(this.activeActor)
+    return this.nextStep()
+  }
+
+  /** Records a player's answer to one joint action proposed to it. */
+  answer(key: string, agree: boolean): void {
+    this.answers.set(key, agree)
+  }
+
+  /** What the device shows next (see finishPlanning). */
+  nextStep(): TurnStep {
+    const unplanned = this.humans.find((actor) => !this.planned.has(actor))
+    if (unplanned) return this.planStep(unplanned)
+    const open = this.preparedTurn().questions.filter((question) => !this.answers.has(question.key))
+    if (open.length > 0) {
+      const partner = open.some((question) => question.partner === this.activeActor) ? this.activeActor : open[0].partner
+      const handOver = this.moveTo(partner)
+      return { kind: 'answer', partner, handOver, questions: open.filter((question) => question.partner === partner) }
+    }
+    const dropped = this.choiceFates().filter((fate) => fate.dropped)
+    if (dropped.length === 0) return { kind: 'resolve' }
+    for (const fate of dropped) {
+      const actor = fate.choice.actor
+      const index = (this.pending[actor] ?? []).findIndex((choice) => jointKey(choice) === jointKey(fate.choice))
+      if (index >= 0) this.pending = { ...this.pending, [actor]: this.pending[actor].filter((_, k) => k !== index) }
+      this.returned.set(actor, [
+        ...(this.returned.get(actor) ?? []),
+        { choice: fate.choice, rejection: { ...fate.dropped!, reason: this.failureReason(fate) } },
+      ])
+      this.planned.delete(actor)
+    }
+    const first = this.returned.has(this.activeActor) ? this.activeActor : this.humans.find((actor) => this.returned.has(actor))!
+    return this.planStep(first)
+  }
+
+  private planStep(actor: string): TurnStep {
+    const handOver = this.moveTo(actor)
+    return { kind: 'plan', actor, handOver, dropped: this.returned.get(actor) ?? [] }
+  }
+
+  /** The choices of the active player's plan that the turn dropped and the player has not yet re-planned after. */
+  get returnedToActive(): readonly ReturnedChoice[] {
+    return this.returned.get(this.activeActor) ?? []
+  }
+
+  /**
+   * Resolves the turn: humans' plans, the computer's choices, every partner's consent. Questions still open
+   * are put to `askHuman` (one call per partner, every proposal made to it); without it they must all have
+   * been answered (see nextStep).
+   */
+  async endTurn(askHuman?: AskHuman): Promise<ResolvedTurn> {
     if (this.over) throw new Error('the game is over')
     if (this.resolving) throw new Error('the turn is already being resolved')
     this.resolving = true
@@ -244,24 +394,29 @@ export class GameSession {
     }
   }
 
-  private async resolve(askHuman: AskHuman): Promise<ResolvedTurn> {
-    const choices = this.humans.flatMap((actor) => this.pending[actor] ?? [])
-    const prepared = prepareMatchTurn(this.scenario, this.match, choices)
-    const agreed: string[] = []
+  private async resolve(askHuman?: AskHuman): Promise<ResolvedTurn> {
+    const choices = this.humanChoices
+    const prepared = this.preparedTurn()
     // One question per human partner, listing every proposal made to it, in the order the humans plan.
     for (const partner of this.humans) {
-      const questions = prepared.questions.filter((question) => question.partner === partner)
+      const questions = prepared.questions.filter((question) => question.partner === partner && !this.answers.has(question.key))
       if (questions.length === 0) continue
+      if (!askHuman) throw new Error(`${partner} has not answered every joint action proposed to it`)
       const answers = await askHuman(
         partner,
         questions.map((question) => question.choice),
       )
-      questions.forEach((question, k) => answers[k] && agreed.push(question.key))
+      questions.forEach((question, k) => this.answers.set(question.key, answers.at(k) ?? false))
     }
+    const agreed = prepared.questions.filter((question) => this.answers.get(question.key) === true).map((question) => question.key)
     this.match = advanceMatch(this.scenario, this.match, { choices, agreed }, { prepared })
     this.pending = this.emptyPending()
     this.undoStack = []
     this.activeHuman = 0
+    this.planned.clear()
+    this.answers.clear()
+    this.returned.clear()
+    this.prepared = null
     return this.match.turns[this.match.turns.length - 1]
   }
 

@@ -11,12 +11,21 @@ export const Settings = z.object({
   animationSpeed: z.number().min(0.5).max(2).catch(1),
   /** Single-key shortcuts (P for Playtest); they can be turned off (WCAG 2.1.4). */
   singleKeyShortcuts: z.boolean().catch(true),
+  /** Scenario writer tools (Playtest and its key, notices of changed scenario files); off for players. Absent from older files. */
+  writerTools: z.boolean().catch(false),
 })
 export type Settings = z.infer<typeof Settings>
 
 export function defaultSettings(): Settings {
   const prefersReducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
-  return { textSize: 'normal', colourBlindSafe: false, reducedMotion: prefersReducedMotion, animationSpeed: 1, singleKeyShortcuts: true }
+  return {
+    textSize: 'normal',
+    colourBlindSafe: false,
+    reducedMotion: prefersReducedMotion,
+    animationSpeed: 1,
+    singleKeyShortcuts: true,
+    writerTools: false,
+  }
 }
 
 export async function loadSettings(host: Host): Promise<Settings> {

@@ -42,6 +42,8 @@ export function button(label: string, onClick: () => void | Promise<void>, attri
   return h('button', { type: 'button', ...attributes, onclick: () => void onClick() }, label)
 }
 
+let pendingAnnouncement: ReturnType<typeof setTimeout> | undefined
+
 /**
  * Says something to screen-reader users through the page's live region, and shows it on the screen's visible
  * status line when it has one (`data-status-line`; not a live region itself, so nothing is read twice).
@@ -51,8 +53,16 @@ export function announce(text: string): void {
   const region = document.getElementById('announcer')
   if (!region) return
   region.textContent = ''
+  clearTimeout(pendingAnnouncement)
   // A new text node in a fresh task makes screen readers announce a repeated message too.
-  setTimeout(() => (region.textContent = text), 30)
+  pendingAnnouncement = setTimeout(() => (region.textContent = text), 30)
+}
+
+/** Empties the live region, and drops an announcement still on its way (hot seat: the last player's words). */
+export function clearAnnouncements(): void {
+  clearTimeout(pendingAnnouncement)
+  const region = document.getElementById('announcer')
+  if (region) region.textContent = ''
 }
 
 /** Moves focus to the first heading or focusable element of a freshly shown screen. */

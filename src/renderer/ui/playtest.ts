@@ -33,7 +33,8 @@ function showGame(app: App, notice: GameNotice, handOver = false): void {
 
 export async function playtest(app: App): Promise<void> {
   const previous = app.session
-  if (running || !previous || previous.resolving) return
+  // A scenario writer's tool: a player without the writer tools on never replays the game by accident.
+  if (running || !previous || previous.resolving || !app.settings.writerTools) return
   running = true
   const screen = app.root.dataset.screen
   try {

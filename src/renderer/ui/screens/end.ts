@@ -125,9 +125,11 @@ export function endScreen(notice?: GameNotice): Screen {
           button('New game', () => app.show(newGameScreen())),
           button('Charts', () => void import('./charts.ts').then((m) => app.show(m.chartsScreen(() => app.show(endScreen()))))),
           button('Export timeline (CSV)', () => void exportTimeline()),
-          button('Playtest', () => void playtest(app), {
-            title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
-          }),
+          app.settings.writerTools
+            ? button('Playtest', () => void playtest(app), {
+                title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
+              })
+            : null,
           button('Main menu', () => app.show(titleScreen())),
         ),
       )

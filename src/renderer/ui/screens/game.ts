@@ -1,7 +1,6 @@
 // Your turn: the map, the escalation ladder, your plan, the action cards; Undo, End turn, Save.
 import type { Choice, CitationData } from '../../../engine/index.ts'
 import { costOf } from '../../../engine/index.ts'
-import type { GameSession, ResolvedTurn } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
 import {
   mapView,
@@ -24,47 +23,13 @@ import { mapExplorer, mapLegend, pageTextScale } from '../map-explorer.ts'
 import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
-import { autosave, saveAs } from '../saving.ts'
+import { saveAs } from '../saving.ts'
+import { followStep } from '../turn-flow.ts'
 import { endScreen } from './end.ts'
-import { handOverScreen } from './hand-over.ts'
+import { returnedNotice } from './consent.ts'
 import { readerScreen } from './reader.ts'
-import { reportScreen } from './report.ts'
 import { settingsScreen } from './settings.ts'
 import { titleScreen } from './title.ts'
-
-/** Asks a human which of the joint actions proposed to its power it joins: all ticked to start with. */
-async function askPartner(session: GameSession, partner: string, proposals: Choice[]): Promise<boolean[]> {
-  const scn = session.scenario
-  const boxes = proposals.map((_, k) => h('input', { type: 'checkbox', id: `proposal-${k}`, checked: true }))
-  const intro =
-    session.humans.length > 1
-      ? `Pass the device to whoever plays ${actorName(scn, partner)}. Other powers propose these joint actions.`
-      : `Other powers propose these joint actions to ${actorName(scn, partner)}.`
-  const agreed = await modal(
-    `${actorName(scn, partner)}: take part?`,
-    [
-      h('p', {}, `${intro} Untick the ones you refuse.`),
-      h(
-        'ul',
-        { className: 'proposals' },
-        proposals.map((choice, k) =>
-          h(
-            'li',
-            {},
-            boxes[k],
-            h('label', { for: `proposal-${k}` }, ` ${actorName(scn, choice.actor)} proposes: ${describeChoice(scn, choice)}`),
-          ),
-        ),
-      ),
-    ],
-    [
-      { label: 'Agree', value: true, primary: true },
-      { label: 'Decline', value: false },
-    ],
-    false,
-  )
-  return boxes.map((box) => agreed && box.checked)
-}
 
 /** The Playtest key: a plain P, when no text field, menu or dialog has it. */
 export function isPlaytestKey(event: KeyboardEvent): boolean {
@@ -187,31 +152,7 @@ export function gameScreen(notice?: GameNotice): Screen {
             return
           }
         }
-        if (session.nextHuman()) {
-          app.show(handOverScreen(session.activeActor, () => app.show(gameScreen())))
-          return
-        }
-        if (session.resolving) return
-        // Nothing on the page may change the plan or leave the screen while the turn resolves.
-        main.inert = true
-        main.setAttribute('aria-busy', 'true')
-        let resolved: ResolvedTurn
-        try {
-          resolved = await session.endTurn((partner, proposals) => askPartner(session, partner, proposals))
-        } catch (error) {
-          main.inert = false
-          main.removeAttribute('aria-busy')
-          announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
-          return
-        }
-        const guide = guideEvent(session, 'turn-ended')
-        // The state has advanced: autosave it whatever the screen does next.
-        const saved = await autosave(app)
-        const incidents = resolved.result.incidents.length
-        announce(
-          `Turn ${resolved.result.turn} resolved: ${resolved.result.orders.length} actions, ${incidents} incident${incidents === 1 ? '' : 's'}. ${saved ? 'Autosaved.' : 'Autosave failed.'} ${guide}`.trim(),
-        )
-        if (!disposed) app.show(reportScreen(resolved))
+        followStep(app, session, session.finishPlanning(), main)
       }
       const endButton = button('End turn', () => void endTurn(), { className: 'primary', 'data-guide': 'end-turn' })
 
@@ -220,14 +161,16 @@ export function gameScreen(notice?: GameNotice): Screen {
         void playtest(app)
       }
       onKey = (event) => {
-        if (!app.settings.singleKeyShortcuts || !isPlaytestKey(event)) return
+        if (!app.settings.writerTools || !app.settings.singleKeyShortcuts || !isPlaytestKey(event)) return
         event.preventDefault()
         startPlaytest()
       }
       document.addEventListener('keydown', onKey)
       const changed = h('p', { className: 'rules-changed', role: 'status' })
-      // Any change may touch this scenario or a base it extends: compare what it loads to now.
+      // Any change may touch this scenario or a base it extends: compare what it loads to now. (Playtest is a
+      // scenario writer's tool: players are not told about it.)
       app.onScenariosChanged(() => {
+        if (!app.settings.writerTools) return
         void loadEntry(app.host, session.listing).then((entry) => {
           if (disposed || app.session !== session) return
           const how = app.settings.singleKeyShortcuts ? 'Press P (Playtest)' : 'Use Playtest'
@@ -281,10 +224,12 @@ export function gameScreen(notice?: GameNotice): Screen {
             'nav',
             { className: 'toolbar', 'aria-label': 'Game', 'data-guide': 'toolbar' },
             button('Save', () => void saveAs(app)),
-            button('Playtest', startPlaytest, {
-              'aria-keyshortcuts': app.settings.singleKeyShortcuts ? 'P' : null,
-              title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
-            }),
+            app.settings.writerTools
+              ? button('Playtest', startPlaytest, {
+                  'aria-keyshortcuts': app.settings.singleKeyShortcuts ? 'P' : null,
+                  title: 'Play this game again from turn 1 on the scenario as it is now, with the same seed and your choices',
+                })
+              : null,
             button('Source reader', () => openReader()),
             button('Charts', () => void import('./charts.ts').then((m) => app.show(m.chartsScreen(back)))),
             button('Settings', () => app.show(settingsScreen(back))),
@@ -299,6 +244,7 @@ export function gameScreen(notice?: GameNotice): Screen {
             'section',
             { className: 'plan', 'aria-labelledby': 'plan-title', 'data-guide': 'plan' },
             h('h2', { id: 'plan-title' }, `Your plan (${actorName(scn, actor)})`),
+            returnedNotice(scn, session.returnedToActive),
             budget,
             planList,
             planEffect,
