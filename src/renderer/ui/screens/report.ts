@@ -407,13 +407,6 @@ function build(app: App, resolved: ResolvedTurn, leave: (next: Screen) => void, 
     'main',
     { className: 'report' },
     h('h1', {}, `Turn ${result.turn} report — ${turnDate(scn, result.turn)}`),
-    h(
-      'nav',
-      { className: 'toolbar', 'aria-label': 'Report' },
-      button('Charts', () => void import('./charts.ts').then((m) => leave(m.chartsScreen(back)))),
-      button('Save', () => void saveAs(app)),
-      button('Main menu', () => app.show(titleScreen())),
-    ),
     h('div', { className: 'guide-slot' }),
     alerts,
     yours,
@@ -421,7 +414,19 @@ function build(app: App, resolved: ResolvedTurn, leave: (next: Screen) => void, 
     others,
     world,
     ledger,
-    h('div', { className: 'actions sticky' }, button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' })),
+    // Always in sight: on to the next turn, and the game's Charts, Save and Main menu.
+    h(
+      'div',
+      { className: 'actions sticky report-actions' },
+      button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' }),
+      h(
+        'nav',
+        { className: 'toolbar', 'aria-label': 'Report' },
+        button('Charts', () => void import('./charts.ts').then((m) => leave(m.chartsScreen(back)))),
+        button('Save', () => void saveAs(app)),
+        button('Main menu', () => app.show(titleScreen())),
+      ),
+    ),
   )
   const guide = guidePanel(session, main)
   if (guide) main.querySelector('.guide-slot')?.append(guide)
