@@ -38,6 +38,8 @@ function limitName(share: LimitShare): string {
 export function variableLabel(scn: CompiledScenario, variable: string, actors: readonly string[]): string {
   const who = ownersName(scn, variable, actors)
   if (!who) return variableName(variable)
+  // Not "Score of …": that is how the report's lead names the game's score.
+  if (variable === 'score') return `Score, ${who}`
   return actors.length === 1 ? `${variableName(variable)} of ${who}` : `${variableName(variable)} ${who}`
 }
 
