@@ -124,7 +124,12 @@ function stepsOf(groups: readonly NetGroup[]): [string, NetGroup[]][] {
   return [...bySteps]
 }
 
-export function reportScreen(resolved: ResolvedTurn): Screen {
+export interface ReportOptions {
+  /** Charts, Save and Main menu on the report (not in a class, where the class's own screens lead on). */
+  gameTools?: boolean
+}
+
+export function reportScreen(resolved: ResolvedTurn, options: ReportOptions = {}): Screen {
   let page: HTMLElement | null = null
   let scrollY = 0
   let returnTo: HTMLElement | null = null
@@ -147,6 +152,7 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
       page = build(
         app,
         resolved,
+        options.gameTools ?? true,
         (next: Screen) => {
           scrollY = window.scrollY
           returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -160,13 +166,14 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
   return screen
 }
 
-function build(app: App, resolved: ResolvedTurn, leave: (next: Screen) => void, back: () => void): HTMLElement {
+function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (next: Screen) => void, back: () => void): HTMLElement {
   const session = app.session!
   const scn = session.scenario
   const { plan, result, decisions } = resolved
   const state = result.state
-  const index = session.history.indexOf(resolved)
-  const before = index > 0 ? session.history[index - 1].result.state : index === 0 ? session.start : null
+  // The state the turn started from (the class's mirror holds copies of the turns, so found by number).
+  const turnNumber = result.turn
+  const before = turnNumber === 1 ? session.start : (session.history[turnNumber - 2]?.result.state ?? null)
   const humans = session.humans
   const isHuman = (actor: string) => humans.includes(actor)
   const onRead = (citation: CitationData) => {
@@ -419,13 +426,14 @@ function build(app: App, resolved: ResolvedTurn, leave: (next: Screen) => void, 
       'div',
       { className: 'actions sticky report-actions' },
       button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' }),
-      h(
-        'nav',
-        { className: 'toolbar', 'aria-label': 'Report' },
-        button('Charts', () => void import('./charts.ts').then((m) => leave(m.chartsScreen(back)))),
-        button('Save', () => void saveAs(app)),
-        button('Main menu', () => app.show(titleScreen())),
-      ),
+      gameTools &&
+        h(
+          'nav',
+          { className: 'toolbar', 'aria-label': 'Report' },
+          button('Charts', () => void import('./charts.ts').then((m) => leave(m.chartsScreen(back)))),
+          button('Save', () => void saveAs(app)),
+          button('Main menu', () => app.show(titleScreen())),
+        ),
     ),
   )
   const guide = guidePanel(session, main)
