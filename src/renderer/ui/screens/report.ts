@@ -4,7 +4,7 @@
 // a "Why?" that opens the rule and its quoted passages. Leaving for the reader or the charts and coming back
 // shows the same report: the same page, scrolled where it was, with the same panels open.
 import type { ChoiceExplanation, CitationData, CompiledScenario, NetGroup } from '../../../engine/index.ts'
-import { explainTurn, jointKey, netLedgerGroups, objectiveChanges, rankedChanges, seatsOf, stateShifts } from '../../../engine/index.ts'
+import { explainActor, jointKey, netLedgerGroups, objectiveChanges, rankedChanges, seatsOf, stateShifts } from '../../../engine/index.ts'
 import type { ResolvedTurn } from '../../session/session.ts'
 import { UNITS_NOTE, explanationView, netLineText, objectiveRows, rankedChangeText, shiftText } from '../../session/report-view.ts'
 import { actorName, describeChoice, rejectionReason, scoreText, turnDate } from '../../session/view-models.ts'
@@ -317,13 +317,19 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
   )
 
   // What the others did, each computer choice with why.
-  let explained: Record<string, ChoiceExplanation[]> | null = null
+  // Worked out on first opening, one computer player at a time (the hard player's search is not free).
+  const explained = new Map<string, ChoiceExplanation[]>()
   const explanationOf = (choice: (typeof result.orders)[number]): ChoiceExplanation | undefined => {
     if (!before) return undefined
     const setup = session.match.setup
     const seats = seatsOf(scn, decisions.difficulty ? { ...setup, difficulty: decisions.difficulty } : setup)
-    explained ??= explainTurn(scn, before, seats, decisions.choices)
-    return explained[choice.actor]?.find((e) => jointKey(e.choice) === jointKey(choice))
+    let mine = explained.get(choice.actor)
+    if (!mine) {
+      const computers = [...plan.orders, ...plan.rejected.map((r) => r.choice)].filter((c) => seats.computer.has(c.actor))
+      mine = explainActor(scn, before, seats, [...decisions.choices, ...computers], choice.actor)
+      explained.set(choice.actor, mine)
+    }
+    return mine.find((e) => jointKey(e.choice) === jointKey(choice))
   }
   const computerLine = (choice: (typeof result.orders)[number], rejectedWhy?: string) => {
     const name = actorName(scn, choice.actor)
