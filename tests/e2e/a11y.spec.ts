@@ -73,11 +73,18 @@ test('game, consent dialog, save dialog, report with Why?, reader, charts, load 
   }
   await expect(reportHeading(page)).toBeVisible()
   await scan(page, 'report')
-  const why = page
+  const group = page
     .locator('.change-group')
     .filter({ has: page.locator('.why blockquote') })
     .first()
-    .getByRole('button', { name: /^Why\? / })
+  await page
+    .locator('details.ledger-step')
+    .filter({ has: page.locator(`li.change-group[data-cause="${await group.getAttribute('data-cause')}"]`) })
+    .first()
+    .locator('> summary')
+    .click()
+  await group.locator('> details > summary').click()
+  const why = group.getByRole('button', { name: /^Why\? / })
   await why.click()
   await expect(why).toHaveAttribute('aria-expanded', 'true')
   await scan(page, 'report (Why? open)')

@@ -60,6 +60,13 @@ test('screenshots of the main screens for the README', async ({ page }) => {
     .locator('li.change-group')
     .filter({ has: page.locator('.why blockquote') })
     .first()
+  await page
+    .locator('details.ledger-step')
+    .filter({ has: page.locator(`li.change-group[data-cause="${await group.getAttribute('data-cause')}"]`) })
+    .first()
+    .locator('> summary')
+    .click()
+  await group.locator('> details > summary').click()
   await group.getByRole('button', { name: /^Why\? / }).click()
   await expect(group.locator('.why')).toBeVisible()
   // The open explanation near the top, with the changes before it in sight.

@@ -19,13 +19,13 @@ test('Why? reveals the rule and real quotes; Read paragraph opens the reader on 
 
   const groups = page.locator('li.change-group')
   expect(await groups.count(), 'the report lists changes').toBeGreaterThan(2)
-  // Where a limit took back part of a push, the report says what was pushed and what took effect.
-  await expect(page.getByRole('heading', { level: 3, name: 'What took effect where a limit acted' })).toBeVisible()
-  const limited = await page.locator('.limited-changes li').allTextContents()
-  expect(limited.length, 'the computer players’ talks push grievances below zero on turn 1').toBeGreaterThan(0)
+  // Where a limit took back part of a push, the line of the cause says what was pushed and what took effect
+  // (on this seed the limits only take back whole pushes, no-ops left out; report.spec.ts sees one folded in).
+  const ledgerLines = await page.locator('li.change-group ul.entries > li').allTextContents()
+  const limited = ledgerLines.filter((line) => / took effect \(/.test(line))
   for (const line of limited)
     expect(line).toMatch(
-      /^[A-Z][a-z ]+ .+: (?:[+−][\d.]+(?: pts)? pushed by .+|nothing pushed), (?:[+−][\d.]+(?: pts)? took effect|nothing took effect) \(.+ (?:held back|added|took away) .+\)$/,
+      /^[A-Z][a-z ]+ .+: [+−][\d.]+(?: pts)? pushed(?:,|; with every cause .+ and) [+−][\d.]+(?: pts)? took effect \((?:held back|added|took away) by .+\); .+$/,
     )
   // Every explanation starts closed.
   for (const why of await page.getByRole('button', { name: /^Why\? / }).all()) await expect(why).toHaveAttribute('aria-expanded', 'false')
@@ -38,6 +38,14 @@ test('Why? reveals the rule and real quotes; Read paragraph opens the reader on 
   // A change group backed by quotes; open its Why?.
   const group = groups.filter({ has: page.locator('.why blockquote') }).first()
   const cause = await group.getAttribute('data-cause')
+  // The ledger is folded by step and by cause: open both.
+  await page
+    .locator('details.ledger-step')
+    .filter({ has: page.locator(`li.change-group[data-cause="${cause}"]`) })
+    .first()
+    .locator('> summary')
+    .click()
+  await group.locator('> details > summary').click()
   const why = group.getByRole('button', { name: /^Why\? / })
   const panel = group.locator('.why')
   await expect(panel).toBeHidden()

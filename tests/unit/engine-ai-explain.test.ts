@@ -2,7 +2,16 @@
 // it, split into its role's objectives and the computer's own reasons, and the best choice it left out.
 import { describe, expect, it } from 'vitest'
 import type { ChoiceExplanation, GameState, Seats } from '../../src/engine/index.ts'
-import { chooseActions, computerChoices, evaluateChoice, explainChoices, explainTurn, playGame } from '../../src/engine/index.ts'
+import {
+  chooseActions,
+  computerChoices,
+  evaluateChoice,
+  explainActor,
+  explainChoices,
+  explainTurn,
+  playGame,
+  prepareTurn,
+} from '../../src/engine/index.ts'
 import { defaultScenario } from '../support/scenarios.ts'
 
 const scn = defaultScenario()
@@ -78,6 +87,19 @@ describe('explainTurn', () => {
     for (const state of states.slice(0, 6)) {
       const explained = explainTurn(scn, state, everyone)
       expect(scn.actorIds.flatMap((actor) => (explained[actor] ?? []).map((e) => e.choice))).toEqual(computerChoices(scn, state, everyone))
+    }
+  })
+})
+
+describe('explainActor', () => {
+  it('gives one actor’s explanations as explainTurn does, from the turn’s choices, with a human player among them', () => {
+    const seats: Seats = { computer: new Set(scn.actorIds.filter((actor) => actor !== 'USA')), difficulty: 'normal' }
+    for (const state of states.slice(0, 5)) {
+      const human = chooseActions(scn, state, 'USA', 'normal')
+      const { choices } = prepareTurn(scn, state, seats, human)
+      const whole = explainTurn(scn, state, seats, human)
+      for (const actor of scn.actorIds.filter((id) => id !== 'USA'))
+        expect(explainActor(scn, state, seats, choices, actor)).toEqual(whole[actor] ?? [])
     }
   })
 })

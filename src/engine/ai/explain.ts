@@ -91,6 +91,28 @@ export function explainTurn(
   return explained
 }
 
+/**
+ * Why one computer player chose as it did in a turn whose choices are known (`choices`: the prepared turn's,
+ * the humans' and the computer's, as planTurn took them): the same as explainTurn(...)[actor], but only this
+ * actor's choice is worked out again (the others' are taken as made), which matters for the hard player's search.
+ */
+export function explainActor(
+  scn: CompiledScenario,
+  state: GameState,
+  seats: Seats,
+  choices: readonly Choice[],
+  actor: string,
+): ChoiceExplanation[] {
+  let explained: ChoiceExplanation[] = []
+  const given = choices.filter((choice) => !seats.computer.has(choice.actor))
+  computerChoices(scn, state, seats, given, (seat) => {
+    if (seat.actor !== actor) return choices.filter((choice) => choice.actor === seat.actor)
+    explained = explainChoices(scn, state, seat.actor, seat.level, seat)
+    return explained.map((explanation) => explanation.choice)
+  })
+  return explained
+}
+
 function explainOne(
   scn: CompiledScenario,
   state: GameState,

@@ -176,6 +176,20 @@ export function rejectionReason(scn: CompiledScenario, rejection: Rejection): st
     const next = scn.file.actions.find((other) => other.requires === action.id && other.actors.includes(choice.actor))
     return `${action.name} is taken once a game, and ${who} already took it${next ? `; ${next.name} builds on it` : ''}`
   }
+  if (rejection.code === 'duplicate') return `${action.name} with the same participants and targets is already planned`
+  if (rejection.code === 'declined') {
+    const refusing = /^(.*) declined to take part in /.exec(rejection.reason)?.[1]
+    const names = refusing ? namesList(refusing.split(', ').map((id) => actorName(scn, id))) : 'a partner'
+    return `${names} declined to take part in ${action.name}`
+  }
+  const broke = /^(\S+) has (\S+) capital left, and taking part in "[^"]*" costs each partner (\S+)$/.exec(rejection.reason)
+  if (rejection.code === 'over-budget' && broke) {
+    return `${actorName(scn, broke[1])} has ${broke[2]} capital left, and taking part in ${action.name} costs each partner ${broke[3]}`
+  }
+  const short = /^(\S+) has (\S+) of (\S+) capital left; "[^"]*" costs (\S+)$/.exec(rejection.reason)
+  if (rejection.code === 'over-budget' && short) {
+    return `${actorName(scn, short[1])} has ${short[2]} of ${short[3]} capital left; ${action.name} costs ${short[4]}`
+  }
   if (rejection.code === 'not-yet' && action.requires) {
     return `${action.name} needs ${actionName(scn, action.requires)} taken first by ${who}`
   }

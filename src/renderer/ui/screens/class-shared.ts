@@ -28,7 +28,7 @@ export function linkStatusText(client: ClassClient): string {
  * session, and its way on (Next turn, See the outcome) comes back to the class.
  */
 export function classReportScreen(client: ClassClient, turn: PlayedTurn, onDone: () => void): Screen {
-  const inner = reportScreen(turn)
+  const inner = reportScreen(turn, { gameTools: false })
   return {
     name: 'class-report',
     title: inner.title,

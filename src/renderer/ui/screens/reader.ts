@@ -10,16 +10,26 @@ export function readerScreen(
   highlight: { source: string; paragraph: number } | undefined,
   onBack: () => void,
 ): Screen {
+  // Escape goes back, as Back does, unless a dialog or an open menu has it.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return
+    event.preventDefault()
+    onBack()
+  }
   return {
     name: 'reader',
     title: 'Source reader',
+    dispose() {
+      document.removeEventListener('keydown', onKey)
+    },
     render(_app: App) {
+      document.addEventListener('keydown', onKey)
       const sources = scn.file.sources
       const main = h(
         'main',
         { className: 'reader' },
         h('h1', {}, 'Source reader'),
-        h('div', { className: 'actions' }, button('Back', onBack, { className: 'primary' })),
+        h('div', { className: 'actions' }, button('Back', onBack, { className: 'primary', 'aria-keyshortcuts': 'Escape' })),
         sources.map((source) => {
           const paragraphs = scn.sources[source.id] ?? []
           const citing = citationsByParagraph(scn, source.id)

@@ -1,29 +1,22 @@
-// The turn report: every choice, reaction and incident, and every change with a "Why?" that opens
-// the rule and its quoted passages.
-import type { CitationData, CompiledScenario, LedgerEntry } from '../../../engine/index.ts'
+// The turn report. It leads with what the player did and what it changed for them (the score by objective),
+// then the turn's most consequential changes and its incidents by severity, what the others did (each computer
+// choice with "Why did … do that?"), and the whole ledger below, netted per cause and folded, each cause with
+// a "Why?" that opens the rule and its quoted passages. Leaving for the reader or the charts and coming back
+// shows the same report: the same page, scrolled where it was, with the same panels open.
+import type { ChoiceExplanation, CitationData, CompiledScenario, NetGroup } from '../../../engine/index.ts'
+import { explainActor, jointKey, netLedgerGroups, objectiveChanges, rankedChanges, seatsOf, stateShifts } from '../../../engine/index.ts'
 import type { ResolvedTurn } from '../../session/session.ts'
-import type { ChangeGroup, LimitedChangeView } from '../../session/view-models.ts'
-import {
-  actorName,
-  changeGroups,
-  limitedChangeViews,
-  quasiAlliancePairNames,
-  describeChoice,
-  rejectionReason,
-  scoreText,
-  formatDelta,
-  formatValue,
-  turnDate,
-  variableName,
-} from '../../session/view-models.ts'
+import { UNITS_NOTE, explanationView, netLineText, objectiveRows, rankedChangeText, shiftText } from '../../session/report-view.ts'
+import { actorName, describeChoice, rejectionReason, scoreText, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { citationList } from '../citations.ts'
-import { netChangeKey } from '../../../engine/net-ledger.ts'
-import { announce, button, h } from '../dom.ts'
+import { announce, button, h, replaceChildren } from '../dom.ts'
+import { saveAs } from '../saving.ts'
 import { endScreen } from './end.ts'
 import { gameScreen } from './game.ts'
 import { readerScreen } from './reader.ts'
+import { titleScreen } from './title.ts'
 
 const STEP_NAMES: Record<string, string> = {
   injects: 'Events',
@@ -36,233 +29,420 @@ const STEP_NAMES: Record<string, string> = {
   indices: 'Indices',
 }
 
-function describeCause(scn: CompiledScenario, group: ChangeGroup): string {
-  const action = scn.actionById[group.cause]
+/** How many of the turn's changes the report leads with (state shifts first). */
+const TOP_CHANGES = 5
+
+function describeCause(scn: CompiledScenario, cause: string): string {
+  const action = scn.actionById[cause]
   if (action) return action.data.description
-  const inject = scn.injectById[group.cause]
+  const inject = scn.injectById[cause]
   if (inject) return `An event the teacher played into this turn: ${inject.data.description}`
-  const rule = scn.file.rules.find((r) => r.id === group.cause)
+  const rule = scn.file.rules.find((r) => r.id === cause)
   if (rule) return rule.description
-  if (group.cause === 'clamp') return 'Values are kept within their range; the clamp is booked as its own change.'
-  if (group.cause === 'escalation-ladder') return 'The rung is read from the tension of the hottest pair across the blocs, with hysteresis.'
-  if (group.cause === 'objectives')
+  if (cause === 'clamp') return 'Values are kept within their range.'
+  if (cause === 'escalation-ladder') return 'The rung is read from the tension of the hottest pair across the blocs, with hysteresis.'
+  if (cause === 'objectives')
     return scn.file.turns.scoring === 'mean'
       ? 'Each role’s score for a turn is the weighted share of its objectives met; its score for the game is the mean of its turns’ scores so far.'
       : 'Each role’s score is the weighted share of its objectives met.'
   return ''
 }
 
-/** Where a limit acted on this entry's variable, a cause's line says what took effect in the end. */
-function entryLine(scn: CompiledScenario, entry: LedgerEntry, limited: ReadonlyMap<string, LimitedChangeView>): string {
-  const view = entry.limit ? undefined : limited.get(netChangeKey(entry))
-  if (!view) return entryText(scn, entry)
-  const net = view.change.net === 0 ? 'nothing' : formatDelta(entry.variable, view.change.net)
-  return `${entryText(scn, entry)}; after limits ${net} took effect this turn`
-}
+let panels = 0
 
-function entryText(scn: CompiledScenario, entry: LedgerEntry): string {
-  const who =
-    entry.actors.length === 0
-      ? ''
-      : entry.variable === 'grievance'
-        ? `${entry.actors[0]} toward ${entry.actors[1]}`
-        : entry.actors.join('–')
-  const by = entry.by && entry.by.length ? ` (by ${entry.by.map((id) => actorName(scn, id)).join(', ')})` : ''
-  return `${variableName(entry.variable)}${who ? ` ${who}` : ''}: ${formatValue(entry.variable, entry.before)} → ${formatValue(entry.variable, entry.after)} (${formatDelta(entry.variable, entry.delta)})${by}`
-}
-
-function groupView(
-  scn: CompiledScenario,
-  group: ChangeGroup,
-  limited: ReadonlyMap<string, LimitedChangeView>,
-  index: number,
-  onRead: (citation: CitationData) => void,
-  onWhy: () => void,
-): HTMLElement {
-  const panelId = `why-${index}`
-  const panel = h(
-    'div',
-    { id: panelId, className: 'why', hidden: true },
-    h('p', {}, describeCause(scn, group)),
-    citationList(group.citations, group.assumption, onRead, 'The passages'),
-  )
-  panel.querySelector('details')?.setAttribute('open', '')
-  const whyButton = button(
-    'Why?',
+/** A toggle button and the panel it shows and hides (built on first open when `content` is a function). */
+function disclosure(
+  label: string,
+  accessibleName: string,
+  content: () => (Node | string | null)[],
+  onOpen?: () => void,
+  eager = false,
+): { button: HTMLButtonElement; panel: HTMLElement } {
+  const id = `why-${++panels}`
+  const panel = h('div', { id, className: 'why', hidden: true })
+  let built = eager
+  if (eager) replaceChildren(panel, content())
+  const toggle: HTMLButtonElement = button(
+    label,
     () => {
       const open = panel.hidden
+      if (open && !built) {
+        replaceChildren(panel, content())
+        built = true
+      }
       panel.hidden = !open
-      whyButton.setAttribute('aria-expanded', String(open))
-      if (open) onWhy()
+      toggle.setAttribute('aria-expanded', String(open))
+      if (open) onOpen?.()
     },
-    { 'aria-expanded': 'false', 'aria-controls': panelId, 'aria-label': `Why? ${group.causeName}` },
+    { 'aria-expanded': 'false', 'aria-controls': id, 'aria-label': accessibleName, className: 'small' },
   )
-  const shown = group.entries.slice(0, 6)
-  const rest = group.entries.slice(6)
+  return { button: toggle, panel }
+}
+
+/** The rule or action behind a cause and its passages, for a "Why?" panel (built at once: the quotes are in the page). */
+function causePanel(scn: CompiledScenario, group: NetGroup, onRead: (citation: CitationData) => void): Node[] {
+  const list = citationList(group.citations, group.assumption, onRead, 'The passages')
+  list.setAttribute('open', '')
+  return [h('p', {}, describeCause(scn, group.cause)), list]
+}
+
+function causeWhy(
+  scn: CompiledScenario,
+  group: NetGroup,
+  onRead: (citation: CitationData) => void,
+  onWhy: () => void,
+): { button: HTMLButtonElement; panel: HTMLElement } {
+  // The quotes are part of the page from the start (the browser's find, tests).
+  return disclosure('Why?', `Why? ${group.causeName}`, () => causePanel(scn, group, onRead), onWhy, true)
+}
+
+function groupView(scn: CompiledScenario, group: NetGroup, onRead: (citation: CitationData) => void, onWhy: () => void): HTMLElement {
+  const why = causeWhy(scn, group, onRead, onWhy)
+  const count = `${group.lines.length} change${group.lines.length === 1 ? '' : 's'}`
   return h(
     'li',
     { className: 'change-group', 'data-cause': group.cause },
     h(
-      'h4',
+      'details',
       {},
-      `${group.causeName} `,
+      h('summary', {}, h('strong', {}, group.causeName), h('span', { className: 'note' }, ` · ${count}`)),
+      h('p', { className: 'why-line' }, why.button),
+      why.panel,
       h(
-        'span',
-        { className: 'note' },
-        `· ${STEP_NAMES[group.step] ?? group.step}${group.entries[0]?.limit ? ' · limit' : ''} · ${group.entries.length} change${group.entries.length === 1 ? '' : 's'}`,
+        'ul',
+        { className: 'entries' },
+        group.lines.map((line) => h('li', {}, netLineText(scn, line, group.limit === true))),
       ),
-      ' ',
-      whyButton,
     ),
-    panel,
-    h(
-      'ul',
-      { className: 'entries' },
-      shown.map((entry) => h('li', {}, entryLine(scn, entry, limited))),
-    ),
-    rest.length > 0
-      ? h(
-          'details',
-          {},
-          h('summary', {}, `${rest.length} more`),
-          h(
-            'ul',
-            { className: 'entries' },
-            rest.map((entry) => h('li', {}, entryLine(scn, entry, limited))),
-          ),
-        )
-      : null,
   )
 }
 
-/** What took effect where a cap, floor or range limit took back part of a push; nothing without limits. */
-function limitedView(views: readonly LimitedChangeView[]): HTMLElement | null {
-  if (views.length === 0) return null
-  const line = (view: LimitedChangeView) => h('li', { 'data-variable': view.key }, view.text)
-  const shown = views.slice(0, 6)
-  const rest = views.slice(6)
-  return h(
-    'div',
-    { className: 'limited-changes' },
-    h('h3', { id: 'limited-title' }, 'What took effect where a limit acted'),
-    h('p', { className: 'note' }, 'The causes below are listed with what they pushed; a limit then took part of it back or added to it.'),
-    h('ul', { 'aria-labelledby': 'limited-title' }, shown.map(line)),
-    rest.length > 0 ? h('details', {}, h('summary', {}, `${rest.length} more`), h('ul', {}, rest.map(line))) : null,
-  )
+/** The groups by step, in the order of the turn. */
+function stepsOf(groups: readonly NetGroup[]): [string, NetGroup[]][] {
+  const bySteps = new Map<string, NetGroup[]>()
+  for (const group of groups) bySteps.set(group.step, [...(bySteps.get(group.step) ?? []), group])
+  return [...bySteps]
 }
 
-export function reportScreen(resolved: ResolvedTurn): Screen {
-  return {
+export interface ReportOptions {
+  /** Charts, Save and Main menu on the report (not in a class, where the class's own screens lead on). */
+  gameTools?: boolean
+}
+
+export function reportScreen(resolved: ResolvedTurn, options: ReportOptions = {}): Screen {
+  let page: HTMLElement | null = null
+  let scrollY = 0
+  let returnTo: HTMLElement | null = null
+  const screen: Screen = {
     name: 'report',
     title: `Turn ${resolved.result.turn} report`,
     render(app: App) {
-      const session = app.session!
-      const scn = session.scenario
-      const { plan, result } = resolved
-      const state = result.state
-      const back = () => app.show(reportScreen(resolved))
-      const onRead = (citation: CitationData) => {
-        const guide = guideEvent(session, 'source-opened')
-        app.show(readerScreen(scn, citation, back))
-        if (guide) announce(guide)
+      if (page) {
+        // Back from the reader or the charts: the same page as it was left.
+        const slot = page.querySelector('.guide-slot')
+        const guide = app.session ? guidePanel(app.session, page) : null
+        if (slot) replaceChildren(slot, guide)
+        const [y, target] = [scrollY, returnTo]
+        requestAnimationFrame(() => {
+          target?.focus({ preventScroll: true })
+          window.scrollTo(0, y)
+        })
+        return page
       }
-      const next = () => {
-        const guide = guideEvent(session, 'report-closed')
-        app.show(session.over ? endScreen() : gameScreen())
-        if (guide) announce(guide)
-      }
-      const rung = scn.file.ladder[state.rung]
-      const limitedViews = limitedChangeViews(scn, result.ledger)
-      const limitedByKey = new Map(limitedViews.map((view) => [view.key, view]))
-      const main = h(
-        'main',
-        { className: 'report' },
-        h('h1', {}, `Turn ${result.turn} report — ${turnDate(scn, result.turn)}`),
-        h('div', { className: 'guide-slot' }),
-        h(
-          'section',
-          { 'aria-labelledby': 'done-title' },
-          h('h2', { id: 'done-title' }, 'What everyone did'),
-          h(
-            'ul',
-            {},
-            result.orders.length ? result.orders.map((order) => h('li', {}, describeChoice(scn, order))) : h('li', {}, 'Nobody acted.'),
-          ),
-          plan.rejected.length
-            ? h(
-                'div',
-                {},
-                h('h3', {}, 'Not carried out'),
-                h(
-                  'ul',
-                  {},
-                  plan.rejected.map((r) => h('li', {}, `${describeChoice(scn, r.choice)}: ${rejectionReason(scn, r)}`)),
-                ),
-              )
-            : null,
-        ),
-        h(
-          'section',
-          { 'aria-labelledby': 'incidents-title' },
-          h('h2', { id: 'incidents-title' }, 'Incidents'),
-          h(
-            'ul',
-            {},
-            result.incidents.length
-              ? result.incidents.map((incident) =>
-                  h(
-                    'li',
-                    {},
-                    `${incident.severity === 2 ? 'Severe incident' : 'Incident'} between ${incident.actors.map((id) => actorName(scn, id)).join(' and ')}${incident.theatre ? ` in the ${incident.theatre}` : ''} (chance was ${Math.round(incident.probability * 100)}%). Nobody chose it.`,
-                  ),
-                )
-              : h('li', {}, 'No incident this turn.'),
-          ),
-          state.clash
-            ? h('p', { className: 'alert', role: 'alert' }, `Armed clash between ${state.clash.actors.join(' and ')}. Everyone loses.`)
-            : null,
-        ),
-        h(
-          'section',
-          { 'aria-labelledby': 'world-title' },
-          h('h2', { id: 'world-title' }, 'The world now'),
-          h(
-            'ul',
-            {},
-            h('li', {}, `Escalation ladder: ${rung.name}`),
-            h(
-              'li',
-              {},
-              `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
-            ),
-            state.impasse ? h('li', {}, 'Impasse: rigid blocs, high tension, no movement.') : null,
-            state.quasiAlliance ? h('li', {}, `${quasiAlliancePairNames(scn)} now act as a quasi-alliance.`) : null,
-            session.humans.map((actor) =>
-              h('li', {}, `Score of ${actorName(scn, actor)}: ${scoreText(scn, state, scn.roleByActor[actor]?.id ?? '', 'this turn')}`),
-            ),
-          ),
-        ),
-        h(
-          'section',
-          { 'aria-labelledby': 'changes-title' },
-          h('h2', { id: 'changes-title' }, 'Every change, and why'),
-          limitedView(limitedViews),
-          h(
-            'ol',
-            { className: 'change-groups' },
-            changeGroups(result.ledger).map((group, index) =>
-              groupView(scn, group, limitedByKey, index, onRead, () => {
-                const guide = guideEvent(session, 'why-opened')
-                if (guide) announce(guide)
-              }),
-            ),
-          ),
-        ),
-        h('div', { className: 'actions sticky' }, button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' })),
+      page = build(
+        app,
+        resolved,
+        options.gameTools ?? true,
+        (next: Screen) => {
+          scrollY = window.scrollY
+          returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null
+          app.show(next)
+        },
+        () => app.show(screen),
       )
-      const guide = guidePanel(session, main)
-      if (guide) main.querySelector('.guide-slot')?.append(guide)
-      return main
+      return page
     },
   }
+  return screen
+}
+
+function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (next: Screen) => void, back: () => void): HTMLElement {
+  const session = app.session!
+  const scn = session.scenario
+  const { plan, result, decisions } = resolved
+  const state = result.state
+  // The state the turn started from (the class's mirror holds copies of the turns, so found by number).
+  const turnNumber = result.turn
+  const before = turnNumber === 1 ? session.start : (session.history[turnNumber - 2]?.result.state ?? null)
+  const humans = session.humans
+  const isHuman = (actor: string) => humans.includes(actor)
+  const onRead = (citation: CitationData) => {
+    const guide = guideEvent(session, 'source-opened')
+    leave(readerScreen(scn, citation, back))
+    if (guide) announce(guide)
+  }
+  const onWhy = () => {
+    const guide = guideEvent(session, 'why-opened')
+    if (guide) announce(guide)
+  }
+  const next = () => {
+    const guide = guideEvent(session, 'report-closed')
+    app.show(session.over ? endScreen() : gameScreen())
+    if (guide) announce(guide)
+  }
+  const groups = netLedgerGroups(result.ledger)
+  const groupOf = (step: string, cause: string) => groups.find((group) => group.step === step && group.cause === cause)
+
+  // What the player did, and what it changed for them.
+  const own = result.orders.filter((order) => isHuman(order.actor))
+  const joined = result.orders.filter((order) => !isHuman(order.actor) && order.partners?.some(isHuman))
+  const ownRejected = plan.rejected.filter((r) => isHuman(r.choice.actor))
+  const yours = h(
+    'section',
+    { 'aria-labelledby': 'you-title', className: 'report-you' },
+    h(
+      'h2',
+      { id: 'you-title' },
+      humans.length > 1
+        ? 'What you did, and what it changed for you'
+        : `What you did as ${actorName(scn, humans[0])}, and what it changed for you`,
+    ),
+    h(
+      'ul',
+      {},
+      own.length ? own.map((order) => h('li', {}, describeChoice(scn, order))) : h('li', {}, 'You passed: nothing planned.'),
+      joined.map((order) => h('li', {}, `You took part in: ${describeChoice(scn, order)}`)),
+      ownRejected.map((r) =>
+        h('li', { className: 'rejected' }, `Not carried out: ${describeChoice(scn, r.choice)}: ${rejectionReason(scn, r)}.`),
+      ),
+    ),
+    humans.map((actor) => {
+      const roleId = scn.roleByActor[actor]?.id ?? ''
+      const rows = before ? objectiveRows(objectiveChanges(scn, before, state, roleId)) : []
+      const turnBefore = before?.turnScores[roleId]
+      const turnAfter = state.turnScores[roleId]
+      return h(
+        'div',
+        { className: 'score-by-objective' },
+        h('p', {}, `Score of ${actorName(scn, actor)}: ${scoreText(scn, state, roleId, 'this turn')}`),
+        rows.length
+          ? h(
+              'table',
+              {},
+              h(
+                'caption',
+                {},
+                turnBefore !== undefined && turnAfter !== undefined
+                  ? `${actorName(scn, actor)}’s score of the state, ${turnBefore.toFixed(1)} → ${turnAfter.toFixed(1)}, by objective (points of 100)`
+                  : `${actorName(scn, actor)}’s score by objective (points of 100)`,
+              ),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'col' }, 'Objective'),
+                  h('th', { scope: 'col' }, 'Before'),
+                  h('th', { scope: 'col' }, 'After'),
+                  h('th', { scope: 'col' }, 'Change'),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                rows.map((row) =>
+                  h(
+                    'tr',
+                    {},
+                    h('th', { scope: 'row' }, row.description, h('span', { className: 'note' }, ` (${row.goal})`)),
+                    h('td', {}, row.before),
+                    h('td', {}, row.after),
+                    h('td', {}, row.change),
+                  ),
+                ),
+              ),
+            )
+          : null,
+      )
+    }),
+  )
+
+  // Incidents by severity: a severe one is an alert at the top, others a notice.
+  const severe = result.incidents.filter((incident) => incident.severity === 2)
+  const minor = result.incidents.filter((incident) => incident.severity !== 2)
+  const incidentText = (incident: (typeof result.incidents)[number]) =>
+    `between ${incident.actors.map((id) => actorName(scn, id)).join(' and ')}${incident.theatre ? ` in the ${incident.theatre}` : ''} (chance was ${Math.round(incident.probability * 100)}%). Nobody chose it.`
+  const alerts = h(
+    'div',
+    { className: 'report-alerts' },
+    state.clash && !before?.clash
+      ? h(
+          'div',
+          { className: 'alert-box severe', role: 'alert' },
+          h('h2', {}, 'Armed clash'),
+          h('p', {}, shiftText(scn, { kind: 'armed-clash', actors: state.clash.actors, theatre: state.clash.theatre })),
+        )
+      : null,
+    severe.map((incident) =>
+      h(
+        'div',
+        { className: 'alert-box severe' },
+        h('h2', {}, 'Severe incident'),
+        h('p', {}, `A severe incident ${incidentText(incident)}`),
+      ),
+    ),
+    minor.map((incident) => h('div', { className: 'alert-box' }, h('p', {}, h('strong', {}, 'Incident '), incidentText(incident)))),
+  )
+
+  // The turn's most consequential changes: what started or ended, then the biggest net changes.
+  const shifts = before ? stateShifts(scn, before, state).filter((shift) => shift.kind !== 'armed-clash') : []
+  const ranked = rankedChanges(scn, result.ledger, humans, Math.max(3, TOP_CHANGES - shifts.length))
+  const top = h(
+    'section',
+    { 'aria-labelledby': 'top-title', className: 'report-top' },
+    h('h2', { id: 'top-title' }, 'What mattered most this turn'),
+    h(
+      'ol',
+      { className: 'top-changes' },
+      shifts.map((shift) => h('li', { className: 'shift' }, h('strong', {}, shiftText(scn, shift)))),
+      ranked.map((change) => {
+        const cause = change.causes[0]
+        const group = cause ? groupOf(cause.step, cause.cause) : undefined
+        const why = group ? causeWhy(scn, group, onRead, onWhy) : null
+        return h('li', {}, rankedChangeText(scn, change), why ? [' ', why.button, why.panel] : null)
+      }),
+      shifts.length + ranked.length === 0 ? h('li', {}, 'Nothing changed enough to show.') : null,
+    ),
+  )
+
+  // What the others did, each computer choice with why.
+  // Worked out on first opening, one computer player at a time (the hard player's search is not free).
+  const explained = new Map<string, ChoiceExplanation[]>()
+  const explanationOf = (choice: (typeof result.orders)[number]): ChoiceExplanation | undefined => {
+    if (!before) return undefined
+    const setup = session.match.setup
+    const seats = seatsOf(scn, decisions.difficulty ? { ...setup, difficulty: decisions.difficulty } : setup)
+    let mine = explained.get(choice.actor)
+    if (!mine) {
+      const computers = [...plan.orders, ...plan.rejected.map((r) => r.choice)].filter((c) => seats.computer.has(c.actor))
+      mine = explainActor(scn, before, seats, [...decisions.choices, ...computers], choice.actor)
+      explained.set(choice.actor, mine)
+    }
+    return mine.find((e) => jointKey(e.choice) === jointKey(choice))
+  }
+  const computerLine = (choice: (typeof result.orders)[number], rejectedWhy?: string) => {
+    const name = actorName(scn, choice.actor)
+    const why = disclosure(`Why did ${name} do that?`, `Why did ${name} do that? ${describeChoice(scn, choice)}`, () => {
+      const explanation = explanationOf(choice)
+      if (!explanation) return [h('p', {}, 'The computer’s reasons for this choice cannot be shown.')]
+      const view = explanationView(scn, explanation)
+      return [
+        h('p', {}, 'What made it the best choice for it, in score points:'),
+        h(
+          'ul',
+          {},
+          view.reasons.map((reason) => h('li', {}, reason)),
+        ),
+        h('p', {}, view.verdict),
+      ]
+    })
+    return h('li', {}, describeChoice(scn, choice), rejectedWhy ? ` — not carried out: ${rejectedWhy}.` : null, ' ', why.button, why.panel)
+  }
+  const othersOrders = result.orders.filter((order) => !isHuman(order.actor))
+  const othersRejected = plan.rejected.filter((r) => !isHuman(r.choice.actor))
+  const others = h(
+    'section',
+    { 'aria-labelledby': 'others-title' },
+    h('h2', { id: 'others-title' }, 'What the others did'),
+    h(
+      'ul',
+      { className: 'others' },
+      othersOrders.map((order) => computerLine(order)),
+      othersRejected.map((r) => computerLine(r.choice, rejectionReason(scn, r))),
+      othersOrders.length + othersRejected.length === 0 ? h('li', {}, 'Nobody else acted.') : null,
+    ),
+  )
+
+  const rung = scn.file.ladder[state.rung]
+  const names = (ids: readonly string[]) => ids.map((id) => actorName(scn, id)).join(', ')
+  const world = h(
+    'section',
+    { 'aria-labelledby': 'world-title' },
+    h('h2', { id: 'world-title' }, 'The world now'),
+    h(
+      'ul',
+      {},
+      h('li', {}, `Escalation ladder: ${rung.name}`),
+      h(
+        'li',
+        {},
+        `Blocs: ${names(state.blocs[0])} versus ${names(state.blocs[1]) || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
+      ),
+    ),
+  )
+
+  const lines = groups.reduce((sum, group) => sum + group.lines.length, 0)
+  const ledger = h(
+    'section',
+    { 'aria-labelledby': 'changes-title' },
+    h('h2', { id: 'changes-title' }, 'Every change, and why'),
+    h(
+      'p',
+      { className: 'note' },
+      `${lines} changes from ${groups.length} causes, each with what took effect after every cause and limit. ${UNITS_NOTE}`,
+    ),
+    stepsOf(groups).map(([step, stepGroups]) => {
+      const changes = stepGroups.reduce((sum, group) => sum + group.lines.length, 0)
+      return h(
+        'details',
+        { className: 'ledger-step', 'data-step': step },
+        h(
+          'summary',
+          {},
+          h('strong', {}, STEP_NAMES[step] ?? step),
+          h(
+            'span',
+            { className: 'note' },
+            ` · ${stepGroups.length} cause${stepGroups.length === 1 ? '' : 's'} · ${changes} change${changes === 1 ? '' : 's'}`,
+          ),
+        ),
+        h(
+          'ol',
+          { className: 'change-groups' },
+          stepGroups.map((group) => groupView(scn, group, onRead, onWhy)),
+        ),
+      )
+    }),
+  )
+
+  const main = h(
+    'main',
+    { className: 'report' },
+    h('h1', {}, `Turn ${result.turn} report — ${turnDate(scn, result.turn)}`),
+    h('div', { className: 'guide-slot' }),
+    alerts,
+    yours,
+    top,
+    others,
+    world,
+    ledger,
+    // Always in sight: on to the next turn, and the game's Charts, Save and Main menu.
+    h(
+      'div',
+      { className: 'actions sticky report-actions' },
+      button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' }),
+      gameTools &&
+        h(
+          'nav',
+          { className: 'toolbar', 'aria-label': 'Report' },
+          button('Charts', () => void import('./charts.ts').then((m) => leave(m.chartsScreen(back)))),
+          button('Save', () => void saveAs(app)),
+          button('Main menu', () => app.show(titleScreen())),
+        ),
+    ),
+  )
+  const guide = guidePanel(session, main)
+  if (guide) main.querySelector('.guide-slot')?.append(guide)
+  return main
 }
