@@ -260,7 +260,7 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
         ),
         h('div', { className: 'actions sticky' }, button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' })),
       )
-      const guide = guidePanel(session, main)
+      const guide = guidePanel(session, main, 'report')
       if (guide) main.querySelector('.guide-slot')?.append(guide)
       return main
     },
