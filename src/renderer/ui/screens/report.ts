@@ -18,6 +18,7 @@ import {
 } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
+import { withGlossary } from '../glossary.ts'
 import { citationList } from '../citations.ts'
 import { netChangeKey } from '../../../engine/net-ledger.ts'
 import { announce, button, h } from '../dom.ts'
@@ -229,14 +230,17 @@ export function reportScreen(resolved: ResolvedTurn): Screen {
           h(
             'ul',
             {},
-            h('li', {}, `Escalation ladder: ${rung.name}`),
+            h('li', {}, 'Escalation ladder: ', withGlossary(scn, rung.name)),
             h(
               'li',
               {},
-              `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
+              withGlossary(
+                scn,
+                `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
+              ),
             ),
             state.impasse ? h('li', {}, 'Impasse: rigid blocs, high tension, no movement.') : null,
-            state.quasiAlliance ? h('li', {}, `${quasiAlliancePairNames(scn)} now act as a quasi-alliance.`) : null,
+            state.quasiAlliance ? h('li', {}, withGlossary(scn, `${quasiAlliancePairNames(scn)} now act as a quasi-alliance.`)) : null,
             session.humans.map((actor) =>
               h('li', {}, `Score of ${actorName(scn, actor)}: ${scoreText(scn, state, scn.roleByActor[actor]?.id ?? '', 'this turn')}`),
             ),
