@@ -82,6 +82,11 @@ for (const [width, height] of SIZES) {
     await chartRigidity.hover()
     await expect(await tipOf(page, chartRigidity)).toBeVisible()
     await scanA11y(page, `charts at ${width}×${height}`)
+    // A narrower window: the charts follow.
+    const before = (await plots.first().locator('canvas').boundingBox())!.width
+    await page.setViewportSize({ width: width - 200, height })
+    await expect.poll(async () => (await plots.first().locator('canvas').boundingBox())!.width).toBeLessThan(before - 150)
+    await page.setViewportSize({ width, height })
     await page.getByRole('button', { name: 'Back' }).click()
     await expect(turnHeading(page)).toBeVisible()
 

@@ -142,7 +142,7 @@ function chart(scn: GameSession['scenario'], spec: ChartSpec): HTMLElement {
   )
   // Drawn once the section is on the page, as wide as its room.
   requestAnimationFrame(() => {
-    new uPlot(
+    const plot = new uPlot(
       {
         width: Math.max(280, plotHolder.clientWidth),
         height: 240,
@@ -168,6 +168,11 @@ function chart(scn: GameSession['scenario'], spec: ChartSpec): HTMLElement {
       [turns, ...spec.series.map((s) => s.values)],
       plotHolder,
     )
+    // Stays as wide as its room when the window changes size.
+    new ResizeObserver(() => {
+      const width = Math.max(280, plotHolder.clientWidth)
+      if (plotHolder.isConnected && width !== plot.width) plot.setSize({ width, height: plot.height })
+    }).observe(plotHolder)
   })
   return section
 }
