@@ -50,7 +50,7 @@ describe('redlines validate with extensions', () => {
     const result = await run('validate', LENS)
     expect(result.code).toBe(0)
     expect(result.stdout[0]).toBe(
-      `${LENS}: extends pin-pricks-2021 1.2.0 (${BASE}/scenario.json): 10 items overridden, 2 added, 6 removed, 0 in replaced sections (--provenance lists every item)`,
+      `${LENS}: extends pin-pricks-2021 1.2.1 (${BASE}/scenario.json): 10 items overridden, 2 added, 6 removed, 0 in replaced sections (--provenance lists every item)`,
     )
     expect(result.stdout).toContain(`  removed     action "differentiated-engagement"     by ${LENS}/scenario.json:20:17`)
     expect(
@@ -96,7 +96,7 @@ describe('redlines validate with extensions', () => {
     writeExtension(elsewhere, { override: { turns: { default: 6 } } })
     const result = await run('validate', elsewhere)
     expect(result.code).toBe(0)
-    expect(result.stdout[0]).toContain(`extends pin-pricks-2021 1.2.0 (${join(userData, 'scenarios', 'pin-pricks-2021')}/scenario.json)`)
+    expect(result.stdout[0]).toContain(`extends pin-pricks-2021 1.2.1 (${join(userData, 'scenarios', 'pin-pricks-2021')}/scenario.json)`)
     const simulated = await run('simulate', '--scenario', elsewhere, '--json')
     expect(JSON.parse(simulated.stdout[0]).turns).toHaveLength(6)
   })

@@ -84,6 +84,10 @@ test('a save made by version 0.1.0 imports, opens on its kept old rules and play
   await importSave(page, 'old.json', SAVE_TEXT)
   await openOnOldRules(page)
   await expect(page.locator('#announcer')).toHaveText('Imported "Old game (v0.1.0)" as imported-old-game-v0-1-0.')
+  // Listed like any other save: what it is, read from its data and scored on its kept rules.
+  await expect(page.locator('.slots li').filter({ hasText: 'imported-old-game-v0-1-0' })).toContainText(
+    /^imported-old-game-v0-1-0 — Pin Pricks · [A-Za-z ]+ · Turn 6 of 8 · score \d+ · saved \d/,
+  )
   await page.getByRole('button', { name: 'Load imported-old-game-v0-1-0' }).click()
   await openOnOldRules(page)
   await expect(turnHeading(page)).toHaveText(/^Turn 6 of 8/)

@@ -96,3 +96,59 @@ test('a scenario without a guide shows none', async ({ page }) => {
   await expect(turnHeading(page)).toBeVisible()
   await expect(guide(page)).toHaveCount(0)
 })
+
+/** The guide's panel lies inside the window: its top at or below 0 and its bottom at or above the window's. */
+async function expectGuideInView(page: Page): Promise<void> {
+  const box = await guide(page).boundingBox()
+  const viewport = page.viewportSize()
+  expect(box, 'the guide has a box').not.toBeNull()
+  expect(box!.y).toBeGreaterThanOrEqual(0)
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport!.height)
+}
+
+async function scrollToBottom(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  await page.waitForFunction(() => window.scrollY > 0 && window.scrollY + innerHeight >= document.documentElement.scrollHeight - 2)
+}
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+  [1024, 768],
+] as const) {
+  test(`at ${width}×${height} the current step stays in view and follows what the player skipped`, async ({ page }) => {
+    await page.setViewportSize({ width, height })
+    await openTitle(page)
+    await page.getByRole('button', { name: 'Tutorial' }).click()
+    await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
+    await forgetMap(page)
+    await page.getByRole('button', { name: 'Start' }).click()
+    await expect(turnHeading(page)).toHaveText(/^Turn 1 of 5/)
+    await expectStep(page, 1, /^You play Selmark\./, 'score')
+
+    // Scrolled down to the cards, the step is still on screen, docked at the top.
+    await scrollToBottom(page)
+    await expect(guide(page)).toHaveClass(/docked/)
+    await expectGuideInView(page)
+    await scanA11y(page, `game scrolled, with the docked guide at ${width}×${height}`)
+
+    // Ending the turn at step 1 skips the turn screen's steps: the report shows its own first step.
+    await page.getByRole('button', { name: 'End turn' }).click()
+    await answerUntilReport(page)
+    await expectStep(page, 7, /^The report lists every change.*Press a Why\?/, null)
+    await scrollToBottom(page)
+    await expectGuideInView(page)
+
+    // Leaving the report without a Why? leaves no stale "Press a Why?" on the turn screen: it shows the
+    // first step left there, the one the player skipped.
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await leaveReport(page)
+    await expectStep(page, 1, /^You play Selmark\./, 'score')
+    await expect(page.locator('.guide-text')).not.toContainText('Why?')
+    // The Why? step comes back in the next report, where there are Why? buttons to press.
+    await page.getByRole('button', { name: 'End turn' }).click()
+    await answerUntilReport(page)
+    await expectStep(page, 7, /Press a Why\?/, null)
+    await expect(page.getByRole('button', { name: /^Why\?/ }).first()).toBeVisible()
+  })
+}

@@ -158,7 +158,7 @@ describe('the injects of the shipped scenario', () => {
       'xi-putin-summit',
       'nato-one-threat',
     ])
-    expect(result.scenario.version).toBe('1.2.0')
+    expect(result.scenario.version).toBe('1.2.1')
   })
 
   it('quote their paragraphs verbatim (after folding quotes and white space)', () => {

@@ -425,6 +425,20 @@ export const DIAGNOSTIC_CODES = {
     'scenario.json:70:69: error: quote not checked: the scenario\'s quotes would need searching more than 40 million characters of "report" [/…/citations/0/quote]',
     'Split the source into paragraphs, one per line, and cite the paragraph that holds the words.',
   ),
+  'erratum-not-found': doc(
+    'error',
+    'semantic',
+    "An erratum's `text` is not in the paragraph it names (or the paragraph does not exist); the hint says if it is in another paragraph.",
+    'scenario.json:40:21: error: erratum text "$ 55 bilion" is not in paragraph 11 of source "blocs-2021" [/sources/0/errata/1/text] hint: copy the words exactly as they stand in the file',
+    'Copy the erroneous words character for character from that paragraph (paragraphs are the non-empty lines of the file).',
+  ),
+  'erratum-repeated': doc(
+    'warning',
+    'semantic',
+    "An erratum's `text` occurs more than once in its paragraph: only the first occurrence is marked.",
+    'scenario.json:46:21: warning: erratum text "the" occurs 4 times in paragraph 3 of source "blocs-2021": the first is marked [/sources/0/errata/2/text]',
+    'Quote enough words around the error to make it occur once.',
+  ),
   'source-file-missing': doc(
     'error',
     'semantic',

@@ -257,6 +257,8 @@ export const Extension = z
     turns: whole(Scenario.shape.turns),
     guide: Scenario.shape.guide,
     lens: Scenario.shape.lens,
+    context: whole(Scenario.shape.context.unwrap()),
+    glossary: whole(Scenario.shape.glossary.unwrap()),
     policies: whole(Scenario.shape.policies.unwrap()),
     claims: whole(Scenario.shape.claims.unwrap()),
     remove: Remove.optional(),

@@ -3,6 +3,7 @@
 import * as z from 'zod'
 import { claimSections } from './schema-claims.ts'
 import { injectSection } from './schema-injects.ts'
+import { Context, Glossary, SourceNotes } from './schema-context.ts'
 
 export const FORMAT_VERSION = 2
 
@@ -97,6 +98,7 @@ export const Source = z
         "Path of the plain-text source: a .txt file in the scenario's sources/ folder (every edition reads sources from there). Paragraphs are its non-empty lines.",
       ),
     url: z.string().max(2000).optional().describe('Where the text was published (shown, never fetched).'),
+    ...SourceNotes,
   })
   .describe('A text the scenario cites.')
 
@@ -597,6 +599,8 @@ export const Scenario = z
     turns: Turns,
     guide: Guide.optional(),
     lens: Lens.optional(),
+    context: Context.optional(),
+    glossary: Glossary.optional(),
     ...claimSections({ Id, ActorId, Pair, Citation }),
   })
   .describe('A Red Lines scenario: data only, every number grounded in its sources or marked as an assumption.')
@@ -612,5 +616,7 @@ export type TriggerData = z.infer<typeof Trigger>
 export type MeasureData = z.infer<typeof Measure>
 export type RoleData = z.infer<typeof Role>
 export type LensData = z.infer<typeof Lens>
+export type { ContextData, ErratumData, GlossaryData, GlossaryTerm } from './schema-context.ts'
+export { GLOSSARY_TERMS } from './schema-context.ts'
 export type ActionTag = (typeof ACTION_TAGS)[number]
 export type RuleKind = (typeof RULE_KINDS)[number]

@@ -9,6 +9,7 @@ import { checkGrounding } from './validate-grounding.ts'
 import { checkValues } from './validate-values.ts'
 import { checkClaims } from './validate-claims.ts'
 import { checkInjects } from './validate-injects.ts'
+import { checkErrata } from './validate-errata.ts'
 
 export interface ValidationContext {
   /** Path of the scenario file, for diagnostics. */
@@ -34,6 +35,7 @@ export function validateScenario(scenario: ScenarioFile, context: ValidationCont
   checkValues(scenario, sink)
   checkGrounding(scenario, sink, context)
   checkClaims(scenario, sink, context)
+  checkErrata(scenario, sink, context.paragraphs)
   return sink.diagnostics
 }
 

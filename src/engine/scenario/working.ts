@@ -40,10 +40,12 @@ export const SECTIONS = [
   'turns',
   'policies',
   'claims',
+  'context',
+  'glossary',
 ] as const
 export type SectionName = (typeof SECTIONS)[number]
 /** Sections a scenario may leave out (an empty list is left out too). */
-const OPTIONAL_SECTIONS: ReadonlySet<SectionName> = new Set(['injects', 'policies', 'claims'])
+const OPTIONAL_SECTIONS: ReadonlySet<SectionName> = new Set(['injects', 'policies', 'claims', 'context', 'glossary'])
 
 export interface CollectionSpec {
   name: string
@@ -105,6 +107,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'turns', path: '/turns', section: 'turns', shape: 'single', noun: 'turn settings' },
   list('policies', 'policy'),
   list('claims', 'claim'),
+  { name: 'context', path: '/context', section: 'context', shape: 'single', noun: 'context note' },
+  { name: 'glossary', path: '/glossary', section: 'glossary', shape: 'single', noun: 'glossary' },
 ]
 
 export const DEFAULT_KEY = 'default'

@@ -20,6 +20,7 @@ import { UNITS_NOTE, points } from '../../session/forecast-view.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { mapExplorer, mapLegend, pageTextScale } from '../map-explorer.ts'
+import { withGlossary } from '../glossary.ts'
 import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
@@ -190,7 +191,7 @@ export function gameScreen(notice?: GameNotice): Screen {
           h(
             'li',
             { className: rung.current ? 'current' : '', 'aria-current': rung.current ? 'step' : null, title: rung.description },
-            rung.name,
+            withGlossary(scn, rung.name),
             rung.current ? h('strong', {}, ' ◀ now') : null,
           ),
         ),
@@ -203,7 +204,10 @@ export function gameScreen(notice?: GameNotice): Screen {
       const summary = h(
         'p',
         { className: 'map-summary' },
-        `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}. Rigidity ${Math.round(state.rigidity)} of 100.${state.impasse ? ' Impasse.' : ''}${state.quasiAlliance ? ` ${quasiAlliancePairNames(scn)} act as a quasi-alliance.` : ''}`,
+        withGlossary(
+          scn,
+          `Blocs: ${state.blocs[0].join(', ')} versus ${state.blocs[1].join(', ') || 'nobody'}. Rigidity ${Math.round(state.rigidity)} of 100.${state.impasse ? ' Impasse.' : ''}${state.quasiAlliance ? ` ${quasiAlliancePairNames(scn)} act as a quasi-alliance.` : ''}`,
+        ),
       )
       const main = h(
         'main',

@@ -7,6 +7,7 @@ import { decodeSave, encodeSave, readSlot } from '../../session/save-codec.ts'
 import { MAX_SAVE_BYTES } from '../../../shared/host.ts'
 import { titleScreen } from './title.ts'
 import { readSavedGame } from '../saved-games.ts'
+import { saveDetails } from '../save-details.ts'
 import { compareProblem } from '../../../engine/debrief/index.ts'
 import { compareScreen } from './debrief-compare.ts'
 import { debriefScreen } from './debrief.ts'
@@ -99,6 +100,13 @@ async function compareSlots(app: App, slots: string[]): Promise<void> {
   app.show(compareScreen(scenario, compared, () => app.show(loadGameScreen())))
 }
 
+/** The save's scenario, powers, turn, score and date, filled in once read (the file's time until then). */
+function detailsOf(app: App, slot: string, modified: string): HTMLElement {
+  const details = h('span', { className: 'save-details' }, `— ${new Date(modified).toLocaleString('en-GB')}`)
+  void saveDetails(app, slot).then((line) => (details.textContent = `— ${line}`))
+  return details
+}
+
 export function loadGameScreen(): Screen {
   return {
     name: 'load',
@@ -119,7 +127,9 @@ export function loadGameScreen(): Screen {
             h(
               'li',
               {},
-              h('span', {}, `${save.slot === 'autosave' ? 'Autosave' : save.slot} — ${new Date(save.modified).toLocaleString()}`),
+              h('strong', { className: 'slot-name' }, save.slot === 'autosave' ? 'Autosave' : save.slot),
+              ' ',
+              detailsOf(app, save.slot, save.modified),
               ' ',
               button('Load', () => void loadSlot(app, save.slot), { 'aria-label': `Load ${save.slot}` }),
               ' ',

@@ -7,6 +7,7 @@ import type { App, Screen } from '../app.ts'
 import type { CatalogEntry } from '../catalog.ts'
 import { invalidateCatalog, loadCatalog, problemsOf } from '../catalog.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
+import { contextNote } from '../source-context.ts'
 import { gameScreen } from './game.ts'
 import { keepRulesOf } from '../rules.ts'
 import { keepUnfinishedAutosave } from '../saving.ts'
@@ -126,6 +127,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
   })
   const error = h('p', { className: 'error', role: 'alert' })
   const description = h('p', { className: 'scenario-description' })
+  const context = h('div', { className: 'context-slot' })
 
   const selectedBase = () => bases.find((entry) => keyOf(entry) === scenarioSelect.value) ?? bases[0]
   const selected = () => {
@@ -161,6 +163,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     const scn = entry.scenario
     showReading()
     description.textContent = scn.file.description
+    replaceChildren(context, contextNote(scn, 'context-title'))
     turns.max = String(scn.file.turns.max)
     turns.value = String(Math.min(preset.turns ?? scn.file.turns.default, scn.file.turns.max))
     const wanted = preset.roles ?? [scn.roles[0]?.actor]
@@ -228,6 +231,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     h('div', { className: 'field' }, h('label', { for: 'scenario' }, 'Scenario'), scenarioSelect),
     lensField,
     description,
+    context,
     broken.length > 0
       ? h(
           'details',

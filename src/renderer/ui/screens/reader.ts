@@ -4,6 +4,7 @@ import type { CompiledScenario } from '../../../engine/index.ts'
 import { citationsByParagraph } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { button, h } from '../dom.ts'
+import { contextNote, paragraphWithErrata, sourceReference } from '../source-context.ts'
 
 export function readerScreen(
   scn: CompiledScenario,
@@ -30,6 +31,7 @@ export function readerScreen(
         { className: 'reader' },
         h('h1', {}, 'Source reader'),
         h('div', { className: 'actions' }, button('Back', onBack, { className: 'primary', 'aria-keyshortcuts': 'Escape' })),
+        contextNote(scn, 'reader-context-title'),
         sources.map((source) => {
           const paragraphs = scn.sources[source.id] ?? []
           const citing = citationsByParagraph(scn, source.id)
@@ -37,7 +39,7 @@ export function readerScreen(
             'article',
             { className: 'source', 'aria-labelledby': `source-${source.id}` },
             h('h2', { id: `source-${source.id}` }, source.title),
-            h('p', { className: 'note' }, [source.publisher, source.date].filter(Boolean).join(', ')),
+            sourceReference(source),
             h(
               'ol',
               { className: 'paragraphs' },
@@ -55,7 +57,11 @@ export function readerScreen(
                     tabindex: current ? -1 : null,
                   },
                   current ? h('strong', { className: 'marker' }, 'Cited paragraph: ') : null,
-                  h('p', {}, text),
+                  paragraphWithErrata(
+                    text,
+                    (source.errata ?? []).filter((erratum) => erratum.paragraph === number),
+                    `erratum-${source.id}-${number}`,
+                  ),
                   cites.length
                     ? h(
                         'details',

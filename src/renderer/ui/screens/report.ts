@@ -10,6 +10,7 @@ import { UNITS_NOTE, explanationView, netLineText, objectiveRows, rankedChangeTe
 import { actorName, describeChoice, rejectionReason, scoreText, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
+import { withGlossary } from '../glossary.ts'
 import { citationList } from '../citations.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { saveAs } from '../saving.ts'
@@ -140,7 +141,7 @@ export function reportScreen(resolved: ResolvedTurn, options: ReportOptions = {}
       if (page) {
         // Back from the reader or the charts: the same page as it was left.
         const slot = page.querySelector('.guide-slot')
-        const guide = app.session ? guidePanel(app.session, page) : null
+        const guide = app.session ? guidePanel(app.session, page, 'report') : null
         if (slot) replaceChildren(slot, guide)
         const [y, target] = [scrollY, returnTo]
         requestAnimationFrame(() => {
@@ -373,11 +374,14 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
     h(
       'ul',
       {},
-      h('li', {}, `Escalation ladder: ${rung.name}`),
+      h('li', {}, 'Escalation ladder: ', withGlossary(scn, rung.name)),
       h(
         'li',
         {},
-        `Blocs: ${names(state.blocs[0])} versus ${names(state.blocs[1]) || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
+        withGlossary(
+          scn,
+          `Blocs: ${names(state.blocs[0])} versus ${names(state.blocs[1]) || 'nobody'}; rigidity ${Math.round(state.rigidity)} of 100${state.rigidBlocs ? ' (rigid blocs)' : ''}`,
+        ),
       ),
     ),
   )
@@ -442,7 +446,7 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
         ),
     ),
   )
-  const guide = guidePanel(session, main)
+  const guide = guidePanel(session, main, 'report')
   if (guide) main.querySelector('.guide-slot')?.append(guide)
   return main
 }
