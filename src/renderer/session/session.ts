@@ -76,6 +76,7 @@ export class GameSession {
       turnLimit: options.turnLimit,
       humans: [...options.humans],
       difficulty: options.difficulty,
+      ...(options.levels ? { levels: { ...options.levels } } : {}),
     }
     this.match = match ?? newMatch(options.scenario, setup)
     this.pending = this.emptyPending()
