@@ -19,6 +19,9 @@ export const MAX_OUTCOME_GAMES = 10_000
 export const SCORE_BINS = 10
 const SAMPLE_SEED_TAG = 0x0c7c
 
+/** The part of a match the samples read (what a worker is sent: no played turns, no ledger). */
+export type Position = Pick<Match, 'setup' | 'state'>
+
 /** The choice whose consequences are sampled: one power's actions for the next turn (none: it passes). */
 export interface OutcomePlan {
   actor: string
@@ -75,7 +78,7 @@ export function outcomeSampleSeed(gameSeed: number, index: number): number {
 }
 
 /** Why these samples cannot be taken, or null. */
-export function outcomeProblem(scn: CompiledScenario, match: Match, plan: OutcomePlan, games: number): string | null {
+export function outcomeProblem(scn: CompiledScenario, match: Position, plan: OutcomePlan, games: number): string | null {
   if (match.state.outcome) return 'the game is over'
   if (!scn.actorIds.includes(plan.actor)) return `the scenario has no power ${plan.actor}`
   const foreign = plan.choices.find((choice) => choice.actor !== plan.actor)
@@ -95,7 +98,13 @@ function reseeded(state: GameState, seed: number): GameState {
  * (nothing when passing) and answers proposals as the computer would at the game's level; everyone else, and
  * from then on every power, is played by the computer at the game's levels.
  */
-export function playOutcomeGame(scn: CompiledScenario, match: Match, plan: OutcomePlan, side: OutcomeSide, index: number): SampledEnding {
+export function playOutcomeGame(
+  scn: CompiledScenario,
+  match: Position,
+  plan: OutcomePlan,
+  side: OutcomeSide,
+  index: number,
+): SampledEnding {
   const seed = outcomeSampleSeed(match.setup.seed, index)
   const everyone: Seats = { computer: new Set(scn.actorIds), difficulty: match.setup.difficulty }
   if (match.setup.levels) everyone.levels = match.setup.levels
@@ -126,7 +135,7 @@ export function playOutcomeGame(scn: CompiledScenario, match: Match, plan: Outco
 /** The samples a worker takes: each (side, index) pair once, in the order given. */
 export function sampleEndings(
   scn: CompiledScenario,
-  match: Match,
+  match: Position,
   plan: OutcomePlan,
   samples: readonly { side: OutcomeSide; index: number }[],
   onEnding?: (ending: SampledEnding) => void,
@@ -182,7 +191,7 @@ export function endingDistribution(scn: CompiledScenario, endings: readonly Samp
 /** The comparison from the samples of both sides (from sampleEndings, possibly on several workers). */
 export function compareOutcomes(
   scn: CompiledScenario,
-  match: Match,
+  match: Position,
   plan: OutcomePlan,
   endings: readonly SampledEnding[],
 ): OutcomeComparison {
@@ -200,7 +209,7 @@ export function compareOutcomes(
 /** "What could happen?" in one call: `games` games with the plan and `games` passing, from the match's position. */
 export function whatCouldHappen(
   scn: CompiledScenario,
-  match: Match,
+  match: Position,
   plan: OutcomePlan,
   games: number = DEFAULT_OUTCOME_GAMES,
 ): OutcomeComparison {

@@ -13,6 +13,7 @@ import type {
   HumanTurn,
   Match,
   PlayedTurn,
+  PreparedTurn,
   Rejection,
 } from '../../engine/index.ts'
 import {
@@ -52,6 +53,12 @@ export interface RerunSession {
   dropped: DroppedChoice[]
   turnsNotPlayed: number
 }
+
+/**
+ * Works out the turn as the engine's prepareMatchTurn does for this match and the humans' choices (e.g. in a
+ * worker, so that the page does not stall).
+ */
+export type PrepareTurn = (match: Match, choices: readonly Choice[]) => Promise<PreparedTurn>
 
 /** Asks a human partner which of the joint actions proposed to it this turn it takes part in. */
 export type AskHuman = (partner: string, proposals: Choice[]) => Promise<boolean[]>
@@ -189,20 +196,22 @@ export class GameSession {
   }
 
   /** Resolves the turn: humans' plans, the computer's choices, every partner's consent. */
-  async endTurn(askHuman: AskHuman): Promise<ResolvedTurn> {
+  async endTurn(askHuman: AskHuman, prepare?: PrepareTurn): Promise<ResolvedTurn> {
     if (this.over) throw new Error('the game is over')
     if (this.resolving) throw new Error('the turn is already being resolved')
     this.resolving = true
     try {
-      return await this.resolve(askHuman)
+      return await this.resolve(askHuman, prepare)
     } finally {
       this.resolving = false
     }
   }
 
-  private async resolve(askHuman: AskHuman): Promise<ResolvedTurn> {
+  private async resolve(askHuman: AskHuman, prepare?: PrepareTurn): Promise<ResolvedTurn> {
     const choices = this.humans.flatMap((actor) => this.pending[actor] ?? [])
-    const prepared = prepareMatchTurn(this.scenario, this.match, choices)
+    const match = this.match
+    const prepared = prepare ? await prepare(match, choices) : prepareMatchTurn(this.scenario, match, choices)
+    if (this.match !== match || prepared.state !== match.state) throw new Error('the game changed while the computer players decided')
     const agreed: string[] = []
     // One question per human partner, listing every proposal made to it, in the order the humans plan.
     for (const partner of this.humans) {

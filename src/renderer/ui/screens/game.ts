@@ -27,6 +27,8 @@ import { readerScreen } from './reader.ts'
 import { reportScreen } from './report.ts'
 import { settingsScreen } from './settings.ts'
 import { titleScreen } from './title.ts'
+import { computerTurnProgress } from '../turn-progress.ts'
+import { whatCouldHappen } from './what-could-happen.ts'
 
 /** Asks a human which of the joint actions proposed to its power it joins: all ticked to start with. */
 async function askPartner(session: GameSession, partner: string, proposals: Choice[]): Promise<boolean[]> {
@@ -76,11 +78,13 @@ export function gameScreen(notice?: GameNotice): Screen {
   let map: MapHandle | null = null
   let disposed = false
   let onKey: ((event: KeyboardEvent) => void) | null = null
+  let stopOutcomes: (() => void) | null = null
   return {
     name: 'game',
     title: 'Your turn',
     dispose() {
       disposed = true
+      stopOutcomes?.()
       if (onKey) document.removeEventListener('keydown', onKey)
       const hook = window as unknown as { __redLines?: { map?: unknown } }
       if (map && hook.__redLines?.map === map) delete hook.__redLines
@@ -158,13 +162,15 @@ export function gameScreen(notice?: GameNotice): Screen {
         main.setAttribute('aria-busy', 'true')
         let resolved: ResolvedTurn
         try {
-          resolved = await session.endTurn((partner, proposals) => askPartner(session, partner, proposals))
+          resolved = await session.endTurn((partner, proposals) => askPartner(session, partner, proposals), progress.prepare)
         } catch (error) {
+          progress.finish()
           main.inert = false
           main.removeAttribute('aria-busy')
           announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
           return
         }
+        progress.finish()
         const guide = guideEvent(session, 'turn-ended')
         // The state has advanced: autosave it whatever the screen does next.
         const saved = await autosave(app)
@@ -175,6 +181,10 @@ export function gameScreen(notice?: GameNotice): Screen {
         if (!disposed) app.show(reportScreen(resolved))
       }
       const endButton = button('End turn', () => void endTurn(), { className: 'primary', 'data-guide': 'end-turn' })
+      const turnStatus = h('p', { className: 'turn-status', role: 'status' })
+      const progress = computerTurnProgress(scn, endButton, turnStatus)
+      const outcomes = whatCouldHappen(session)
+      stopOutcomes = () => outcomes.dispose()
 
       const startPlaytest = () => {
         if (session.resolving || main.inert) return
@@ -264,7 +274,9 @@ export function gameScreen(notice?: GameNotice): Screen {
           h('h2', { id: 'plan-title' }, `Your plan (${actorName(scn, actor)})`),
           budget,
           planList,
-          h('div', { className: 'actions' }, undoButton, endButton),
+          h('div', { className: 'actions' }, undoButton, endButton, outcomes.toggle),
+          turnStatus,
+          outcomes.panel,
         ),
         h(
           'section',
