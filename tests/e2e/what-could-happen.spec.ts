@@ -1,7 +1,18 @@
 // Issue 11: the computer powers decide in a worker while End turn shows their progress, and "What could
 // happen?" plays games from the position in workers, with progress, Cancel and the endings as tables.
 import { scanA11y } from './axe.ts'
-import { addAffordableAction, answerUntilReport, expect, openTitle, reportHeading, startGame, test } from './fixtures.ts'
+import {
+  addAffordableAction,
+  answerUntilReport,
+  endTurn,
+  expect,
+  openTitle,
+  readStoredSave,
+  reportHeading,
+  startGame,
+  test,
+  turnHeading,
+} from './fixtures.ts'
 
 test('What could happen? shows progress, cancels, and shows the endings of the plan against passing as tables', async ({ page }) => {
   await openTitle(page)
@@ -72,4 +83,23 @@ test('End turn shows the computer powers deciding, one by one, with a hard oppon
   expect(seen).toContain('true|Computer powers deciding…')
   for (let k = 1; k <= 7; k++) expect(seen).toContain(`true|Computer powers deciding… ${k} of 7`)
   expect(page.workers().some((worker) => /engine-worker/.test(worker.url()))).toBe(true)
+})
+
+test('New game can put single computer powers at another level; the game keeps it in its save', async ({ page }) => {
+  await openTitle(page)
+  await page.getByRole('button', { name: 'New game' }).click()
+  await page.getByLabel('Scenario').selectOption('shipped/pin-pricks-2021')
+  await page.getByText('Single computer powers at another level (optional)').click()
+  await page.getByLabel('China', { exact: true }).selectOption('hard')
+  // A level for the power the player plays is ignored.
+  await page.getByLabel('United States', { exact: true }).selectOption('easy')
+  await scanA11y(page, 'new game with power levels open')
+  await page.locator('#turns').fill('3')
+  await page.getByRole('button', { name: 'Start' }).click()
+  await expect(turnHeading(page)).toHaveText(/^Turn 1 of 3/)
+  await endTurn(page)
+  const save = await readStoredSave(page, 'autosave')
+  const file = JSON.parse(save!.generations[0].text) as { formatVersion: number; payload: { game: { levels?: unknown } } }
+  expect(file.payload.game.levels).toEqual({ CHN: 'hard' })
+  expect(file.formatVersion).toBe(3)
 })

@@ -61,30 +61,34 @@ export async function prepareOffPage(
   onProgress: (done: number, of: number) => void,
 ): Promise<PreparedTurn> {
   if (turnWorker === undefined) turnWorker = startWorker('computer-players')
-  const worker = turnWorker
   const here = () => prepareMatchTurn(scn, position, choices, undefined, onProgress)
-  if (!worker) return here()
+  if (!turnWorker) return here()
+  const worker: Worker = turnWorker
   const id = nextId++
   const request: EngineRequest = { kind: 'prepare', id, hash: scn.hash, position: positionOf(position), choices }
   if (!turnWorkerKnows.has(scn.hash)) request.scenario = scn
   return new Promise<PreparedTurn>((resolve) => {
-    const fallBack = () => {
+    const stopListening = () => {
       worker.removeEventListener('message', listen)
+      worker.removeEventListener('error', fallBack)
+    }
+    function fallBack() {
+      stopListening()
       worker.terminate()
       turnWorker = null
       resolve(here())
     }
-    const listen = (event: MessageEvent<EngineReply>) => {
+    function listen(event: MessageEvent<EngineReply>) {
       const message = event.data
       if (message.id !== id) return
       if (message.kind === 'progress') onProgress(message.done, message.of)
       else if (message.kind === 'prepared') {
-        worker.removeEventListener('message', listen)
+        stopListening()
         resolve({ state: position.state, choices: message.prepared.choices, questions: message.prepared.questions })
       } else if (message.kind === 'failed') fallBack()
     }
     worker.addEventListener('message', listen)
-    worker.addEventListener('error', fallBack, { once: true })
+    worker.addEventListener('error', fallBack)
     worker.postMessage(request)
     turnWorkerKnows.add(scn.hash)
   })

@@ -1,15 +1,32 @@
-// The engine's thread for the game screen: the computer powers' choices for a turn, and the sampled games of
-// "What could happen?", so that neither stalls the page. Only the engine computes here; the page shows.
+// The engine's thread: scenario loads (parsing, both validation passes and every quote check, so that a large
+// or hostile scenario never stalls the page), the computer powers' choices for a turn, and the sampled games of
+// "What could happen?". One worker script for all three, so the engine is downloaded once for them. Only the
+// engine computes here; the page shows.
+import '../zod-setup.ts'
 import type { CompiledScenario } from '../../engine/index.ts'
 import { prepareMatchTurn, sampleEndings } from '../../engine/index.ts'
+import { loadScenario } from '../../engine/scenario/index.ts'
 import type { EngineReply, EngineRequest } from './engine-threads.ts'
+import type { LoadReply, LoadRequest } from './scenario-loading.ts'
 
 // Compiled scenarios this worker was sent, by hash (a turn's request carries one only the first time).
 const scenarios = new Map<string, CompiledScenario>()
-const reply = (message: EngineReply) => self.postMessage(message)
+const reply = (message: EngineReply | LoadReply) => self.postMessage(message)
 
-self.onmessage = (event: MessageEvent<EngineRequest>) => {
-  const request = event.data
+function load({ id, files, bases, knownBaseIds }: LoadRequest): LoadReply {
+  const used: string[] = []
+  const result = loadScenario(files, {
+    resolveBase: (baseId) => {
+      const base = Object.hasOwn(bases, baseId) ? bases[baseId] : undefined
+      if (base) used.push(baseId)
+      return base
+    },
+    knownBaseIds,
+  })
+  return { id, result, used }
+}
+
+function play(request: EngineRequest): void {
   if (request.scenario) scenarios.set(request.scenario.hash, request.scenario)
   const scn = scenarios.get(request.hash)
   if (!scn) return reply({ kind: 'failed', id: request.id, message: 'the worker was not sent the scenario' })
@@ -26,4 +43,10 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
   } catch (error) {
     reply({ kind: 'failed', id: request.id, message: (error as Error).message })
   }
+}
+
+self.onmessage = (event: MessageEvent<EngineRequest | LoadRequest>) => {
+  const request = event.data
+  if ('files' in request) reply(load(request))
+  else play(request)
 }
