@@ -22,6 +22,8 @@ import type { BaseFiles } from '../engine/scenario/index.ts'
 import { readScript } from './script.ts'
 import { UsageError } from './errors.ts'
 import { csvText, gameRows } from './game-rows.ts'
+import type { BatchFromFlags } from './batch-from.ts'
+import { batchFrom } from './batch-from.ts'
 
 export interface BatchFlags {
   scenario?: string
@@ -82,7 +84,9 @@ export function summarise(scn: CompiledScenario, games: GameSummary[]) {
   }
 }
 
-export async function batch(flags: BatchFlags, out: Output): Promise<number> {
+export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Promise<number> {
+  if (flags.from !== undefined) return batchFrom(flags, out)
+  if (flags.games !== undefined || flags.choose !== undefined) throw new UsageError('--games and --choose need --from <save file>')
   // Every flag that can be checked without the scenario is checked before anything is read.
   const target = requireScenario(flags.scenario)
   if (flags.runs === undefined) throw new UsageError('--runs <N> is required')

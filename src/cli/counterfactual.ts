@@ -83,7 +83,7 @@ export function checkCounterfactualFlags(flags: SimulateFlags): { turn: number; 
 }
 
 /** The --choose flags as the what-if's roles, checked against the scenario (a role id or an actor id). */
-function rolesOf(scn: CompiledScenario, choose: readonly ChooseFlag[]): RoleChoices[] {
+export function rolesOf(scn: CompiledScenario, choose: readonly ChooseFlag[]): RoleChoices[] {
   const byActor = new Map<string, Choice[]>()
   for (const flag of choose) {
     const actor = scn.actorIds.includes(flag.role) ? flag.role : scn.roles.find((role) => role.id === flag.role)?.actor

@@ -38,7 +38,8 @@ Prints both timelines, where they first differ, and both endings; --json as one 
   },
   batch: {
     usage: `batch --scenario <folder> [--lens NAME] --runs N [--seed S] [--turns K] [--difficulty D]
-           [--level ACTOR=LEVEL]... [--script FILE] [--others ai|none] [--workers W] [--json | --jsonl | --csv]`,
+           [--level ACTOR=LEVEL]... [--script FILE] [--others ai|none] [--workers W] [--json | --jsonl | --csv]
+       batch --from SAVE [--games N] [--choose ROLE=action[:targets][+partners]]... [--scenario DIR] [--json]`,
     summary: 'play N games and report the distribution of outcomes',
     details: `--level ACTOR=LEVEL  one power played by the computer at another level than --difficulty, e.g.
           --level USA=hard --level CHN=easy (repeatable)
@@ -46,7 +47,14 @@ Prints both timelines, where they first differ, and both endings; --json as one 
 --jsonl   one JSON line per game: seed, turns, outcome flags, each role's score, every pair's final
           alignment, incidents (for R, pandas and jq)
 --csv     the same, one row per game, with a byte-order mark so spreadsheets read it as UTF-8
-${LENS_NOTE}`,
+${LENS_NOTE}
+
+What could happen: --from SAVE plays N games (--games, default 200) from the saved position to the end
+with one power's plan for the next turn (--choose, as for simulate; none: the save's first player passing)
+and N games with it passing, every power played by the computer after that turn; each game's dice come
+from the save's seed and the game's number, so the numbers are those the game's "What could happen?" shows.
+Prints how the games end (rigid blocs, impasse, quasi-alliance, armed clash) and each role's score (mean ±
+spread) for the plan and for passing, side by side; --json as one document.`,
   },
   claims: {
     usage: `claims --scenario <folder> [--lens NAME] [--runs N] [--seed S] [--sensitivity] [--joint K]

@@ -134,14 +134,38 @@ export function computerChoices(
   return choices
 }
 
+/** Told after each computer power has chosen: how many have, of how many (for a progress display). */
+export type DecidedCallback = (decided: number, of: number) => void
+
+/** chooseActions, telling `onDecided` after each power. */
+function reportingChoice(scn: CompiledScenario, state: GameState, seats: Seats, onDecided: DecidedCallback) {
+  const of = scn.actorIds.filter((actor) => seats.computer.has(actor)).length
+  let decided = 0
+  return (seat: ComputerSeat): readonly Choice[] => {
+    const chosen = chooseActions(scn, state, seat.actor, seat.level, seat.planned, seat.reserved, seat.room)
+    decided += 1
+    onDecided(decided, of)
+    return chosen
+  }
+}
+
 /**
  * The choices of a turn and the questions it asks: the given choices of actors the computer does not play
  * (others are ignored), then the computer's; a question for each joint action and partner the computer does
  * not play (the same joint action proposed twice is asked once).
  */
-export function prepareTurn(scn: CompiledScenario, state: GameState, seats: Seats, humanChoices: readonly Choice[]): PreparedTurn {
+export function prepareTurn(
+  scn: CompiledScenario,
+  state: GameState,
+  seats: Seats,
+  humanChoices: readonly Choice[],
+  onDecided?: DecidedCallback,
+): PreparedTurn {
   const given = humanChoices.filter((choice) => !seats.computer.has(choice.actor))
-  const choices = [...given, ...computerChoices(scn, state, seats, given)]
+  const computed = onDecided
+    ? computerChoices(scn, state, seats, given, reportingChoice(scn, state, seats, onDecided))
+    : computerChoices(scn, state, seats, given)
+  const choices = [...given, ...computed]
   const questions: ConsentQuestion[] = []
   const asked = new Set<string>()
   for (const choice of choices) {
@@ -168,8 +192,8 @@ export interface PlayOptions {
 }
 
 /**
- * Plays one turn. Partners the computer plays decide by themselves; any other partner takes part only if
- * the human turn lists its agreement.
+ * Plays one turn. Partners the computer plays decide by themselves, each at its own level (levelOf); any other
+ * partner takes part only if the human turn lists its agreement.
  */
 export function playTurn(
   scn: CompiledScenario,
@@ -184,7 +208,7 @@ export function playTurn(
   const agreed = new Set(decisions.agreed)
   const plan = planTurn(scn, state, prepared.choices, (partner, choice) =>
     turnSeats.computer.has(partner)
-      ? computerConsents(scn, state, partner, choice, turnSeats.difficulty)
+      ? computerConsents(scn, state, partner, choice, levelOf(turnSeats, partner))
       : agreed.has(agreementKey(partner, choice)),
   )
   const result = resolveTurn(scn, state, plan.orders, { ledger: options.ledger ?? true, injects: decisions.injects })
@@ -235,36 +259,12 @@ export function playGame(scn: CompiledScenario, options: GameOptions): GameRecor
       : options.seats
     const prepared = prepareTurn(scn, state, seats, scripted?.choices ?? [])
     const decisions = { choices: scripted?.choices ?? [], agreed: answersOf(prepared.questions, scripted?.consents ?? alwaysConsents) }
-    const played = playSeatedTurn(scn, state, seats, decisions, { ledger: options.ledger ?? true, prepared })
+    const played = playTurn(scn, state, seats, decisions, { ledger: options.ledger ?? true, prepared })
     turns.push(played)
     options.onTurn?.(played)
     state = played.result.state
   }
   return { start, turns, final: state }
-}
-
-/**
- * playTurn for seats where some computer actors play at their own level: playTurn asks every computer partner
- * at the seats' one level, so those actors answer here, at theirs, as people's answers are given.
- */
-function playSeatedTurn(
-  scn: CompiledScenario,
-  state: GameState,
-  seats: Seats,
-  decisions: HumanTurn,
-  options: PlayOptions & { prepared: PreparedTurn },
-): PlayedTurn {
-  const own = [...seats.computer].filter((actor) => levelOf(seats, actor) !== seats.difficulty)
-  if (own.length === 0) return playTurn(scn, state, seats, decisions, options)
-  const agreed = [...decisions.agreed]
-  for (const choice of options.prepared.choices) {
-    for (const partner of choice.partners ?? []) {
-      if (own.includes(partner) && computerConsents(scn, state, partner, choice, levelOf(seats, partner)))
-        agreed.push(agreementKey(partner, choice))
-    }
-  }
-  const rest: Seats = { ...seats, computer: new Set([...seats.computer].filter((actor) => !own.includes(actor))) }
-  return { ...playTurn(scn, state, rest, { ...decisions, agreed }, options), decisions }
 }
 
 /** Every actor's orders as given, every partner agreeing: how a turn is replayed from its carried-out orders. */

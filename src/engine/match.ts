@@ -2,10 +2,11 @@
 // advanced only by playTurn; a setup and its human turns reproduce it exactly, which is what saves, re-runs
 // on changed rules and the classroom server's durable log rely on.
 import type { Difficulty } from './ai/policy.ts'
+import { DIFFICULTIES } from './ai/policy.ts'
 import type { Choice, Rejection } from './choices.ts'
 import { normaliseChoice } from './choices.ts'
 import type { CompiledScenario } from './compiled.ts'
-import type { HumanTurn, PlayOptions, PlayedTurn, PreparedTurn, Rationale, Seats } from './game.ts'
+import type { DecidedCallback, HumanTurn, PlayOptions, PlayedTurn, PreparedTurn, Rationale, Seats } from './game.ts'
 import { agreementKey, ordersAsTurn, playTurn, prepareTurn } from './game.ts'
 import { sha256Hex } from './hash.ts'
 import type { GameState } from './state.ts'
@@ -18,6 +19,8 @@ export interface GameSetup {
   /** The actors humans play, in the order they plan (hot seat); the computer plays every other. */
   humans: readonly string[]
   difficulty: Difficulty
+  /** The computer's level for some of the powers it plays, when not `difficulty` (absent: all at `difficulty`). */
+  levels?: Readonly<Record<string, Difficulty>>
 }
 
 export interface Match {
@@ -32,6 +35,7 @@ export interface Match {
 /** A match as a save records it: its setup, the orders carried out and the humans' decisions of every turn. */
 export interface MatchRecord extends GameSetup {
   humans: string[]
+  levels?: Record<string, Difficulty>
   orders: Choice[][]
   decisions: {
     choices: Choice[]
@@ -44,7 +48,16 @@ export interface MatchRecord extends GameSetup {
 
 export function seatsOf(scn: CompiledScenario, setup: GameSetup): Seats {
   const humans = new Set(setup.humans)
-  return { computer: new Set(scn.actorIds.filter((id) => !humans.has(id))), difficulty: setup.difficulty }
+  const seats: Seats = { computer: new Set(scn.actorIds.filter((id) => !humans.has(id))), difficulty: setup.difficulty }
+  if (setup.levels && Object.keys(setup.levels).length > 0) seats.levels = setup.levels
+  return seats
+}
+
+/** The setup's per-power levels as plain data, or undefined when there are none. */
+function ownLevels(setup: GameSetup): Record<string, Difficulty> | undefined {
+  if (!setup.levels) return undefined
+  const entries = Object.entries(setup.levels)
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined
 }
 
 /** Why these rules cannot host a game of this setup, or null. */
@@ -56,6 +69,11 @@ export function setupProblem(scn: CompiledScenario, setup: GameSetup): string | 
   if (!Number.isInteger(setup.turnLimit) || setup.turnLimit < 1) return `the game must have at least 1 turn, not ${setup.turnLimit}`
   if (setup.turnLimit > scn.file.turns.max)
     return `the game has ${setup.turnLimit} turns, more than the scenario allows (${scn.file.turns.max})`
+  for (const [actor, level] of Object.entries(setup.levels ?? {})) {
+    if (!scn.actorIds.includes(actor)) return `the game sets a level for ${actor}, which the scenario does not have`
+    if (setup.humans.includes(actor)) return `the game sets a level for ${actor}, whom a player plays`
+    if (!DIFFICULTIES.includes(level)) return `the game sets an unknown level for ${actor}: ${level as string}`
+  }
   return null
 }
 
@@ -64,12 +82,26 @@ export function newMatch(scn: CompiledScenario, setup: GameSetup): Match {
   if (problem) throw new Error(problem)
   const start = startGame(scn, setup.seed, setup.turnLimit)
   const own: GameSetup = { seed: setup.seed, turnLimit: setup.turnLimit, humans: [...setup.humans], difficulty: setup.difficulty }
+  const levels = ownLevels(setup)
+  if (levels) own.levels = levels
   return { setup: own, start, turns: [], state: start }
 }
 
 /** The choices and questions of the match's next turn, given the humans' choices (and the computer's level, if changed). */
-export function prepareMatchTurn(scn: CompiledScenario, match: Match, choices: readonly Choice[], difficulty?: Difficulty): PreparedTurn {
-  return prepareTurn(scn, match.state, seatsOf(scn, { ...match.setup, difficulty: difficulty ?? match.setup.difficulty }), choices)
+export function prepareMatchTurn(
+  scn: CompiledScenario,
+  match: Pick<Match, 'setup' | 'state'>,
+  choices: readonly Choice[],
+  difficulty?: Difficulty,
+  onDecided?: DecidedCallback,
+): PreparedTurn {
+  return prepareTurn(
+    scn,
+    match.state,
+    seatsOf(scn, { ...match.setup, difficulty: difficulty ?? match.setup.difficulty }),
+    choices,
+    onDecided,
+  )
 }
 
 /** Why a human turn cannot be played next in this match (a wrong inject, the game over), or null. */
@@ -107,7 +139,7 @@ export function decisionsOf(match: Match): HumanTurn[] {
 
 export function recordOf(match: Match): MatchRecord {
   const { seed, turnLimit, difficulty, humans } = match.setup
-  return {
+  const record: MatchRecord = {
     seed,
     turnLimit,
     difficulty,
@@ -115,6 +147,9 @@ export function recordOf(match: Match): MatchRecord {
     orders: match.turns.map((turn) => turn.result.orders.map(normaliseChoice)),
     decisions: decisionsOf(match).map(recordedTurn),
   }
+  const levels = ownLevels(match.setup)
+  if (levels) record.levels = levels
+  return record
 }
 
 /** A human turn as plain data: normalised choices, and the optional parts only when present. */

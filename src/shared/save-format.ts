@@ -2,10 +2,20 @@
 // these), plus a hash of the resulting state to check that loading reproduces it exactly.
 import * as z from 'zod'
 import type { MatchRecord } from '../engine/index.ts'
+import { DIFFICULTIES } from '../engine/ai/policy.ts'
 
 export const SAVE_FORMAT = 'red-lines-save'
-/** 2 added `game.decisions`; saves of format 1 are still read (and re-run from their orders). */
-export const SAVE_FORMAT_VERSION = 2
+/**
+ * 2 added `game.decisions`; saves of format 1 are still read (and re-run from their orders). 3 added
+ * `game.levels`; a save is written as format 3 only when its game has per-power levels, so that every other
+ * save stays readable by apps of format 2.
+ */
+export const SAVE_FORMAT_VERSION = 3
+
+/** The format a save of this game is written in: the oldest that holds all it records. */
+export function saveFormatVersionOf(game: { levels?: Record<string, unknown> }): number {
+  return game.levels && Object.keys(game.levels).length > 0 ? 3 : 2
+}
 
 /**
  * Top-level fields of the game state, by the app version that added them (oldest first; add a row when the
@@ -63,8 +73,13 @@ export const SavePayload = z.strictObject({
   game: z.strictObject({
     seed: z.number().int().min(0).max(0xffffffff),
     turnLimit: z.number().int().min(1).max(100),
-    difficulty: z.enum(['easy', 'normal', 'hard']),
+    difficulty: z.enum(DIFFICULTIES),
     humans: z.array(z.string().max(16)).max(12),
+    /** The computer's level for some powers, when not `difficulty` (format 3; absent before). */
+    levels: z
+      .record(z.string().max(16), z.enum(DIFFICULTIES))
+      .refine((levels) => Object.keys(levels).length <= 12, 'at most 12 powers can have their own level')
+      .optional(),
     /** The orders carried out in each resolved turn, in order. */
     orders: z.array(z.array(ChoiceData).max(200)).max(100),
     /**

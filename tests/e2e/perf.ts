@@ -9,12 +9,15 @@
 //   titleInteractiveMs   median over 5 fresh browser contexts of window.__redLinesReady, the page's
 //                        performance.now() when the title screen is shown (time since navigation
 //                        start); each run also checks that "New game" is then enabled and clickable.
-//   endTurnToReportMs    median over the turns of one game of: End turn pressed → the turn report's
+//   endTurnToReportMs    median over the turns of one game of 20 turns (--turns) of: End turn pressed → the turn report's
 //                        heading painted (the first animation frame after it is in the DOM), computer
 //                        players' choices, consent, resolution and the autosave included, MINUS the
 //                        time consent dialogs stood open. Dialogs are answered "Decline" inside the
 //                        page as soon as they appear, so that part is tiny anyway; the time with the
-//                        dialogs is given too (endTurnToReportWithDialogsMs).
+//                        dialogs is given too (endTurnToReportWithDialogsMs). The computer players at
+//                        normal; endTurnToReportHardMs is the same with them at hard (the computer's
+//                        choices are made in a worker while End turn shows their progress), over 20
+//                        turns of as many games as that takes.
 //   fpsIdle              map frames per second over 3 s on a fresh first turn once its map is drawn (no
 //                        events to animate): the map draws only when something changes or moves, so 0.
 //   fpsAnimating         map frames per second while each Next turn's pin pricks and incidents animate:
@@ -22,7 +25,7 @@
 //                        States with a pin prick every turn, against Chinese and Russian patrols, so there
 //                        always are some); the median over the turns that animate anything.
 //   rendererGzipKb       every JS and CSS file the pages of a whole game download (title, new game, ten turns,
-//                        the end screen, the scenario worker), gzip level 9, in kB (1000 bytes); with
+//                        the end screen, the engine worker), gzip level 9, in kB (1000 bytes); with
 //                        rendererBrotliKb (quality 11, as the server sends them) and rendererRawKb.
 //   titleGzipKb          the same for what is downloaded until the title screen is interactive.
 //   barePhaserGzipKb     the baseline: the bare Phaser page (tests/bench/bare-phaser) built the same way;
@@ -46,7 +49,7 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined
 }
 const json = process.argv.includes('--json')
-const TURNS = Number(argument('turns') ?? 10)
+const TURNS = Number(argument('turns') ?? 20)
 const RENDERER = argument('renderer') ?? 'auto'
 const WEB = resolve(PROJECT_ROOT, argument('web') ?? join('out', 'web'))
 const ASSETS = join(WEB, 'assets')
@@ -249,7 +252,11 @@ interface GameFigures {
   assets: Set<string>
 }
 
-async function playGame(browser: Browser, url: string): Promise<GameFigures> {
+async function playGame(
+  browser: Browser,
+  url: string,
+  { difficulty = 'normal', seed = 7, measureMap = true }: { difficulty?: 'normal' | 'hard'; seed?: number; measureMap?: boolean } = {},
+): Promise<GameFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const assets = recordAssets(context)
   const page = await context.newPage()
@@ -260,15 +267,16 @@ async function playGame(browser: Browser, url: string): Promise<GameFigures> {
   await page.addInitScript(installMeter)
   await page.goto(RENDERER === 'auto' ? url : `${url}?renderer=${RENDERER}`)
   await page.getByRole('button', { name: 'New game' }).click()
-  await page.locator('#seed').fill('7')
+  await page.locator('#seed').fill(String(seed))
   await page.locator('#turns').fill(String(TURNS))
+  await page.getByLabel('Computer players').selectOption(difficulty)
   await page.getByRole('button', { name: 'Start' }).click()
   await page.getByRole('heading', { level: 1, name: /^Turn 1 of/ }).waitFor()
   await waitForFreshMap(page, 1, true)
   const renderer = await page.evaluate(() =>
     (globalThis as unknown as { __redLines: { map: { rendererType(): string } } }).__redLines.map.rendererType(),
   )
-  const fpsIdle = await framesPerSecond(page, 3000)
+  const fpsIdle = measureMap ? await framesPerSecond(page, 3000) : 0
 
   const fpsAnimating: number[] = []
   let turnsPlayed = 0
@@ -289,7 +297,7 @@ async function playGame(browser: Browser, url: string): Promise<GameFigures> {
     await next.click()
     await page.getByRole('heading', { level: 1, name: /^Turn \d+ of/ }).waitFor()
     await waitForFreshMap(page, 1)
-    const fps = await animatingFramesPerSecond(page, 1500)
+    const fps = measureMap ? await animatingFramesPerSecond(page, 1500) : null
     if (fps !== null) fpsAnimating.push(fps)
   }
   const meter = await page.evaluate(() => (globalThis as unknown as { __meter: Meter }).__meter)
@@ -313,6 +321,11 @@ const browser = await chromium.launch(LAUNCH)
 try {
   const title = await titleInteractive(browser, url)
   const game = await playGame(browser, url)
+  // End turn with the computer players at hard: TURNS turns, over more games where one ends sooner.
+  const hardMs: number[] = []
+  for (let seed = 7; hardMs.length < TURNS && seed < 17; seed++)
+    hardMs.push(...(await playGame(browser, url, { difficulty: 'hard', seed, measureMap: false })).endTurnMs)
+  hardMs.splice(TURNS)
   const kB = (bytes: number) => round(bytes / 1000)
   const whole = sizesOf(ASSETS, game.assets)
   const titleSize = sizesOf(ASSETS, title.assets)
@@ -320,6 +333,7 @@ try {
   const figures = {
     titleInteractiveMs: round(median(title.runs)),
     endTurnToReportMs: round(median(game.endTurnMs)),
+    endTurnToReportHardMs: round(median(hardMs)),
     fpsIdle: round(game.fpsIdle),
     fpsAnimating: round(median(game.fpsAnimating)),
     rendererGzipKb: kB(whole.gzip),
@@ -340,6 +354,9 @@ try {
     )
     console.log(
       `End turn → report          ${figures.endTurnToReportMs} ms median over ${game.endTurnMs.length} turns (min ${round(Math.min(...game.endTurnMs))}, max ${round(Math.max(...game.endTurnMs))}), consent dialogs excluded`,
+    )
+    console.log(
+      `End turn → report, hard    ${figures.endTurnToReportHardMs} ms median over ${hardMs.length} turns (min ${round(Math.min(...hardMs))}, max ${round(Math.max(...hardMs))}), consent dialogs excluded`,
     )
     console.log(
       `  with the dialogs          ${round(median(game.endTurnWithDialogsMs))} ms median; ${game.dialogs} dialogs in ${game.turnsPlayed} turns, each declined in the page at once`,

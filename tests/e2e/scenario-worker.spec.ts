@@ -10,5 +10,5 @@ test('the scenario list is built by a worker, and every shipped scenario is offe
   await expect(scenario.locator('option[value="shipped/pin-pricks-2021"]')).toHaveCount(1)
   await expect(scenario.locator('option[value="shipped/tutorial"]')).toHaveCount(1)
   const workers = page.workers().map((worker) => worker.url())
-  expect(workers.some((url) => /scenario-worker/.test(url))).toBe(true)
+  expect(workers.some((url) => /engine-worker/.test(url))).toBe(true)
 })

@@ -247,16 +247,16 @@ describe('a turn on one device: plans, answers, choices returned before the turn
     expect(session.addChoice(quad)).toBeNull()
     expect(session.addChoice(summit)).toBeNull()
     expect(session.spent('USA')).toBe(3)
-    expect(session.finishPlanning()).toEqual({ kind: 'plan', actor: 'CHN', handOver: true, dropped: [] })
+    expect(await session.finishPlanning()).toEqual({ kind: 'plan', actor: 'CHN', handOver: true, dropped: [] })
     expect(session.addChoice({ actor: 'CHN', action: 'energy-deal', partners: ['RUS'] })).toBeNull()
-    expect(session.finishPlanning()).toEqual({ kind: 'plan', actor: 'IND', handOver: true, dropped: [] })
+    expect(await session.finishPlanning()).toEqual({ kind: 'plan', actor: 'IND', handOver: true, dropped: [] })
 
     // India, at the device, answers first; then the device goes to China.
-    let step = session.finishPlanning()
+    let step = await session.finishPlanning()
     expect(step).toMatchObject({ kind: 'answer', partner: 'IND', handOver: false })
     if (step.kind !== 'answer') return
     for (const question of step.questions) session.answer(question.key, question.choice.action !== 'quad-exercise')
-    step = session.nextStep()
+    step = await session.nextStep()
     expect(step).toMatchObject({ kind: 'answer', partner: 'CHN', handOver: true })
     if (step.kind !== 'answer') return
     expect(step.questions.map((question) => question.choice)).toContainEqual(summit)
@@ -264,10 +264,10 @@ describe('a turn on one device: plans, answers, choices returned before the turn
     expect(session.spent('CHN')).toBe(2)
 
     // India declined the exercise: back to the United States, the exercise out of its plan and its capital free.
-    step = session.nextStep()
+    step = await session.nextStep()
     while (step.kind === 'answer') {
       for (const question of step.questions) session.answer(question.key, false)
-      step = session.nextStep()
+      step = await session.nextStep()
     }
     expect(step).toMatchObject({ kind: 'plan', actor: 'USA', handOver: true })
     if (step.kind !== 'plan') return
@@ -281,10 +281,10 @@ describe('a turn on one device: plans, answers, choices returned before the turn
     expect(session.addChoice(quad)?.reason).toBe('India declined to take part this turn')
     expect(session.addChoice({ actor: 'USA', action: 'grave-concern', targets: ['CHN'] })).toBeNull()
 
-    step = session.finishPlanning()
+    step = await session.finishPlanning()
     while (step.kind === 'answer') {
       for (const question of step.questions) session.answer(question.key, false)
-      step = session.nextStep()
+      step = await session.nextStep()
     }
     expect(step).toEqual({ kind: 'resolve' })
     const resolved = await session.endTurn()
@@ -298,8 +298,8 @@ describe('a turn on one device: plans, answers, choices returned before the turn
   it('will not resolve with a question unanswered', async () => {
     const session = newSession(['CHN', 'RUS'])
     session.addChoice({ actor: 'CHN', action: 'energy-deal', partners: ['RUS'] })
-    session.finishPlanning()
-    expect(session.finishPlanning()).toMatchObject({ kind: 'answer', partner: 'RUS', handOver: false })
+    await session.finishPlanning()
+    expect(await session.finishPlanning()).toMatchObject({ kind: 'answer', partner: 'RUS', handOver: false })
     await expect(session.endTurn()).rejects.toThrow(/has not answered every joint action proposed to it/)
   })
 })

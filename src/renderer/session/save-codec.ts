@@ -4,7 +4,14 @@ import { sha256Hex } from '../../engine/hash.ts'
 import { parseJson } from '../../engine/ingest/json.ts'
 import type { GameState } from '../../engine/index.ts'
 import { stateHash } from '../../engine/index.ts'
-import { SAVE_FORMAT, SAVE_FORMAT_VERSION, STATE_FIELDS_ADDED, SaveFile, stateFieldsUnknownTo } from '../../shared/save-format.ts'
+import {
+  SAVE_FORMAT,
+  SAVE_FORMAT_VERSION,
+  STATE_FIELDS_ADDED,
+  SaveFile,
+  saveFormatVersionOf,
+  stateFieldsUnknownTo,
+} from '../../shared/save-format.ts'
 import type { CompileTimeCheck, SavePayload } from '../../shared/save-format.ts'
 import type { SaveGeneration } from '../../shared/host.ts'
 
@@ -23,7 +30,12 @@ export function stateHashAsSavedBy(state: GameState, appVersion: string): string
 export { stateHash }
 
 export function encodeSave(payload: SavePayload): string {
-  const file: SaveFile = { format: SAVE_FORMAT, formatVersion: SAVE_FORMAT_VERSION, checksum: sha256Hex(JSON.stringify(payload)), payload }
+  const file: SaveFile = {
+    format: SAVE_FORMAT,
+    formatVersion: saveFormatVersionOf(payload.game),
+    checksum: sha256Hex(JSON.stringify(payload)),
+    payload,
+  }
   return `${JSON.stringify(file, null, 1)}\n`
 }
 

@@ -67,6 +67,12 @@ export interface RerunSession {
   turnsNotPlayed: number
 }
 
+/**
+ * Works out the turn as the engine's prepareMatchTurn does for this match and the humans' choices (e.g. in a
+ * worker, so that the page does not stall).
+ */
+export type PrepareTurn = (match: Match, choices: readonly Choice[]) => Promise<PreparedTurn>
+
 /** Asks a human partner which of the joint actions proposed to it this turn it takes part in. */
 export type AskHuman = (partner: string, proposals: Choice[]) => Promise<boolean[]>
 
@@ -113,6 +119,7 @@ export class GameSession {
       turnLimit: options.turnLimit,
       humans: [...options.humans],
       difficulty: options.difficulty,
+      ...(options.levels ? { levels: { ...options.levels } } : {}),
     }
     this.match = match ?? newMatch(options.scenario, setup)
     this.pending = this.emptyPending()
@@ -318,23 +325,29 @@ export class GameSession {
   }
 
   /** The turn as the engine prepares it for the plans as they stand (computed once per set of plans). */
-  private preparedTurn(): PreparedTurn {
+  private async preparedTurn(prepare?: PrepareTurn): Promise<PreparedTurn> {
     const choices = this.humanChoices
     const same =
       this.prepared && this.prepared.choices.length === choices.length && this.prepared.choices.every((choice, k) => choice === choices[k])
-    if (!same) this.prepared = { choices, turn: prepareMatchTurn(this.scenario, this.match, choices) }
+    if (!same) {
+      const match = this.match
+      const turn = prepare ? await prepare(match, choices) : prepareMatchTurn(this.scenario, match, choices)
+      if (this.match !== match || turn.state !== match.state) throw new Error('the game changed while the computer players decided')
+      this.prepared = { choices, turn }
+    }
     return this.prepared!.turn
   }
 
   /**
    * The active player has finished planning (End turn): what the device shows next. Every player plans, then
    * each answers the joint actions proposed to it (the one at the device first); a choice the answers leave
-   * unplayable goes back to its player, capital refunded, to plan again; then the turn resolves.
+   * unplayable goes back to its player, capital refunded, to plan again; then the turn resolves. The computer's
+   * choices are worked out once all have planned, by `prepare` when given (off the page), and kept for the turn.
    */
-  finishPlanning(): TurnStep {
+  finishPlanning(prepare?: PrepareTurn): Promise<TurnStep> {
     this.planned.add(this.activeActor)
     this.returned.delete(this.activeActor)
-    return this.nextStep()
+    return this.nextStep(prepare)
   }
 
   /** Records a player's answer to one joint action proposed to it. */
@@ -343,10 +356,10 @@ export class GameSession {
   }
 
   /** What the device shows next (see finishPlanning). */
-  nextStep(): TurnStep {
+  async nextStep(prepare?: PrepareTurn): Promise<TurnStep> {
     const unplanned = this.humans.find((actor) => !this.planned.has(actor))
     if (unplanned) return this.planStep(unplanned)
-    const open = this.preparedTurn().questions.filter((question) => !this.answers.has(question.key))
+    const open = (await this.preparedTurn(prepare)).questions.filter((question) => !this.answers.has(question.key))
     if (open.length > 0) {
       const partner = open.some((question) => question.partner === this.activeActor) ? this.activeActor : open[0].partner
       const handOver = this.moveTo(partner)
@@ -381,22 +394,22 @@ export class GameSession {
   /**
    * Resolves the turn: humans' plans, the computer's choices, every partner's consent. Questions still open
    * are put to `askHuman` (one call per partner, every proposal made to it); without it they must all have
-   * been answered (see nextStep).
+   * been answered (see nextStep). `prepare` works out the computer's choices (off the page) if not done yet.
    */
-  async endTurn(askHuman?: AskHuman): Promise<ResolvedTurn> {
+  async endTurn(askHuman?: AskHuman, prepare?: PrepareTurn): Promise<ResolvedTurn> {
     if (this.over) throw new Error('the game is over')
     if (this.resolving) throw new Error('the turn is already being resolved')
     this.resolving = true
     try {
-      return await this.resolve(askHuman)
+      return await this.resolve(askHuman, prepare)
     } finally {
       this.resolving = false
     }
   }
 
-  private async resolve(askHuman?: AskHuman): Promise<ResolvedTurn> {
+  private async resolve(askHuman?: AskHuman, prepare?: PrepareTurn): Promise<ResolvedTurn> {
     const choices = this.humanChoices
-    const prepared = this.preparedTurn()
+    const prepared = await this.preparedTurn(prepare)
     // One question per human partner, listing every proposal made to it, in the order the humans plan.
     for (const partner of this.humans) {
       const questions = prepared.questions.filter((question) => question.partner === partner && !this.answers.has(question.key))

@@ -1,4 +1,4 @@
-// Loading scenarios off the page's thread: each scenario (with the bases it may build on) goes to one worker,
+// Loading scenarios off the page's thread: each scenario (with the bases it may build on) goes to one worker (engine-worker.ts),
 // which answers with the engine's load result and the bases it used. Where a worker cannot start (or fails),
 // the same load runs on the page, so the scenarios are always there.
 import type { LoadResult } from '../../engine/scenario/index.ts'
@@ -45,7 +45,7 @@ function loaderWorker(): Worker | null {
   if (worker !== undefined) return worker
   if (typeof Worker === 'undefined') return (worker = null)
   try {
-    worker = new Worker(new URL('./scenario-worker.ts', import.meta.url), { type: 'module', name: 'scenario-loader' })
+    worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'scenario-loader' })
   } catch {
     return (worker = null)
   }

@@ -25,9 +25,12 @@ export function followStep(app: App, session: GameSession, step: TurnStep, page:
   if (step.kind === 'answer') {
     const answer = () =>
       app.show(
-        consentScreen(session, step.partner, step.questions, () =>
-          followStep(app, session, session.nextStep(), document.querySelector('main') ?? page),
-        ),
+        consentScreen(session, step.partner, step.questions, () => {
+          session.nextStep().then(
+            (next) => followStep(app, session, next, document.querySelector('main') ?? page),
+            (error: unknown) => announce(`The turn could not go on: ${(error as Error).message}.`),
+          )
+        }),
       )
     if (step.handOver) app.show(handOverScreen(step.partner, answer, 'answer'))
     else answer()

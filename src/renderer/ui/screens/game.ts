@@ -1,6 +1,7 @@
 // Your turn: the map, the escalation ladder, your plan, the action cards; Undo, End turn, Save.
 import type { Choice, CitationData } from '../../../engine/index.ts'
 import { costOf } from '../../../engine/index.ts'
+import type { TurnStep } from '../../session/session.ts'
 import type { MapHandle } from '../../map/index.ts'
 import {
   mapView,
@@ -31,6 +32,8 @@ import { returnedNotice } from './consent.ts'
 import { readerScreen } from './reader.ts'
 import { settingsScreen } from './settings.ts'
 import { titleScreen } from './title.ts'
+import { computerTurnProgress } from '../turn-progress.ts'
+import { whatCouldHappen } from './what-could-happen.ts'
 
 /** The Playtest key: a plain P, when no text field, menu or dialog has it. */
 export function isPlaytestKey(event: KeyboardEvent): boolean {
@@ -46,11 +49,13 @@ export function gameScreen(notice?: GameNotice): Screen {
   let map: MapHandle | null = null
   let disposed = false
   let onKey: ((event: KeyboardEvent) => void) | null = null
+  let stopOutcomes: (() => void) | null = null
   return {
     name: 'game',
     title: 'Your turn',
     dispose() {
       disposed = true
+      stopOutcomes?.()
       if (onKey) document.removeEventListener('keydown', onKey)
       const hook = window as unknown as { __redLines?: { map?: unknown } }
       if (map && hook.__redLines?.map === map) delete hook.__redLines
@@ -153,9 +158,31 @@ export function gameScreen(notice?: GameNotice): Screen {
             return
           }
         }
-        followStep(app, session, session.finishPlanning(), main)
+        // Nothing on the page may change the plan or leave the screen while the computer powers decide.
+        main.inert = true
+        main.setAttribute('aria-busy', 'true')
+        let step: TurnStep
+        try {
+          step = await session.finishPlanning(progress.prepare)
+        } catch (error) {
+          main.inert = false
+          main.removeAttribute('aria-busy')
+          announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
+          return
+        } finally {
+          progress.finish()
+        }
+        if (step.kind !== 'resolve') {
+          main.inert = false
+          main.removeAttribute('aria-busy')
+        }
+        if (!disposed) followStep(app, session, step, main)
       }
       const endButton = button('End turn', () => void endTurn(), { className: 'primary', 'data-guide': 'end-turn' })
+      const turnStatus = h('p', { className: 'turn-status', role: 'status' })
+      const progress = computerTurnProgress(scn, endButton, turnStatus)
+      const outcomes = whatCouldHappen(session)
+      stopOutcomes = () => outcomes.dispose()
 
       const startPlaytest = () => {
         if (session.resolving || main.inert) return
@@ -252,8 +279,10 @@ export function gameScreen(notice?: GameNotice): Screen {
             budget,
             planList,
             planEffect,
-            h('div', { className: 'actions' }, undoButton, endButton),
+            h('div', { className: 'actions' }, undoButton, endButton, outcomes.toggle),
             statusLine,
+            turnStatus,
+            outcomes.panel,
           ),
           objectives,
           h(

@@ -9,6 +9,7 @@ import { invalidateCatalog, loadCatalog, problemsOf } from '../catalog.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { contextNote } from '../source-context.ts'
 import { gameScreen } from './game.ts'
+import { powerLevelsField } from './new-game-levels.ts'
 import { keepRulesOf } from '../rules.ts'
 import { keepUnfinishedAutosave } from '../saving.ts'
 import { titleScreen } from './title.ts'
@@ -116,6 +117,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     { id: 'difficulty' },
     DIFFICULTIES.map((d) => h('option', { value: d, selected: d === (preset.difficulty ?? 'normal') }, d[0].toUpperCase() + d.slice(1))),
   )
+  const powerLevels = powerLevelsField()
   const turns = h('input', { id: 'turns', type: 'number', min: 1, inputmode: 'numeric' })
   const seed = h('input', {
     id: 'seed',
@@ -164,6 +166,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
     showReading()
     description.textContent = scn.file.description
     replaceChildren(context, contextNote(scn, 'context-title'))
+    powerLevels.refresh(scn)
     turns.max = String(scn.file.turns.max)
     turns.value = String(Math.min(preset.turns ?? scn.file.turns.default, scn.file.turns.max))
     const wanted = preset.roles ?? [scn.roles[0]?.actor]
@@ -217,6 +220,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
       scenario: entry.scenario,
       humans,
       difficulty: difficulty.value as Difficulty,
+      levels: powerLevels.levels(humans),
       turnLimit: turnCount,
       seed: seedValue,
     })
@@ -253,6 +257,7 @@ function form(app: App, catalog: CatalogEntry[], preset: NewGamePreset): HTMLEle
       : null,
     rolesBox,
     h('div', { className: 'field' }, h('label', { for: 'difficulty' }, 'Computer players'), difficulty),
+    powerLevels.element,
     h('div', { className: 'field' }, h('label', { for: 'turns' }, 'Number of turns'), turns),
     h(
       'div',
