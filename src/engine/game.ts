@@ -7,6 +7,7 @@ import type { Choice, ConsentPolicy, Plan } from './choices.ts'
 import { choiceProblem, costOf, jointKey, partnerCostOf, planTurn } from './choices.ts'
 import type { Difficulty } from './ai/policy.ts'
 import { chooseActions, computerConsents } from './ai/policy.ts'
+import { withSteadyState } from './ai/fast-value.ts'
 import type { GameState } from './state.ts'
 import type { TurnResult } from './turn.ts'
 import { resolveTurn, startGame } from './turn.ts'
@@ -141,7 +142,7 @@ export function computerChoices(
  */
 export function prepareTurn(scn: CompiledScenario, state: GameState, seats: Seats, humanChoices: readonly Choice[]): PreparedTurn {
   const given = humanChoices.filter((choice) => !seats.computer.has(choice.actor))
-  const choices = [...given, ...computerChoices(scn, state, seats, given)]
+  const choices = [...given, ...withSteadyState(scn, state, () => computerChoices(scn, state, seats, given))]
   const questions: ConsentQuestion[] = []
   const asked = new Set<string>()
   for (const choice of choices) {
@@ -182,10 +183,12 @@ export function playTurn(
     decisions.difficulty && decisions.difficulty !== seats.difficulty ? { ...seats, difficulty: decisions.difficulty } : seats
   const prepared = options.prepared?.state === state ? options.prepared : prepareTurn(scn, state, turnSeats, decisions.choices)
   const agreed = new Set(decisions.agreed)
-  const plan = planTurn(scn, state, prepared.choices, (partner, choice) =>
-    turnSeats.computer.has(partner)
-      ? computerConsents(scn, state, partner, choice, turnSeats.difficulty)
-      : agreed.has(agreementKey(partner, choice)),
+  const plan = withSteadyState(scn, state, () =>
+    planTurn(scn, state, prepared.choices, (partner, choice) =>
+      turnSeats.computer.has(partner)
+        ? computerConsents(scn, state, partner, choice, turnSeats.difficulty)
+        : agreed.has(agreementKey(partner, choice)),
+    ),
   )
   const result = resolveTurn(scn, state, plan.orders, { ledger: options.ledger ?? true, injects: decisions.injects })
   return { plan, result, decisions }
