@@ -118,20 +118,22 @@ export function computerChoices(
   // A choice the rules will refuse commits nothing (and may name an action or partner that does not exist).
   for (const choice of alreadyPlanned) if (!choiceProblem(scn, state, choice)) commit(choice, false)
   const room = (actor: string) => scn.budget[scn.actorIndex[actor]] - (committed.get(actor) ?? 0)
-  for (const actor of scn.actorIds) {
-    if (!seats.computer.has(actor)) continue
-    for (const choice of choose({
-      actor,
-      level: levelOf(seats, actor),
-      planned,
-      reserved: scn.budget[scn.actorIndex[actor]] - room(actor),
-      room,
-    })) {
-      choices.push(choice)
-      planned.add(jointKey(choice))
-      commit(choice, true)
+  withSteadyState(scn, state, () => {
+    for (const actor of scn.actorIds) {
+      if (!seats.computer.has(actor)) continue
+      for (const choice of choose({
+        actor,
+        level: levelOf(seats, actor),
+        planned,
+        reserved: scn.budget[scn.actorIndex[actor]] - room(actor),
+        room,
+      })) {
+        choices.push(choice)
+        planned.add(jointKey(choice))
+        commit(choice, true)
+      }
     }
-  }
+  })
   return choices
 }
 
@@ -142,7 +144,7 @@ export function computerChoices(
  */
 export function prepareTurn(scn: CompiledScenario, state: GameState, seats: Seats, humanChoices: readonly Choice[]): PreparedTurn {
   const given = humanChoices.filter((choice) => !seats.computer.has(choice.actor))
-  const choices = [...given, ...withSteadyState(scn, state, () => computerChoices(scn, state, seats, given))]
+  const choices = [...given, ...computerChoices(scn, state, seats, given)]
   const questions: ConsentQuestion[] = []
   const asked = new Set<string>()
   for (const choice of choices) {
