@@ -1,20 +1,20 @@
-// A batch worker: compiles the scenario once, plays the seeds it is given, reports each game.
+// A batch worker: compiles the scenario the main thread loaded and checked (its data, not its files: no
+// second parse or validation), plays the seeds it is given, reports each game.
 import { parentPort, workerData } from 'node:worker_threads'
-import { compileScenario } from '../engine/index.ts'
-import { loadScenario } from '../engine/scenario/index.ts'
-import type { BaseFiles } from '../engine/scenario/index.ts'
+import { compileScenario } from '../engine/compiled.ts'
+import type { ScenarioFile } from '../engine/scenario/schema.ts'
 import type { BatchSettings } from './batch-game.ts'
 import { playBatchGame } from './batch-game.ts'
 
-interface WorkerJob {
-  files: Record<string, Uint8Array>
-  bases: Record<string, BaseFiles>
+export interface WorkerJob {
+  /** The loaded scenario (CompiledScenario's file, sources and hash), compiled again here as the loader compiled it. */
+  file: ScenarioFile
+  sources: Record<string, readonly string[]>
+  hash: string
   seeds: number[]
   settings: BatchSettings
 }
 
 const job = (workerData as { job: WorkerJob }).job
-const loaded = loadScenario(job.files, { resolveBase: (id) => (Object.hasOwn(job.bases, id) ? job.bases[id] : undefined) })
-if (!loaded.ok) throw new Error('the scenario was valid in the main thread but not in a worker')
-const scn = compileScenario(loaded.scenario, loaded.sources, loaded.hash)
+const scn = compileScenario(job.file, job.sources, job.hash)
 for (const seed of job.seeds) parentPort!.postMessage(playBatchGame(scn, seed, job.settings))

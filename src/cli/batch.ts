@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { CompiledScenario } from '../engine/index.ts'
 import type { BatchSettings, GameSummary } from './batch-game.ts'
+import type { WorkerJob } from './batch-worker.ts'
 import {
   checkTurnsForm,
   difficultyFlag,
@@ -17,8 +18,7 @@ import {
 } from './options.ts'
 import type { Output } from './output.ts'
 import { loadScenarioFromDisk } from './load-from-disk.ts'
-import { baseLoadOptions, lensTarget } from './resolve-base.ts'
-import type { BaseFiles } from '../engine/scenario/index.ts'
+import { lensTarget } from './resolve-base.ts'
 import { readScript } from './script.ts'
 import { UsageError } from './errors.ts'
 import { csvText, gameRows } from './game-rows.ts'
@@ -47,10 +47,7 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts')
 const WORKER_SHIM = FROM_SOURCES ? new URL('./ts-worker.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url)
 const WORKER_ENTRY = new URL('./batch-worker.ts', import.meta.url).href
 
-function runWorker(
-  job: { files: Record<string, Uint8Array>; bases: Record<string, BaseFiles>; seeds: number[]; settings: BatchSettings },
-  onGame: (game: GameSummary) => void,
-): Promise<void> {
+function runWorker(job: WorkerJob, onGame: (game: GameSummary) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SHIM, { workerData: { entry: WORKER_ENTRY, job } })
     worker.on('message', onGame)
@@ -98,7 +95,7 @@ export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Pr
   const levels = levelFlags(flags.level)
   checkTurnsForm(flags.turns)
   if ([flags.json, flags.jsonl, flags.csv].filter(Boolean).length > 1) throw new UsageError('batch takes one of --json, --jsonl and --csv')
-  const { scenario: scn, warnings, checked } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
   for (const warning of warnings) out.err(warning)
   const turns = turnsFlag(flags.turns, scn)
   levelActorsCheck(levels, scn)
@@ -110,22 +107,19 @@ export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Pr
     computerOthers,
     levels,
   }
-  const { files, folder } = checked.disk
-  // Workers load the scenario again from these bytes, so they get its bases too.
-  const { resolveBase } = baseLoadOptions(checked.bases, folder)
-  const bases: Record<string, BaseFiles> = {}
-  for (const id of checked.bases.bases.keys()) bases[id] = resolveBase!(id)!
-
   const seeds = Array.from({ length: runs }, (_, k) => (firstSeed + k) >>> 0)
   const games: GameSummary[] = []
   const started = performance.now()
   out.progress(0, runs)
   await Promise.all(
     Array.from({ length: workers }, (_, w) =>
-      runWorker({ files, bases, seeds: seeds.filter((_, k) => k % workers === w), settings }, (game) => {
-        games.push(game)
-        out.progress(games.length, runs)
-      }),
+      runWorker(
+        { file: scn.file, sources: scn.sources, hash: scn.hash, seeds: seeds.filter((_, k) => k % workers === w), settings },
+        (game) => {
+          games.push(game)
+          out.progress(games.length, runs)
+        },
+      ),
     ),
   )
   const seconds = (performance.now() - started) / 1000

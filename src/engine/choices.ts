@@ -140,10 +140,23 @@ export function jointKey(choice: Choice): string {
   return `${choice.action}|${participants.join(',')}|${targets.join(',')}`
 }
 
+/** The text choices are put in canonical order by (see compareChoices). */
+function orderKey(choice: Choice): string {
+  return `${choice.actor}|${choice.action}|${(choice.targets ?? []).join(',')}|${(choice.partners ?? []).join(',')}`
+}
+
 export function compareChoices(a: Choice, b: Choice): number {
-  const ka = `${a.actor}|${a.action}|${(a.targets ?? []).join(',')}|${(a.partners ?? []).join(',')}`
-  const kb = `${b.actor}|${b.action}|${(b.targets ?? []).join(',')}|${(b.partners ?? []).join(',')}`
+  const ka = orderKey(a)
+  const kb = orderKey(b)
   return ka < kb ? -1 : ka > kb ? 1 : 0
+}
+
+/** Sorts by compareChoices (stably, as Array.sort does), each choice's key made once. */
+function sortChoices(choices: Choice[]): void {
+  if (choices.length < 2) return
+  const keyed = choices.map((choice) => ({ choice, key: orderKey(choice) }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  for (let k = 0; k < keyed.length; k++) choices[k] = keyed[k].choice
 }
 
 export interface Plan {
@@ -204,6 +217,6 @@ export function planTurn(scn: CompiledScenario, state: GameState, choices: reado
     seen.add(key)
     orders.push(choice)
   }
-  orders.sort(compareChoices)
+  sortChoices(orders)
   return { orders, rejected, spent }
 }

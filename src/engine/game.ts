@@ -7,6 +7,7 @@ import type { Choice, ConsentPolicy, Plan } from './choices.ts'
 import { choiceProblem, costOf, jointKey, partnerCostOf, planTurn } from './choices.ts'
 import type { Difficulty } from './ai/policy.ts'
 import { chooseActions, computerConsents } from './ai/policy.ts'
+import { withSteadyState } from './ai/fast-value.ts'
 import type { GameState } from './state.ts'
 import type { TurnResult } from './turn.ts'
 import { resolveTurn, startGame } from './turn.ts'
@@ -117,20 +118,22 @@ export function computerChoices(
   // A choice the rules will refuse commits nothing (and may name an action or partner that does not exist).
   for (const choice of alreadyPlanned) if (!choiceProblem(scn, state, choice)) commit(choice, false)
   const room = (actor: string) => scn.budget[scn.actorIndex[actor]] - (committed.get(actor) ?? 0)
-  for (const actor of scn.actorIds) {
-    if (!seats.computer.has(actor)) continue
-    for (const choice of choose({
-      actor,
-      level: levelOf(seats, actor),
-      planned,
-      reserved: scn.budget[scn.actorIndex[actor]] - room(actor),
-      room,
-    })) {
-      choices.push(choice)
-      planned.add(jointKey(choice))
-      commit(choice, true)
+  withSteadyState(scn, state, () => {
+    for (const actor of scn.actorIds) {
+      if (!seats.computer.has(actor)) continue
+      for (const choice of choose({
+        actor,
+        level: levelOf(seats, actor),
+        planned,
+        reserved: scn.budget[scn.actorIndex[actor]] - room(actor),
+        room,
+      })) {
+        choices.push(choice)
+        planned.add(jointKey(choice))
+        commit(choice, true)
+      }
     }
-  }
+  })
   return choices
 }
 
@@ -206,10 +209,12 @@ export function playTurn(
     decisions.difficulty && decisions.difficulty !== seats.difficulty ? { ...seats, difficulty: decisions.difficulty } : seats
   const prepared = options.prepared?.state === state ? options.prepared : prepareTurn(scn, state, turnSeats, decisions.choices)
   const agreed = new Set(decisions.agreed)
-  const plan = planTurn(scn, state, prepared.choices, (partner, choice) =>
-    turnSeats.computer.has(partner)
-      ? computerConsents(scn, state, partner, choice, levelOf(turnSeats, partner))
-      : agreed.has(agreementKey(partner, choice)),
+  const plan = withSteadyState(scn, state, () =>
+    planTurn(scn, state, prepared.choices, (partner, choice) =>
+      turnSeats.computer.has(partner)
+        ? computerConsents(scn, state, partner, choice, levelOf(turnSeats, partner))
+        : agreed.has(agreementKey(partner, choice)),
+    ),
   )
   const result = resolveTurn(scn, state, plan.orders, { ledger: options.ledger ?? true, injects: decisions.injects })
   return { plan, result, decisions }

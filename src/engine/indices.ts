@@ -14,19 +14,28 @@ export interface BlocSplit {
  * 2^(n-1) bipartitions. Ties go to the lowest mask, so the result is deterministic.
  */
 export function bestSplit(scn: CompiledScenario, alignment: readonly number[]): BlocSplit {
-  const { n, pairActors, capability } = scn
-  const weights = pairActors.map(([i, j], p) => capability[i] * capability[j] * Math.abs(alignment[p]))
-  const total = weights.reduce((sum, w) => sum + w, 0)
+  const { n, capability } = scn
+  const { first, second } = pairEnds(scn)
+  const pairs = first.length
+  const weights = WEIGHTS.length >= pairs ? WEIGHTS : (WEIGHTS = new Float64Array(pairs))
+  // Per pair: 1 when frustrated on the same side (a < 0), 0 when frustrated apart (a > 0), -1 never (a = 0).
+  const frustratedWhenSame = SAME.length >= pairs ? SAME : (SAME = new Int8Array(pairs))
+  let total = 0
+  for (let p = 0; p < pairs; p++) {
+    const a = alignment[p]
+    weights[p] = capability[first[p]] * capability[second[p]] * Math.abs(a)
+    total += weights[p]
+    frustratedWhenSame[p] = a < 0 ? 1 : a > 0 ? 0 : -1
+  }
   let bestMask = 0
   let bestEnergy = Infinity
   for (let mask = 0; mask < 1 << (n - 1); mask++) {
+    // Actor 0 is always on side 0, so bit k of the mask is the side of actor k + 1: bit i of `sides` is actor i's.
+    const sides = mask << 1
     let energy = 0
-    for (let p = 0; p < pairActors.length; p++) {
-      const [i, j] = pairActors[p]
-      // Actor 0 is always on side 0, so bit k of the mask is the side of actor k + 1.
-      const sameSide = (i === 0 ? 0 : (mask >> (i - 1)) & 1) === (j === 0 ? 0 : (mask >> (j - 1)) & 1)
-      const a = alignment[p]
-      if ((sameSide && a < 0) || (!sameSide && a > 0)) energy += weights[p]
+    for (let p = 0; p < pairs; p++) {
+      const same = ((sides >> first[p]) ^ (sides >> second[p])) & 1 ? 0 : 1
+      if (frustratedWhenSame[p] === same) energy += weights[p]
       if (energy >= bestEnergy) break
     }
     if (energy < bestEnergy) {
@@ -36,6 +45,22 @@ export function bestSplit(scn: CompiledScenario, alignment: readonly number[]): 
   }
   const side = Array.from({ length: n }, (_, k) => (k === 0 ? 0 : (bestMask >> (k - 1)) & 1))
   return { side, frustration: total > 0 ? bestEnergy / total : 0 }
+}
+
+// Working arrays of bestSplit, reused across calls.
+let WEIGHTS = new Float64Array(64)
+let SAME = new Int8Array(64)
+
+const endsByScenario = new WeakMap<CompiledScenario, { first: Int32Array; second: Int32Array }>()
+
+/** Each pair's two actors as typed arrays (made once per scenario). */
+function pairEnds(scn: CompiledScenario): { first: Int32Array; second: Int32Array } {
+  let ends = endsByScenario.get(scn)
+  if (!ends) {
+    ends = { first: Int32Array.from(scn.pairActors, ([i]) => i), second: Int32Array.from(scn.pairActors, ([, j]) => j) }
+    endsByScenario.set(scn, ends)
+  }
+  return ends
 }
 
 /** Weighted share of balanced triads: Σ max(0, a_ij a_jk a_ki) / Σ |a_ij a_jk a_ki|. */

@@ -4,42 +4,82 @@ import type { MeasureData, RoleData } from './scenario/schema.ts'
 import type { GameState } from './state.ts'
 import { pairIndex } from './compiled.ts'
 
-function pair(scn: CompiledScenario, [a, b]: [string, string]): number {
-  return pairIndex(scn, a, b)
+/**
+ * A measure with its actors looked up once: `at` the index it reads (a pair or an actor), `list` the further
+ * indices (rivals' standing, or the pairs a mean is over, in the order the measure names them).
+ */
+interface MeasureReader {
+  measure: MeasureData
+  at: number
+  list: number[]
 }
 
-function meanOver(scn: CompiledScenario, actor: string, others: string[], values: readonly number[]): number {
-  const ids = others.filter((id) => id !== actor)
-  if (ids.length === 0) return 0
-  return ids.reduce((sum, id) => sum + values[pair(scn, [actor, id])], 0) / ids.length
+const readers = new WeakMap<CompiledScenario, WeakMap<MeasureData, MeasureReader>>()
+
+function readerOf(scn: CompiledScenario, measure: MeasureData): MeasureReader {
+  let byMeasure = readers.get(scn)
+  if (!byMeasure) readers.set(scn, (byMeasure = new WeakMap()))
+  let reader = byMeasure.get(measure)
+  if (reader) return reader
+  const pair = ([a, b]: [string, string]) => pairIndex(scn, a, b)
+  switch (measure.kind) {
+    case 'alignment':
+    case 'tension':
+    case 'interdependence':
+    case 'commitment':
+      reader = { measure, at: pair(measure.pair), list: [] }
+      break
+    case 'readiness':
+      reader = { measure, at: scn.actorIndex[measure.actor], list: [] }
+      break
+    case 'standing':
+      reader = { measure, at: scn.actorIndex[measure.actor], list: (measure.against ?? []).map((id) => scn.actorIndex[id]) }
+      break
+    case 'mean-alignment':
+    case 'mean-tension':
+      reader = { measure, at: -1, list: measure.with.filter((id) => id !== measure.actor).map((id) => pair([measure.actor, id])) }
+      break
+    default:
+      reader = { measure, at: -1, list: [] }
+  }
+  byMeasure.set(measure, reader)
+  return reader
+}
+
+function meanOver(list: readonly number[], values: readonly number[]): number {
+  if (list.length === 0) return 0
+  let sum = 0
+  for (const index of list) sum += values[index]
+  return sum / list.length
 }
 
 /** The measure's value normalised to 0..1. */
 export function measureValue(scn: CompiledScenario, state: GameState, measure: MeasureData): number {
+  const { at, list } = readerOf(scn, measure)
   switch (measure.kind) {
     case 'alignment':
-      return (state.alignment[pair(scn, measure.pair)] + 1) / 2
+      return (state.alignment[at] + 1) / 2
     case 'tension':
-      return state.tension[pair(scn, measure.pair)]
+      return state.tension[at]
     case 'interdependence':
-      return state.interdependence[pair(scn, measure.pair)]
+      return state.interdependence[at]
     case 'commitment':
-      return state.commitment[pair(scn, measure.pair)]
+      return state.commitment[at]
     case 'readiness':
-      return state.readiness[scn.actorIndex[measure.actor]] / scn.params.readinessMax
+      return state.readiness[at] / scn.params.readinessMax
     case 'standing': {
-      const own = state.standing[scn.actorIndex[measure.actor]]
+      const own = state.standing[at]
       if (!measure.against) return own
       let rivals = 0
-      for (const id of measure.against) rivals += state.standing[scn.actorIndex[id]]
+      for (const index of list) rivals += state.standing[index]
       const lead = own - rivals / measure.against.length
       // Deterrence is about not falling behind: a shortfall costs, a lead gains nothing.
       return 1 + Math.min(0, lead)
     }
     case 'mean-alignment':
-      return (meanOver(scn, measure.actor, measure.with, state.alignment) + 1) / 2
+      return (meanOver(list, state.alignment) + 1) / 2
     case 'mean-tension':
-      return meanOver(scn, measure.actor, measure.with, state.tension)
+      return meanOver(list, state.tension)
     case 'rigidity':
       return state.rigidity / 100
     case 'rung':

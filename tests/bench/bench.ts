@@ -1,5 +1,8 @@
 // `npm run bench`: figures, not pass/fail. `npm run bench -- --json` prints them as one JSON object.
-// Targets on a 2-core machine: a turn <= 1 ms, seven computer choices <= 20 ms, 1,000 games <= 2 s (median of 3);
+// Targets on a 2-core machine: a turn <= 1 ms, seven computer choices <= 20 ms, 1,000 games <= 2 s (median of 3)
+// scaling ~linearly with workers, the model-only turn <= 3 x a bare typed-array kernel of the same arithmetic
+// (tests/bench/engine-speed.ts and turn-kernel.ts: each figure beside its baseline, measured in the same run;
+// `--engine` prints only these);
 // the computer's levels in mirrored games (tests/bench/ai-levels.ts): hard over normal and normal over easy in
 // >= 70% of seeds for >= 6 of 8 roles, hard deciding for seven powers in <= 250 ms;
 // for the command (tests/bench/command-start.ts, beside a bare `node -e 0`): `redlines --version` and
@@ -19,9 +22,13 @@ import { loadScenario } from '../../src/engine/scenario/index.ts'
 import { worstValidateMs } from './validate-worst.ts'
 import { commandStartFigures } from './command-start.ts'
 import { levelsReport, levelsTable } from './ai-levels.ts'
+import { batchFigures, batchGameCpuMs, turnAgainstKernel } from './engine-speed.ts'
 
 const SCENARIO = 'scenarios/pin-pricks-2021'
 const json = process.argv.includes('--json')
+// `--engine`: only the engine's and the batch's figures (the turn, the computer's choices, the batch), not the
+// levels, the class server, the command or the browser.
+const engineOnly = process.argv.includes('--engine')
 
 function load(folder: string): CompiledScenario {
   const files: Record<string, Uint8Array> = { 'scenario.json': readFileSync(join(folder, 'scenario.json')) }
@@ -72,18 +79,6 @@ function aiTurnMs(scn: CompiledScenario): number {
     }
   }
   return median(times.slice(times.length / 4))
-}
-
-/** Wall time of the real command: 1,000 games of 12 turns, computer players, all cores. */
-function batch1000S(): number {
-  const runs = [0, 1, 2].map(() => {
-    const start = performance.now()
-    execFileSync(process.execPath, ['src/cli/redlines.mjs', 'batch', '--scenario', SCENARIO, '--runs', '1000', '--turns', '12', '--json'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-    return (performance.now() - start) / 1000
-  })
-  return median(runs)
 }
 
 /** A build of the browser edition of its own (vite takes --outDir from the config's root, src/renderer). */
@@ -145,24 +140,40 @@ function aiLevelsFigures(report: Awaited<ReturnType<typeof levelsReport>>): Reco
 }
 
 const scn = load(SCENARIO)
-const levels = await levelsReport()
-const figures = {
+const kernel = turnAgainstKernel(scn, SCRIPTED)
+const engineFigures = {
   turnMs: Number(turnMs(scn).toFixed(4)),
+  ...kernel,
   aiTurnMs: Number(aiTurnMs(scn).toFixed(3)),
-  batch1000S: Number(batch1000S().toFixed(2)),
-  ...aiLevelsFigures(levels),
-  ...classroomFigures(),
-  worstValidateMs: Math.round(worstValidateMs()),
-  ...commandStartFigures(),
-  ...browserFigures(),
+  ...batchFigures(SCENARIO, kernel.turnKernelMs, batchGameCpuMs(scn)),
 }
+const levels = engineOnly ? null : await levelsReport()
+const figures = engineOnly
+  ? engineFigures
+  : {
+      ...engineFigures,
+      ...aiLevelsFigures(levels!),
+      ...classroomFigures(),
+      worstValidateMs: Math.round(worstValidateMs()),
+      ...commandStartFigures(),
+      ...browserFigures(),
+    }
 if (json) {
   console.log(JSON.stringify(figures))
 } else {
   const f = figures as Record<string, number | undefined>
   console.log(`turn resolution (median, ledger on)        ${f.turnMs} ms   target <= 1 ms`)
+  console.log(
+    `model-only turn (no ledger, mean)          ${f.turnModelMs} ms = ${f.turnModelToKernel} x the bare typed-array kernel's ${f.turnKernelMs} ms (same ${f.turnKernelTurns} turns, ${f.turnKernelMismatches} differing)   target <= 3 x`,
+  )
   console.log(`computer choices for seven powers (median) ${f.aiTurnMs} ms   target <= 20 ms`)
-  console.log(`1,000-game 12-turn batch (wall, median of 3) ${f.batch1000S} s    target <= 2 s`)
+  console.log(
+    `1,000-game 12-turn batch at normal (wall, median of 3) ${f.batch1000S} s on ${f.batch1000Workers} workers = ${f.batchToTarget} x the 2 s target; ${f.batch1000OneWorkerS} s on one worker (${f.batchWorkerSpeedup} x faster on ${f.batch1000Workers})`,
+  )
+  console.log(
+    `  baselines: the bare kernel's 12,000 turns on ${f.batch1000Workers} cores ${f.batchKernelFloorS} s (batch = ${f.batchToKernelFloor} x, the rest is the computer players and the command); one game's CPU ${f.batchGameCpuMs} ms, ${f.batchCpuS} s for 1,000`,
+  )
+  if (!levels) process.exit(0)
   for (const line of levelsTable(levels)) console.log(line)
   console.log(
     `class server soak: ${f.classroomRooms} classes, ${f.classroomClients} connections, ${f.classroomTurns} turns: ${f.classroomOrders} orders, ${f.classroomOrdersLost} lost`,

@@ -25,6 +25,8 @@ interface FastModel {
   byList: WeakMap<readonly Candidate[], ShockProgram[]>
   /** The one scratch of this scenario, refilled for each state (see scratchFor). */
   scratch: Scratch | null
+  /** The state a caller vouches is not changed meanwhile (see withSteadyState): its scratch is not refilled. */
+  steady: GameState | null
 }
 
 const models = new WeakMap<CompiledScenario, FastModel>()
@@ -34,7 +36,7 @@ function fastModel(scn: CompiledScenario): FastModel {
   if (!model) {
     const layout = flatLayout(scn)
     const roles = scn.actorIds.map((actor) => (scn.roleByActor[actor] ? compileRole(scn, layout, scn.roleByActor[actor]) : null))
-    model = { layout, roles, byCandidate: new WeakMap(), byText: new Map(), byList: new WeakMap(), scratch: null }
+    model = { layout, roles, byCandidate: new WeakMap(), byText: new Map(), byList: new WeakMap(), scratch: null, steady: null }
     models.set(scn, model)
   }
   return model
@@ -119,6 +121,8 @@ export function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
   const model = fastModel(scn)
   const pairs = scn.pairActors.length
   let scratch = model.scratch
+  // Filled from this very state, which nobody can have changed since (see withSteadyState): as good as new.
+  if (scratch && scratch.state === state && model.steady === state) return scratch
   if (!scratch) {
     scratch = {
       scn,
@@ -157,6 +161,21 @@ export function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
   scratch.hottest = hottestOf(scratch, scratch.source)
   scratch.calmRung = ladderRung(scn.file.ladder, state.rung, scratch.hottest, scn.file.ladder.length)
   return scratch
+}
+
+/**
+ * Runs `run` with the promise that `state` is not changed meanwhile, so the scratch filled from it is refilled
+ * only after another state's use, not for each of the many tries of it (the computer's choices of a turn).
+ */
+export function withSteadyState<T>(scn: CompiledScenario, state: GameState, run: () => T): T {
+  const model = fastModel(scn)
+  const outer = model.steady
+  model.steady = state
+  try {
+    return run()
+  } finally {
+    model.steady = outer
+  }
 }
 
 /** The hottest tension of the ladder's pairs in `flat` (as blocStats finds it). */

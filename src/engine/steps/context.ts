@@ -96,23 +96,28 @@ export function change(ctx: TurnContext, cause: Cause, variable: ArrayVariable, 
     ctx.journal.variables.push(variable)
     ctx.journal.indices.push(index)
   }
-  record(ctx, cause, variable, ownersOf(ctx.scn, variable, index), before, after, by)
+  if (ctx.ledger) record(ctx, cause, variable, ownersOf(ctx.scn, variable, index), before, after, by)
 }
 
 /** Brings every value changed in this step back within its range, each clamp its own entry. */
 export function clampTouched(ctx: TurnContext): void {
   for (const [variable, indices] of ctx.touched) {
-    const [low, high] = boundsOf(ctx.scn, variable)
+    // As boundsOf gives them.
+    const low = variable === 'alignment' ? -1 : 0
+    const high = variable === 'readiness' ? ctx.scn.params.readinessMax : 1
     const values = ctx.state[variable]
     // Sorted so that clamp entries come in a canonical order whatever order the step touched them in.
-    if (indices.length > 1) indices.sort((a, b) => a - b)
+    // In index order for the ledger; without one, the order is unseen (each index is clamped on its own, twice
+    // or once alike).
+    if (ctx.ledger && indices.length > 1) indices.sort((a, b) => a - b)
     for (let k = 0; k < indices.length; k++) {
       const index = indices[k]
-      if (k > 0 && indices[k - 1] === index) continue
+      if (ctx.ledger && k > 0 && indices[k - 1] === index) continue
       const before = values[index]
       const after = clamp(before, low, high)
       if (after === before) continue
       values[index] = after
+      if (!ctx.ledger) continue
       record(
         ctx,
         CLAMP_CAUSE,

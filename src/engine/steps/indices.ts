@@ -19,7 +19,7 @@ export function applyIndices(ctx: TurnContext): void {
   const split = bestSplit(scn, state.alignment)
   const blocs: [string[], string[]] = [[], []]
   split.side.forEach((side, i) => blocs[side].push(scn.actorIds[i]))
-  const sameMembers = blocs[0].join() === state.blocs[0].join() && blocs[1].join() === state.blocs[1].join()
+  const sameMembers = sameList(blocs[0], state.blocs[0]) && sameList(blocs[1], state.blocs[1])
   const stats = blocStats(scn, split.side, state.alignment, state.tension)
   const balancedShare = balancedTriadShare(scn, state.alignment)
   const rigidity = quantize(blocRigidity(stats, balancedShare, blocs[1].length > 0))
@@ -47,15 +47,17 @@ export function applyIndices(ctx: TurnContext): void {
   // The ladder resists coming down during an impasse: at most one rung a turn.
   const ladder = scn.file.ladder
   const rung = ladderRung(ladder, state.rung, stats.hottestCrossTension, wasImpasse ? 1 : ladder.length)
-  const rungData = ladder[rung]
-  const ladderCause: Cause = {
-    id: LADDER_CAUSE_ID,
-    kind: 'index',
-    name: `Escalation ladder: ${rungData.name}`,
-    citations: rungData.citations ?? [],
-    ...(rungData.assumption !== undefined ? { assumption: rungData.assumption } : {}),
+  if (ctx.ledger) {
+    const rungData = ladder[rung]
+    const ladderCause: Cause = {
+      id: LADDER_CAUSE_ID,
+      kind: 'index',
+      name: `Escalation ladder: ${rungData.name}`,
+      citations: rungData.citations ?? [],
+      ...(rungData.assumption !== undefined ? { assumption: rungData.assumption } : {}),
+    }
+    recordDerived(ctx, ladderCause, 'rung', [], state.rung, rung)
   }
-  recordDerived(ctx, ladderCause, 'rung', [], state.rung, rung)
   state.rung = rung
 
   const quasi = structural['quasi-alliance']
@@ -64,7 +66,7 @@ export function applyIndices(ctx: TurnContext): void {
     state.quasiAlliance = state.alignment[pairIndex(scn, a, b)] >= params.quasiAllianceThreshold
   }
 
-  const scoreCause: Cause = { id: 'objectives', kind: 'index', name: 'Role objectives', citations: [] }
+  const scoreCause: Cause | null = ctx.ledger ? { id: 'objectives', kind: 'index', name: 'Role objectives', citations: [] } : null
   const byMean = scn.file.turns.scoring === 'mean'
   // Turn 0 (the start) is shown but not counted: a game's score is over the turns it played.
   const counted = ctx.turn > 0 && byMean
@@ -79,7 +81,14 @@ export function applyIndices(ctx: TurnContext): void {
       // An armed clash scores 0 for every turn it cuts off.
       score = quantize(total / (clashed ? state.turnLimit : ctx.turn))
     }
-    recordDerived(ctx, scoreCause, 'score', [role.actor], state.scores[role.id] ?? 0, score)
+    if (scoreCause) recordDerived(ctx, scoreCause, 'score', [role.actor], state.scores[role.id] ?? 0, score)
     state.scores[role.id] = score
   }
+}
+
+/** Whether two lists of actor ids are equal (ids hold no commas, so as their joined text compares). */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false
+  return true
 }

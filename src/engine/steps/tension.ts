@@ -6,7 +6,8 @@ export function applyTension(ctx: TurnContext): void {
   ctx.step = 'tension'
   const { scn, state } = ctx
   const { structural, params } = scn
-  const tension = state.tension.slice()
+  // Each pair's cooling is of its tension at the start of the step: read before the pair's own changes.
+  const tension = state.tension
   for (let p = 0; p < tension.length; p++) {
     if (structural['tension-cooling']) change(ctx, structural['tension-cooling'].cause, 'tension', p, -params.tensionCooling * tension[p])
     if (structural['tension-hostility']) {
@@ -20,14 +21,14 @@ export function applyTension(ctx: TurnContext): void {
   }
   const standingFading = structural['standing-fading']
   if (standingFading) {
-    const standing = state.standing.slice()
+    const standing = state.standing
     for (let i = 0; i < standing.length; i++) {
       if (standing[i] > 0) change(ctx, standingFading.cause, 'standing', i, -params.standingFading * standing[i])
     }
   }
   const fading = structural['grievance-fading']
   if (fading) {
-    const grievance = state.grievance.slice()
+    const grievance = state.grievance
     for (let g = 0; g < grievance.length; g++) {
       if (grievance[g] > 0) change(ctx, fading.cause, 'grievance', g, -params.grievanceFading * grievance[g])
     }
