@@ -11,6 +11,14 @@ const SIZES = [
 ] as const
 
 const term = (scope: Page | Locator, name: RegExp) => scope.getByRole('button', { name })
+
+const MODEL_WORDS = ['rigidity', 'quasi-alliance', 'pin prick', 'readiness', 'interdependence', 'grievance']
+async function expectAllTerms(strip: Locator): Promise<void> {
+  for (const word of MODEL_WORDS) {
+    const button = term(strip, new RegExp(`^${word}$`))
+    await expect(button).toHaveAccessibleDescription(/\w{12,}/)
+  }
+}
 const tipOf = async (page: Page, trigger: Locator) => page.locator(`#${await trigger.getAttribute('aria-describedby')}`)
 
 for (const [width, height] of SIZES) {
@@ -49,8 +57,12 @@ for (const [width, height] of SIZES) {
     await page.keyboard.press('Tab')
     await expect(pinTip).toBeHidden()
 
-    // The report: rigidity in "The world now" is a term too.
+    // Every word of the model is explained under the cards, where their numbers are (readiness, grievance…).
+    await expectAllTerms(page.locator('.actions-panel .glossary-strip'))
+
+    // The report: rigidity in "The world now" is a term too, and every word under the ledger's note.
     await endTurn(page, 'Decline')
+    await expectAllTerms(page.locator('.report .glossary-strip'))
     const reportRigidity = term(page.getByRole('region', { name: 'The world now' }), /^rigidity$/)
     await reportRigidity.focus()
     await expect(await tipOf(page, reportRigidity)).toBeVisible()

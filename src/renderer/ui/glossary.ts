@@ -87,3 +87,18 @@ export function withGlossary(scn: CompiledScenario, text: string): (string | HTM
   parts.push(text.slice(from))
   return parts.filter((part) => part !== '')
 }
+
+const STRIP: [GlossaryTerm, string][] = [
+  ['rigidity', 'rigidity'],
+  ['quasi-alliance', 'quasi-alliance'],
+  ['pin-prick', 'pin prick'],
+  ['readiness', 'readiness'],
+  ['interdependence', 'interdependence'],
+  ['grievance', 'grievance'],
+]
+
+/** Every glossary term in one line, for screens whose numbers use the words in many places (cards, ledger). */
+export function glossaryStrip(scn: CompiledScenario): HTMLElement {
+  const terms = STRIP.flatMap(([term, word], k) => (k === 0 ? [glossaryTerm(scn, term, word)] : [', ', glossaryTerm(scn, term, word)]))
+  return h('p', { className: 'note glossary-strip' }, 'Words of the model: ', terms, '.')
+}

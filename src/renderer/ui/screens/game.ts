@@ -21,7 +21,7 @@ import { UNITS_NOTE, points } from '../../session/forecast-view.ts'
 import { announce, button, h, modal, replaceChildren } from '../dom.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
 import { mapExplorer, mapLegend, pageTextScale } from '../map-explorer.ts'
-import { withGlossary } from '../glossary.ts'
+import { glossaryStrip, withGlossary } from '../glossary.ts'
 import type { GameNotice } from '../notice.ts'
 import { noticeView } from '../notice.ts'
 import { playtest } from '../playtest.ts'
@@ -298,6 +298,7 @@ export function gameScreen(notice?: GameNotice): Screen {
           h('h2', { id: 'cards-title' }, 'Actions'),
           h('p', { className: 'note units' }, UNITS_NOTE),
           cards,
+          glossaryStrip(scn),
         ),
         h('section', { className: 'world', 'aria-label': 'The world', 'data-guide': 'map' }, mapContainer, summary, explorer.element),
       )

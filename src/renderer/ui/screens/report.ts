@@ -10,7 +10,7 @@ import { UNITS_NOTE, explanationView, netLineText, objectiveRows, rankedChangeTe
 import { actorName, describeChoice, rejectionReason, scoreText, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
-import { withGlossary } from '../glossary.ts'
+import { glossaryStrip, withGlossary } from '../glossary.ts'
 import { citationList } from '../citations.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { saveAs } from '../saving.ts'
@@ -396,6 +396,7 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
       { className: 'note' },
       `${lines} changes from ${groups.length} causes, each with what took effect after every cause and limit. ${UNITS_NOTE}`,
     ),
+    glossaryStrip(scn),
     stepsOf(groups).map(([step, stepGroups]) => {
       const changes = stepGroups.reduce((sum, group) => sum + group.lines.length, 0)
       return h(
