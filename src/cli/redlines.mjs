@@ -13,6 +13,9 @@ if (asksForVersion(process.argv.slice(2))) {
   const root = fileURLToPath(new URL('../..', import.meta.url))
   const build = process.env.REDLINES_FROM_SOURCES ? null : freshBuild(root, `${root}out/cli`)
   if (build?.entry) {
+    // Node 22.1 and later keep the build's compiled code between runs; Node 20 has no such cache.
+    const { enableCompileCache } = await import('node:module')
+    enableCompileCache?.()
     await import(build.entry)
   } else {
     // Only a person at a terminal is told; scripts and tests read an unchanged stderr.
