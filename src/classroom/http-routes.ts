@@ -2,27 +2,16 @@
 // with the same security headers as `npm run web`, never following a link out of its folder.
 import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, normalize, resolve, sep } from 'node:path'
 import type { Application, NextFunction, Request, Response } from 'express'
 import express from 'express'
 import { CLASS_CODE, JOIN_ERRORS } from '../shared/classroom-protocol.ts'
 import type { ClassStore } from './class-store.ts'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
+import { contentSecurityPolicy, contentTypeOf, securityHeaders } from './web-headers.mjs'
 
 /** The policy of `npm run web`, plus WebSocket connections to this server (or, across processes, to any). */
-export function contentSecurityPolicy(host: string, anyWebSocket: boolean): string {
-  const sockets = anyWebSocket ? 'ws: wss:' : `ws://${host}`
-  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ${sockets}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`
+export function classContentSecurityPolicy(host: string, anyWebSocket: boolean): string {
+  return anyWebSocket ? contentSecurityPolicy('ws:', 'wss:') : contentSecurityPolicy(`ws://${host}`)
 }
 
 export interface ClassListing {
@@ -53,9 +42,8 @@ export function installRoutes(app: Application, options: RoutesOptions): void {
     // Colyseus answers every origin for its matchmaking; the class's own routes are for this origin only.
     response.removeHeader('Access-Control-Allow-Origin')
     response.removeHeader('Access-Control-Allow-Credentials')
-    response.setHeader('Content-Security-Policy', contentSecurityPolicy(request.headers.host ?? '', options.severalProcesses))
-    response.setHeader('X-Content-Type-Options', 'nosniff')
-    response.setHeader('Referrer-Policy', 'no-referrer')
+    const policy = classContentSecurityPolicy(request.headers.host ?? '', options.severalProcesses)
+    for (const [name, value] of Object.entries(securityHeaders(policy))) response.setHeader(name, value)
     next()
   })
 
@@ -121,7 +109,7 @@ export function installRoutes(app: Application, options: RoutesOptions): void {
       return
     }
     response.status(200)
-    response.setHeader('Content-Type', MIME[extname(file.path)] ?? 'application/octet-stream')
+    response.setHeader('Content-Type', contentTypeOf(file.path))
     response.setHeader('Content-Length', String(file.size))
     response.setHeader('Cache-Control', file.path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
     if (request.method === 'HEAD') response.end()

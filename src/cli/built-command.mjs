@@ -2,7 +2,6 @@
 // only when it exists and every project file it was made from still holds the bytes it was made from. Files
 // untouched since the build started are taken on their time alone; a file touched since (an edit, a checkout,
 // an install from the packed tarball, which does not keep file times) is compared by its SHA-1.
-import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -12,7 +11,8 @@ export const MANIFEST = 'manifest.json'
 
 /** The SHA-1 of a file's bytes, as build-cli.mjs records it. */
 export function digestOf(bytes) {
-  return createHash('sha1').update(bytes).digest('hex')
+  // node:crypto loaded only when a file needs its digest: most starts of the command take every file on its time.
+  return process.getBuiltinModule('node:crypto').createHash('sha1').update(bytes).digest('hex')
 }
 
 /**

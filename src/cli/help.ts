@@ -1,5 +1,5 @@
 // What `redlines --help`, `redlines help COMMAND` and `COMMAND --help` print.
-import { readFileSync } from 'node:fs'
+import { packageVersion } from './version.mjs'
 
 const LENS_NOTE = `--lens NAME plays another reading of the scenario: an extension of it that declares a "lens", found
 among the folders beside it and your own scenarios, by id, name or short name ("values"); "default" is
@@ -113,6 +113,5 @@ export function commandHelp(command: string): string {
 
 /** The version in package.json (the command and the app share it). */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  return pkg.version
+  return packageVersion()
 }

@@ -6,6 +6,7 @@ import { compileScenario } from '../engine/index.ts'
 import type { Diagnostic, LoadResult, RelatedLocation } from '../engine/scenario/index.ts'
 import { formatDiagnostic, loadScenario } from '../engine/scenario/index.ts'
 import { CliError } from './errors.ts'
+import { nativeSha256 } from './native-hash.ts'
 import { readScenarioFromDisk } from './read-scenario.ts'
 import type { RefusedFile, ScenarioOnDisk } from './read-scenario.ts'
 import { baseLoadOptions, defaultSearchFolders, gatherBases } from './resolve-base.ts'
@@ -49,7 +50,7 @@ export async function checkScenarioOnDisk(target: string, alsoSearch: readonly s
   const bases = await gatherBases(disk.folder, disk.files['scenario.json'], [
     ...new Set([...defaultSearchFolders(disk.folder), ...alsoSearch]),
   ])
-  const result = loadScenario(disk.files, baseLoadOptions(bases, disk.folder))
+  const result = loadScenario(disk.files, { ...baseLoadOptions(bases, disk.folder), sha256: nativeSha256 })
   const refused = [
     ...refusedLines(disk.refused, disk.shownFolder),
     ...[...bases.bases.values()].flatMap((base) => refusedLines(base.refused, base.folder)),

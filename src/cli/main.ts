@@ -2,22 +2,14 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
-import { batch } from './batch.ts'
-import { claims } from './claims.ts'
-import { dilemma } from './dilemma.ts'
 import { CliError, UsageError } from './errors.ts'
 import type { Output } from './output.ts'
 import { processOutput } from './output.ts'
-import { simulate } from './simulate.ts'
-import { validate } from './validate.ts'
-import { watchValidate } from './watch.ts'
-import { evidence } from './evidence.ts'
-import { paths } from './paths.ts'
-import { updateGeneratedSections } from './modding-reference.ts'
 import { COMMANDS, commandHelp, overview, version } from './help.ts'
-import { newScenario } from './new-scenario.ts'
-import { schemaText } from './schema-text.ts'
+import { asksForVersion } from './version.mjs'
 
+// Each command's code is imported when that command runs, so that a command starts without compiling and running
+// the others' (in the build, each is its own chunk): `validate` needs the scenario loader, not the game.
 export const USAGE = overview()
 
 function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
@@ -27,8 +19,6 @@ function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArg
     throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, ''))
   }
 }
-
-export { schemaText }
 
 /** The flags claims and dilemma share: many paired games of one scenario. */
 const MEASURE_OPTIONS = {
@@ -56,7 +46,7 @@ const GAME_OPTIONS = {
 
 async function run(args: string[], out: Output): Promise<number> {
   const [command, ...rest] = args
-  if (command === '--version' || command === '-V' || command === 'version') return (out.line(`redlines ${version()}`), 0)
+  if (asksForVersion(args)) return (out.line(`redlines ${version()}`), 0)
   if (command === 'help' && rest.length > 0) {
     if (rest.length > 1 || !COMMANDS.includes(rest[0])) throw new UsageError(`help takes one command (${COMMANDS.join(', ')})`)
     return (out.line(commandHelp(rest[0])), 0)
@@ -78,8 +68,10 @@ async function run(args: string[], out: Output): Promise<number> {
       if (positionals.length === 0) throw new UsageError('validate needs at least one scenario folder or file')
       if (values.watch) {
         if (positionals.length > 1) throw new UsageError('validate --watch takes one scenario folder')
+        const { watchValidate } = await import('./watch.ts')
         return watchValidate(positionals, values, out)
       }
+      const { validate } = await import('./validate.ts')
       return validate(positionals, values, out)
     }
     case 'simulate': {
@@ -95,6 +87,7 @@ async function run(args: string[], out: Output): Promise<number> {
         },
       })
       if (values.help) return help()
+      const { simulate } = await import('./simulate.ts')
       return simulate(values, out)
     }
     case 'batch': {
@@ -113,6 +106,7 @@ async function run(args: string[], out: Output): Promise<number> {
         },
       })
       if (values.help) return help()
+      const { batch } = await import('./batch.ts')
       return batch(values, out)
     }
     case 'claims': {
@@ -127,6 +121,7 @@ async function run(args: string[], out: Output): Promise<number> {
         },
       })
       if (values.help) return help()
+      const { claims } = await import('./claims.ts')
       return claims(values, out)
     }
     case 'dilemma': {
@@ -136,11 +131,13 @@ async function run(args: string[], out: Output): Promise<number> {
         options: { ...MEASURE_OPTIONS, turns: { type: 'string' } },
       })
       if (values.help) return help()
+      const { dilemma } = await import('./dilemma.ts')
       return dilemma(values, out)
     }
     case 'schema': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, write: { type: 'string' } } })
       if (values.help) return help()
+      const { schemaText } = await import('./schema-text.ts')
       if (values.write) {
         await writeFile(values.write, schemaText()).catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`${values.write}: cannot write the schema (${error.code ?? error.message})`)
@@ -160,11 +157,13 @@ async function run(args: string[], out: Output): Promise<number> {
       })
       if (values.help) return help()
       if (positionals.length !== 1) throw new UsageError('evidence needs one scenario folder')
+      const { evidence } = await import('./evidence.ts')
       return evidence(positionals[0], values, out)
     }
     case 'paths': {
       const { values } = parse({ args: rest, strict: true, options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } })
       if (values.help) return help()
+      const { paths } = await import('./paths.ts')
       return paths(values, out)
     }
     case 'docs': {
@@ -185,6 +184,7 @@ async function run(args: string[], out: Output): Promise<number> {
       })
       if (values.help) return help()
       if (positionals.length !== 1) throw new UsageError('new needs one name, e.g. redlines new my-scenario')
+      const { newScenario } = await import('./new-scenario.ts')
       return newScenario(positionals[0], values.in ?? '.', out)
     }
     default:
@@ -195,6 +195,7 @@ async function run(args: string[], out: Output): Promise<number> {
 async function docs(flags: { write?: string; check?: string }, out: Output): Promise<number> {
   const file = flags.write ?? flags.check
   if (flags.write && flags.check) throw new UsageError('docs takes --write or --check, not both')
+  const { updateGeneratedSections } = await import('./modding-reference.ts')
   if (!file) {
     out.line(updateGeneratedSections(GENERATED_TEMPLATE))
     return 0

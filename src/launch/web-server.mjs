@@ -11,21 +11,11 @@ import { constants } from 'node:fs'
 import { open, realpath } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, normalize, resolve, sep } from 'node:path'
+import { contentSecurityPolicy, contentTypeOf, securityHeaders } from '../classroom/web-headers.mjs'
 import { COMPRESSIBLE, CompressedCache, ENCODINGS, chooseEncoding } from './web-compression.mjs'
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
+/** The policy of every answer (web-headers.mjs, shared with the class server). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy()
 
 // O_NOFOLLOW: a path swapped for a link between the check and the open is refused. Absent (0) on Windows.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
@@ -74,11 +64,7 @@ export function createWebServer(root) {
   const absoluteRoot = resolve(root)
   const cache = new CompressedCache()
   const server = createServer(async (request, response) => {
-    const headers = {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    }
+    const headers = securityHeaders(CONTENT_SECURITY_POLICY)
     const plain = (status, text) => response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(text)
     const port = server.address()?.port
     if (!isAllowedHost(request.headers.host, port)) {
@@ -99,7 +85,7 @@ export function createWebServer(root) {
     const compressible = COMPRESSIBLE.has(extname(real))
     const fileHeaders = {
       ...headers,
-      'Content-Type': MIME[extname(real)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(real),
       'Cache-Control': real.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
       // Caches must keep the encodings apart.
       ...(compressible ? { Vary: 'Accept-Encoding' } : {}),

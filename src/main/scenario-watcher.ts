@@ -41,6 +41,8 @@ export interface ScenarioWatcherOptions {
   pollMs?: number
   /** Replaces fs.watch (tests inject failing ones). */
   watch?: WatchFunction
+  /** Replaces fingerprintScenarioFolders, what polling compares (tests hold polls back while they change files). */
+  fingerprints?: (dir: string) => Promise<Map<string, string>>
   /**
    * For the log: each watcher failure and what happens next ('retrying' or 'polling'), and anything thrown by
    * onChange ('continuing': the watcher carries on).
@@ -84,6 +86,7 @@ export function watchScenarioFolder(
   const maxWatchFailures = options.maxWatchFailures ?? DEFAULTS.maxWatchFailures
   const pollMs = options.pollMs ?? DEFAULTS.pollMs
   const watch = options.watch ?? watchRecursively
+  const fingerprints = options.fingerprints ?? fingerprintScenarioFolders
 
   let closed = false
   let mode: ScenarioWatcherMode = 'watching'
@@ -235,7 +238,7 @@ export function watchScenarioFolder(
     stopWatcher()
     clearTimers()
     pending = new Set()
-    prints = await fingerprintScenarioFolders(dir)
+    prints = await fingerprints(dir)
     if (closed) return
     if (watchedOnce) report(new Set([...known, ...prints.keys()]))
     markReady()
@@ -251,7 +254,7 @@ export function watchScenarioFolder(
   }
 
   async function pollOnce(): Promise<void> {
-    const next = await fingerprintScenarioFolders(dir)
+    const next = await fingerprints(dir)
     if (closed) return
     const changed = changedFolders(prints, next)
     prints = next

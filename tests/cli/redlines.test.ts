@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main, schemaText } from '../../src/cli/main.ts'
+import { main } from '../../src/cli/main.ts'
+import { schemaText } from '../../src/cli/schema-text.ts'
 import { captureOutput } from '../support/capture.ts'
 
 const SCENARIO = 'scenarios/pin-pricks-2021'

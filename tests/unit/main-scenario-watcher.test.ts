@@ -197,28 +197,39 @@ describe('when watching fails', () => {
       throw enospc()
     })
     const onError = vi.fn()
-    const { watcher, reports } = await start({ watch, onError, retryMs: 10, maxWatchFailures: 3, pollMs: 40 })
+    const polls = heldPolls()
+    const { watcher, reports } = await start({
+      watch,
+      onError,
+      retryMs: 10,
+      maxWatchFailures: 3,
+      pollMs: 40,
+      fingerprints: polls.fingerprints,
+    })
     expect(watcher.mode()).toBe('polling')
     expect(watch).toHaveBeenCalledTimes(3)
     expect(onError.mock.calls.map(([, next]) => next)).toEqual(['retrying', 'retrying', 'polling'])
     // Never watched, so nothing was missed: polling starts quietly.
-    await pause(150)
+    await polls.twiceMore()
     expect(reports).toEqual([])
 
-    await expectOnly(reports, ['alpha'], () => writeFile(join(root, 'alpha', 'scenario.json'), '{"id":"a longer text"}'))
-    await expectOnly(reports, ['alpha'], () => writeFile(join(root, 'alpha', 'sources', 'a.txt'), 'b'))
-    await expectOnly(reports, ['gamma'], () => scenario('gamma'))
-    await expectOnly(reports, ['beta'], () => rm(join(root, 'beta'), { recursive: true }))
+    await expectPolledOnce(polls, reports, ['alpha'], () => writeFile(join(root, 'alpha', 'scenario.json'), '{"id":"a longer text"}'))
+    await expectPolledOnce(polls, reports, ['alpha'], () => writeFile(join(root, 'alpha', 'sources', 'a.txt'), 'b'))
+    await expectPolledOnce(polls, reports, ['gamma'], () => scenario('gamma'))
+    await expectPolledOnce(polls, reports, ['beta'], () => rm(join(root, 'beta'), { recursive: true }))
     const count = reports.length
-    await writeFile(join(root, '.hidden'), 'x')
-    await writeFile(join(root, 'notes.txt'), 'x')
-    await pause(200)
+    await polls.between(async () => {
+      await writeFile(join(root, '.hidden'), 'x')
+      await writeFile(join(root, 'notes.txt'), 'x')
+    })
+    await polls.twiceMore()
     expect(reports).toHaveLength(count)
     expect(watch).toHaveBeenCalledTimes(3)
   })
 
   it('polling notices the user folder vanishing and coming back', async () => {
     await scenario('alpha')
+    const polls = heldPolls()
     const { reports } = await start({
       watch: () => {
         throw enospc()
@@ -226,9 +237,10 @@ describe('when watching fails', () => {
       retryMs: 5,
       maxWatchFailures: 1,
       pollMs: 40,
+      fingerprints: polls.fingerprints,
     })
-    await expectOnly(reports, ['alpha'], () => rm(root, { recursive: true }))
-    await expectOnly(reports, ['alpha'], () => scenario('alpha'))
+    await expectPolledOnce(polls, reports, ['alpha'], () => rm(root, { recursive: true }))
+    await expectPolledOnce(polls, reports, ['alpha'], () => scenario('alpha'))
   })
 
   it("a watcher that emits 'error' is closed and retried, then polling takes over and reports what may have been missed", async () => {
@@ -312,12 +324,59 @@ describe('fingerprints (what polling compares)', () => {
   })
 })
 
-/** Runs `change`, then waits for reports after it, each exactly `folders` (a change seen half-done may report twice). */
-async function expectOnly(reports: string[][], folders: string[], change: () => Promise<unknown>): Promise<void> {
+type HeldPolls = ReturnType<typeof heldPolls>
+
+/**
+ * Polling's fingerprints (the real ones), held back while the test changes files: no poll runs during a change,
+ * so a poll sees each change whole, before or after, and what it reports does not depend on timing.
+ */
+function heldPolls() {
+  let gate: Promise<void> = Promise.resolve()
+  let running: Promise<unknown> = Promise.resolve()
+  let finished = 0
+  const fingerprints = async (folder: string): Promise<Map<string, string>> => {
+    // Waits for the gate that is current when it wakes (the test may have closed another meanwhile).
+    for (let current = gate; ; current = gate) {
+      await current
+      if (current === gate) break
+    }
+    const taking = fingerprintScenarioFolders(folder)
+    running = taking.catch(() => undefined)
+    const prints = await taking
+    finished++
+    return prints
+  }
+  return {
+    fingerprints,
+    /** Runs `change` while no poll is under way; polls due meanwhile wait for it. */
+    async between(change: () => Promise<unknown>): Promise<void> {
+      let open!: () => void
+      gate = new Promise((resolve) => (open = resolve))
+      try {
+        await running
+        await change()
+      } finally {
+        open()
+      }
+    },
+    /**
+     * Waits for two more polls to finish: the second starts only after the first's result was compared and
+     * reported, so everything made before this call has been seen and reported.
+     */
+    async twiceMore(): Promise<void> {
+      const target = finished + 2
+      await vi.waitFor(() => expect(finished).toBeGreaterThanOrEqual(target), WAIT)
+    },
+  }
+}
+
+/** Makes `change` between polls, then expects exactly one report of it, `folders`, and no other after it. */
+async function expectPolledOnce(polls: HeldPolls, reports: string[][], folders: string[], change: () => Promise<unknown>): Promise<void> {
   const mark = reports.length
-  await change()
+  await polls.between(change)
   await vi.waitFor(() => expect(reports.length).toBeGreaterThan(mark), WAIT)
-  expect(reports.slice(mark).every((report) => JSON.stringify(report) === JSON.stringify(folders))).toBe(true)
+  await polls.twiceMore()
+  expect(reports.slice(mark)).toEqual([folders])
 }
 
 function activeHandles(): { watchers: number; timers: number } {

@@ -4,7 +4,14 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { updateGeneratedSections } from '../../src/cli/modding-reference.ts'
-import { DIAGNOSTIC_CODES, Extension, PARAMETER_NAMES, Scenario, formatDiagnostic, loadScenario } from '../../src/engine/scenario/index.ts'
+import {
+  DIAGNOSTIC_CODES,
+  PARAMETER_NAMES,
+  Scenario,
+  extensionSchema,
+  formatDiagnostic,
+  loadScenario,
+} from '../../src/engine/scenario/index.ts'
 import { folderFiles, loadExtensionFixture } from '../support/extension-fixtures.ts'
 import { ROOT } from '../support/scenarios.ts'
 
@@ -85,7 +92,8 @@ describe('scenarios/MODDING.md', () => {
     expect(rows.length).toBeGreaterThan(300)
     const undescribed = rows.filter((row) => !row.includes('.…`') && !/\.(kind|variable)` \|/.test(row) && /\| *\|$/.test(row))
     expect(undescribed).toEqual([])
-    for (const key of [...Object.keys(Scenario.shape), ...Object.keys(Extension.shape)]) expect(reference, key).toContain(`| \`${key}\` |`)
+    for (const key of [...Object.keys(Scenario.shape), ...Object.keys(extensionSchema().shape)])
+      expect(reference, key).toContain(`| \`${key}\` |`)
     for (const name of PARAMETER_NAMES) expect(reference).toContain(`| \`parameters.${name}\` |`)
     for (const key of ['remove', 'override', 'add', 'extends']) expect(reference).toContain(`| \`${key}.`)
   })

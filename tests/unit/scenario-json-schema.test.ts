@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Extension, Scenario } from '../../src/engine/scenario/index.ts'
+import { Scenario, extensionSchema } from '../../src/engine/scenario/index.ts'
 import { JsonSchemaChecker } from '../support/json-schema-check.ts'
 import { deletableSites, leafSites, otherType, setAt } from '../support/mutations.ts'
 import { ROOT } from '../support/scenarios.ts'
@@ -14,7 +14,7 @@ const checker = new JsonSchemaChecker(JSON.parse(readFileSync(join(ROOT, 'scenar
 
 function zodAccepts(document: unknown): boolean {
   const extension = typeof document === 'object' && document !== null && !Array.isArray(document) && 'extends' in document
-  return (extension ? Extension : Scenario).safeParse(document).success
+  return (extension ? extensionSchema() : Scenario).safeParse(document).success
 }
 
 const DOCUMENTS = [

@@ -22,8 +22,13 @@ function sourceFilesIn(list: JsonValue | undefined): string[] {
 export function fileReferences(content: string | Uint8Array): FileReferences {
   const text = typeof content === 'string' ? content : decodeUtf8(content)
   const parsed = parseJson(typeof text === 'string' ? text : text.ok ? text.text : '')
-  if (!parsed.ok || !isJsonObject(parsed.value)) return { sourceFiles: [], baseIds: [] }
-  const scenario = parsed.value
+  return parsed.ok ? referencesIn(parsed.value) : { sourceFiles: [], baseIds: [] }
+}
+
+/** What a parsed scenario file names outside itself (`fileReferences` once the file is parsed). */
+export function referencesIn(value: JsonValue): FileReferences {
+  if (!isJsonObject(value)) return { sourceFiles: [], baseIds: [] }
+  const scenario = value
   const changes = (key: string) => (isJsonObject(scenario[key]) ? (scenario[key] as Record<string, JsonValue>).sources : undefined)
   const sourceFiles = [...sourceFilesIn(scenario.sources), ...sourceFilesIn(changes('add')), ...sourceFilesIn(changes('override'))]
   const refs = Array.isArray(scenario.extends) ? scenario.extends : scenario.extends === undefined ? [] : [scenario.extends]

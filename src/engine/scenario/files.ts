@@ -80,12 +80,24 @@ export function readText(
  * SHA-256 over `path\0content\0` of each file, in sorted path order; paths are relative to the scenario
  * folder and strings count as their UTF-8 bytes.
  */
-export function hashScenarioFiles(files: ReadonlyArray<readonly [path: string, content: string | Uint8Array]>): string {
-  const hash = new Sha256()
+export function hashScenarioFiles(
+  files: ReadonlyArray<readonly [path: string, content: string | Uint8Array]>,
+  newHasher: () => Sha256Hasher = () => new Sha256(),
+): string {
+  const hash = newHasher()
   const separator = new Uint8Array([0])
   const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   for (const [path, content] of sorted) {
-    hash.update(encodeUtf8(path)).update(separator).update(content).update(separator)
+    hash.update(encodeUtf8(path))
+    hash.update(separator)
+    hash.update(typeof content === 'string' ? encodeUtf8(content) : content)
+    hash.update(separator)
   }
   return hash.digestHex()
+}
+
+/** A SHA-256 in progress: the engine's own (Sha256), or one a host gives (see LoadOptions.sha256). */
+export interface Sha256Hasher {
+  update(bytes: Uint8Array): unknown
+  digestHex(): string
 }

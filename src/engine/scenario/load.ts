@@ -9,6 +9,7 @@ import type { Diagnostic } from './diagnostics.ts'
 import { checkLayerShape, internalError, readLayer, shownPath } from './scenario-layer.ts'
 import type { LayerShape, ScenarioLayer } from './scenario-layer.ts'
 import { hashScenarioFiles, joinPath, normalizePath, readText } from './files.ts'
+import type { Sha256Hasher } from './files.ts'
 import type { ScenarioFiles } from './files.ts'
 import type { FormatMigration } from './migrations.ts'
 import { provenanceOf, removedOf } from './provenance.ts'
@@ -38,6 +39,11 @@ export interface LoadOptions {
   knownBaseIds?: readonly string[]
   /** Format migrations to apply (default: the engine's own). */
   migrations?: readonly FormatMigration[]
+  /**
+   * Starts a SHA-256 for `hash`: a host's native one is faster than the engine's own (the default) and must give
+   * the same digest.
+   */
+  sha256?: () => Sha256Hasher
 }
 
 export type LoadResult =
@@ -118,11 +124,17 @@ export function loadScenario(files: ScenarioFiles, options: LoadOptions = {}): L
   if (!layer) return failure(diagnostics)
   const shape = checkLayerShape(layer)
   if (shape?.kind === 'extension') return loadExtension(layer, shape, options, maxBytes, diagnostics)
-  return loadComplete(layer, shape, maxBytes, diagnostics)
+  return loadComplete(layer, shape, options, maxBytes, diagnostics)
 }
 
 /** A scenario that stands alone. */
-function loadComplete(layer: ScenarioLayer, shape: LayerShape | undefined, maxBytes: number, diagnostics: Diagnostic[]): LoadResult {
+function loadComplete(
+  layer: ScenarioLayer,
+  shape: LayerShape | undefined,
+  options: LoadOptions,
+  maxBytes: number,
+  diagnostics: Diagnostic[],
+): LoadResult {
   const { sink, positions } = layer
   const locate = (pointer: string) => positions.nearestValue(pointer)
   const sourcePointer = (index: number) => `/sources/${index}/file`
@@ -142,7 +154,7 @@ function loadComplete(layer: ScenarioLayer, shape: LayerShape | undefined, maxBy
     diagnostics.push(internalError(layer.file, error))
   }
   diagnostics.push(...sink.diagnostics)
-  return success(scenario, paragraphs, [layer], workingFromScenario(layer.value as JsonObject, layer), layer, diagnostics)
+  return success(scenario, paragraphs, [layer], workingFromScenario(layer.value as JsonObject, layer), layer, diagnostics, options)
 }
 
 function success(
@@ -152,6 +164,7 @@ function success(
   working: Working,
   main: ScenarioLayer,
   diagnostics: Diagnostic[],
+  options: LoadOptions,
 ): LoadResult {
   if (diagnostics.some((d) => d.severity === 'error')) return failure(diagnostics)
   const bases = layers
@@ -164,7 +177,10 @@ function success(
     ok: true,
     scenario,
     sources: Object.fromEntries(paragraphs),
-    hash: hashScenarioFiles(layers.flatMap((layer) => [...layer.hashed])),
+    hash: hashScenarioFiles(
+      layers.flatMap((layer) => [...layer.hashed]),
+      options.sha256,
+    ),
     diagnostics: finish(diagnostics),
     provenance: provenanceOf(working, main),
     removed: removedOf(working),
@@ -220,5 +236,5 @@ function loadExtension(
   } catch (error) {
     diagnostics.push(internalError(layer.file, error))
   }
-  return success(scenario, paragraphs, working.layers, working, layer, gathered())
+  return success(scenario, paragraphs, working.layers, working, layer, gathered(), options)
 }

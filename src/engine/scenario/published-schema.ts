@@ -2,10 +2,10 @@
 // `extends` — an extension, both generated from the zod schemas so editors check what the loader checks.
 import * as z from 'zod'
 import { Scenario } from './schema.ts'
-import { Extension } from './schema-extension.ts'
+import { extensionSchema } from './schema-extension.ts'
 
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const both = z.toJSONSchema(z.union([Scenario, Extension]), { target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>
+  const both = z.toJSONSchema(z.union([Scenario, extensionSchema()]), { target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>
   const { anyOf, $schema, $defs, ...rest } = both as { anyOf: unknown[]; $schema: string; $defs?: unknown }
   const [complete, extension] = anyOf
   return {

@@ -10,7 +10,7 @@ import { migrateFormat } from './migrations.ts'
 import type { FormatMigration } from './migrations.ts'
 import { Scenario } from './schema.ts'
 import type { ScenarioFile } from './schema.ts'
-import { Extension } from './schema-extension.ts'
+import { extensionSchema } from './schema-extension.ts'
 import type { ExtensionFile } from './schema-extension.ts'
 import { SchemaIssueReporter } from './schema-issues.ts'
 
@@ -92,7 +92,7 @@ export function readLayer(input: LayerInput, diagnostics: Diagnostic[]): Scenari
 /** Runs the schema that fits the parsed file (an extension names its base in `extends`); reports every issue. */
 export function checkLayerShape(layer: ScenarioLayer): LayerShape | undefined {
   const extension = isJsonObject(layer.value) && Object.prototype.hasOwnProperty.call(layer.value, 'extends')
-  const schema = extension ? Extension : Scenario
+  const schema = extension ? extensionSchema() : Scenario
   try {
     const result = schema.safeParse(layer.value)
     if (result.success) {
