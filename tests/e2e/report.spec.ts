@@ -153,3 +153,21 @@ for (const size of SIZES) {
     await expect(page.getByRole('heading', { level: 1, name: 'Red Lines' })).toBeVisible()
   })
 }
+
+// Seed 43 with the United States passing: turn 1 brings a severe China–Australia incident (found with the engine).
+test('a severe incident leads the report as a prominent box above everything else, and passes axe', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openTitle(page)
+  await startGame(page, { turns: 12, roles: ['United States'], seed: 43 })
+  await endTurn(page, 'Decline')
+  await expect(reportHeading(page)).toBeVisible()
+  const severe = page.locator('.report-alerts .alert-box.severe')
+  await expect(severe).toHaveCount(1)
+  await expect(severe.getByRole('heading', { name: 'Severe incident' })).toBeVisible()
+  await expect(severe).toContainText(/A severe incident between China and Australia/)
+  // Above the player's own section, inside the first screen.
+  const boxTop = await top(page, '.report-alerts .alert-box.severe')
+  expect(boxTop).toBeLessThan(await top(page, '.report-you'))
+  expect(boxTop).toBeLessThan(720)
+  await scanA11y(page, 'report with a severe incident')
+})
