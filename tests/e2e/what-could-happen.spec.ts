@@ -7,6 +7,7 @@ import {
   endTurn,
   expect,
   openTitle,
+  pressEndTurn,
   readStoredSave,
   reportHeading,
   startGame,
@@ -67,20 +68,20 @@ test('End turn shows the computer powers deciding, one by one, with a hard oppon
   // Every state the button passes through, recorded in the page (some last only a moment).
   await end.evaluate((button) => {
     const seen: string[] = []
+    const status = document.querySelector('.turn-status')!
     ;(window as unknown as { __endTurnSeen: string[] }).__endTurnSeen = seen
-    new MutationObserver(() => seen.push(`${button.getAttribute('aria-busy') ?? ''}|${button.textContent ?? ''}`)).observe(button, {
-      attributes: true,
-      childList: true,
-      characterData: true,
-      subtree: true,
-    })
+    const options = { attributes: true, childList: true, characterData: true, subtree: true }
+    new MutationObserver(() => seen.push(`${button.getAttribute('aria-busy') ?? ''}|${button.textContent ?? ''}`)).observe(button, options)
+    new MutationObserver(() => seen.push(`status|${status.textContent ?? ''}`)).observe(status, options)
   })
-  await end.click()
-  await expect(page.locator('.turn-status')).toHaveText(/computer powers|Resolving/)
+  // With capital unspent, the prompt asks first ("End turn anyway").
+  await pressEndTurn(page)
   await answerUntilReport(page)
   await expect(reportHeading(page)).toHaveText(/^Turn 1 report/)
   const seen = await page.evaluate(() => (window as unknown as { __endTurnSeen: string[] }).__endTurnSeen)
   expect(seen).toContain('true|Computer powers deciding…')
+  // The visible status line says the same.
+  expect(seen).toContain('status|7 of 7 computer powers have decided.')
   for (let k = 1; k <= 7; k++) expect(seen).toContain(`true|Computer powers deciding… ${k} of 7`)
   expect(page.workers().some((worker) => /engine-worker/.test(worker.url()))).toBe(true)
 })

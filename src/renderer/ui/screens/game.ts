@@ -165,14 +165,15 @@ export function gameScreen(notice?: GameNotice): Screen {
         try {
           step = await session.finishPlanning(progress.prepare)
         } catch (error) {
+          progress.finish()
           main.inert = false
           main.removeAttribute('aria-busy')
           announce(`The turn could not be resolved: ${(error as Error).message}. Your plan is kept.`)
           return
-        } finally {
-          progress.finish()
         }
+        // The button says "Resolving the turn…" until the report replaces the screen.
         if (step.kind !== 'resolve') {
+          progress.finish()
           main.inert = false
           main.removeAttribute('aria-busy')
         }
@@ -282,7 +283,6 @@ export function gameScreen(notice?: GameNotice): Screen {
             h('div', { className: 'actions' }, undoButton, endButton, outcomes.toggle),
             statusLine,
             turnStatus,
-            outcomes.panel,
           ),
           objectives,
           h(
@@ -297,6 +297,8 @@ export function gameScreen(notice?: GameNotice): Screen {
           { className: 'actions-panel', 'aria-labelledby': 'cards-title', 'data-guide': 'cards' },
           h('h2', { id: 'cards-title' }, 'Actions'),
           h('p', { className: 'note units' }, UNITS_NOTE),
+          // Opened from the plan's "What could happen?": the tables want the cards' width.
+          outcomes.panel,
           cards,
           glossaryStrip(scn),
         ),
