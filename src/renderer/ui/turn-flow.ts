@@ -36,10 +36,10 @@ export function followStep(app: App, session: GameSession, step: TurnStep, page:
     else answer()
     return
   }
-  void resolveTurn(app, session, page)
+  void resolveOnDevice(app, session, page)
 }
 
-async function resolveTurn(app: App, session: GameSession, page: HTMLElement): Promise<void> {
+async function resolveOnDevice(app: App, session: GameSession, page: HTMLElement): Promise<void> {
   if (session.resolving) return
   // Nothing on the page may change the plan or leave the screen while the turn resolves.
   page.inert = true
