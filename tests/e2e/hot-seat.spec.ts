@@ -7,7 +7,7 @@
 // back, before the turn resolves. At every step the whole page (its text, hidden parts included, and its
 // accessibility tree) is read for the other players' plans.
 import { scanA11y } from './axe.ts'
-import { budgetLeft, dialog, expect, forgetMap, openTitle, reportHeading, startGame, test, turnHeading } from './fixtures.ts'
+import { budgetLeft, dialog, expect, forgetMap, openTitle, pressEndTurn, reportHeading, startGame, test, turnHeading } from './fixtures.ts'
 import type { Locator, Page } from './fixtures.ts'
 
 interface Planned {
@@ -114,7 +114,7 @@ for (const size of [
         await expectNoSecrets(page, `${actor} plans`)
         for (const plan of PLANS.filter((p) => p.actor === actor)) await addPlanned(page, plan)
         await expectNoSecrets(page, `${actor} has planned`)
-        await page.getByRole('button', { name: 'End turn' }).click()
+        await pressEndTurn(page)
       }
 
       // The answers: India declines the exercise (and agrees to anything else), China agrees to the summit and
@@ -161,7 +161,7 @@ for (const size of [
         await expectNoSecrets(page, 'the United States plans again')
         await scanA11y(page, 'plan returned after a decline')
         returned = true
-        await page.getByRole('button', { name: 'End turn' }).click()
+        await pressEndTurn(page)
         // The turn moves on (a question, a hand-over, or the report once resolved).
         await expect(page.locator('#app')).not.toHaveAttribute('data-screen', 'game')
       }
@@ -174,7 +174,7 @@ for (const size of [
       await openTitle(page)
       // Seed 7 as the United States: partners propose joint actions on the first turn.
       await startGame(page, { seed: 7, turns: 2 })
-      await page.getByRole('button', { name: 'End turn' }).click()
+      await pressEndTurn(page)
       await expect(dialog(page)).toBeVisible()
       const first = await dialog(page).locator('h2').innerText()
       expect(first).toMatch(/^[\w ]+ proposes: [^:]+$/)
@@ -242,7 +242,7 @@ test('the player at the device after a hand-over starts with an empty live regio
   await startGame(page, { seed: 3, turns: 2, roles: ['United States', 'China'] })
   await addPlanned(page, PLANS[0])
   await expect(page.locator('#announcer')).toContainText('Quad naval exercise')
-  await page.getByRole('button', { name: 'End turn' }).click()
+  await pressEndTurn(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Pass the device to China' })).toBeVisible()
   await expect(page.locator('#announcer')).toHaveText('')
 })

@@ -178,9 +178,10 @@ export function rejectionReason(scn: CompiledScenario, rejection: Rejection): st
   }
   if (rejection.code === 'duplicate') return `${action.name} with the same participants and targets is already planned`
   if (rejection.code === 'declined') {
-    const refusing = /^(.*) declined to take part in /.exec(rejection.reason)?.[1]
-    const names = refusing ? namesList(refusing.split(', ').map((id) => actorName(scn, id))) : 'a partner'
-    return `${names} declined to take part in ${action.name}`
+    const refusing = /^(.*) declined to take part in "/.exec(rejection.reason)?.[1]
+    // Not the engine's words (ids): the session's, already in the players' words ("China will decline…").
+    if (!refusing) return rejection.reason
+    return `${namesList(refusing.split(', ').map((id) => actorName(scn, id)))} declined to take part in ${action.name}`
   }
   const broke = /^(\S+) has (\S+) capital left, and taking part in "[^"]*" costs each partner (\S+)$/.exec(rejection.reason)
   if (rejection.code === 'over-budget' && broke) {
