@@ -85,7 +85,9 @@ for (const size of SIZES) {
 
     // The pointer on the United States' marker: the tooltip names it; off the map, it goes.
     const usa = snapshot.actors.find((a) => a.id === 'USA')!
-    const box = canvas!
+    // The map sits below the cards: bring it into view, then point where the marker is now.
+    await page.locator('.map canvas').scrollIntoViewIfNeeded()
+    const box = (await page.locator('.map canvas').boundingBox())!
     await page.mouse.move(box.x + usa.x, box.y + usa.y)
     await expect(tooltip).toBeVisible()
     await expect(tooltip).toContainText('United States (you): Bloc')
