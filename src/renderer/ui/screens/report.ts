@@ -3,127 +3,24 @@
 // choice with "Why did … do that?"), and the whole ledger below, netted per cause and folded, each cause with
 // a "Why?" that opens the rule and its quoted passages. Leaving for the reader or the charts and coming back
 // shows the same report: the same page, scrolled where it was, with the same panels open.
-import type { ChoiceExplanation, CitationData, CompiledScenario, NetGroup } from '../../../engine/index.ts'
+import type { ChoiceExplanation, CitationData } from '../../../engine/index.ts'
 import { explainActor, jointKey, netLedgerGroups, objectiveChanges, rankedChanges, seatsOf, stateShifts } from '../../../engine/index.ts'
 import type { ResolvedTurn } from '../../session/session.ts'
-import { UNITS_NOTE, explanationView, netLineText, objectiveRows, rankedChangeText, shiftText } from '../../session/report-view.ts'
+import { explanationView, objectiveRows, rankedChangeText, shiftText } from '../../session/report-view.ts'
 import { actorName, describeChoice, rejectionReason, scoreText, turnDate } from '../../session/view-models.ts'
 import type { App, Screen } from '../app.ts'
 import { guideEvent, guidePanel } from '../guide.ts'
-import { glossaryStrip, withGlossary } from '../glossary.ts'
-import { citationList } from '../citations.ts'
+import { withGlossary } from '../glossary.ts'
 import { announce, button, h, replaceChildren } from '../dom.ts'
 import { saveAs } from '../saving.ts'
 import { endScreen } from './end.ts'
+import { causeWhy, disclosure, ledgerSection } from './report-ledger.ts'
 import { gameScreen } from './game.ts'
 import { readerScreen } from './reader.ts'
 import { titleScreen } from './title.ts'
 
-const STEP_NAMES: Record<string, string> = {
-  injects: 'Events',
-  actions: 'Actions',
-  reactions: 'Reactions',
-  arms: 'Arms',
-  alignment: 'Alignment drift',
-  tension: 'Tension',
-  incidents: 'Incidents',
-  indices: 'Indices',
-}
-
 /** How many of the turn's changes the report leads with (state shifts first). */
 const TOP_CHANGES = 5
-
-function describeCause(scn: CompiledScenario, cause: string): string {
-  const action = scn.actionById[cause]
-  if (action) return action.data.description
-  const inject = scn.injectById[cause]
-  if (inject) return `An event the teacher played into this turn: ${inject.data.description}`
-  const rule = scn.file.rules.find((r) => r.id === cause)
-  if (rule) return rule.description
-  if (cause === 'clamp') return 'Values are kept within their range.'
-  if (cause === 'escalation-ladder') return 'The rung is read from the tension of the hottest pair across the blocs, with hysteresis.'
-  if (cause === 'objectives')
-    return scn.file.turns.scoring === 'mean'
-      ? 'Each role’s score for a turn is the weighted share of its objectives met; its score for the game is the mean of its turns’ scores so far.'
-      : 'Each role’s score is the weighted share of its objectives met.'
-  return ''
-}
-
-let panels = 0
-
-/** A toggle button and the panel it shows and hides (built on first open when `content` is a function). */
-function disclosure(
-  label: string,
-  accessibleName: string,
-  content: () => (Node | string | null)[],
-  onOpen?: () => void,
-  eager = false,
-): { button: HTMLButtonElement; panel: HTMLElement } {
-  const id = `why-${++panels}`
-  const panel = h('div', { id, className: 'why', hidden: true })
-  let built = eager
-  if (eager) replaceChildren(panel, content())
-  const toggle: HTMLButtonElement = button(
-    label,
-    () => {
-      const open = panel.hidden
-      if (open && !built) {
-        replaceChildren(panel, content())
-        built = true
-      }
-      panel.hidden = !open
-      toggle.setAttribute('aria-expanded', String(open))
-      if (open) onOpen?.()
-    },
-    { 'aria-expanded': 'false', 'aria-controls': id, 'aria-label': accessibleName, className: 'small' },
-  )
-  return { button: toggle, panel }
-}
-
-/** The rule or action behind a cause and its passages, for a "Why?" panel (built at once: the quotes are in the page). */
-function causePanel(scn: CompiledScenario, group: NetGroup, onRead: (citation: CitationData) => void): Node[] {
-  const list = citationList(group.citations, group.assumption, onRead, 'The passages')
-  list.setAttribute('open', '')
-  return [h('p', {}, describeCause(scn, group.cause)), list]
-}
-
-function causeWhy(
-  scn: CompiledScenario,
-  group: NetGroup,
-  onRead: (citation: CitationData) => void,
-  onWhy: () => void,
-): { button: HTMLButtonElement; panel: HTMLElement } {
-  // The quotes are part of the page from the start (the browser's find, tests).
-  return disclosure('Why?', `Why? ${group.causeName}`, () => causePanel(scn, group, onRead), onWhy, true)
-}
-
-function groupView(scn: CompiledScenario, group: NetGroup, onRead: (citation: CitationData) => void, onWhy: () => void): HTMLElement {
-  const why = causeWhy(scn, group, onRead, onWhy)
-  const count = `${group.lines.length} change${group.lines.length === 1 ? '' : 's'}`
-  return h(
-    'li',
-    { className: 'change-group', 'data-cause': group.cause },
-    h(
-      'details',
-      {},
-      h('summary', {}, h('strong', {}, group.causeName), h('span', { className: 'note' }, ` · ${count}`)),
-      h('p', { className: 'why-line' }, why.button),
-      why.panel,
-      h(
-        'ul',
-        { className: 'entries' },
-        group.lines.map((line) => h('li', {}, netLineText(scn, line, group.limit === true))),
-      ),
-    ),
-  )
-}
-
-/** The groups by step, in the order of the turn. */
-function stepsOf(groups: readonly NetGroup[]): [string, NetGroup[]][] {
-  const bySteps = new Map<string, NetGroup[]>()
-  for (const group of groups) bySteps.set(group.step, [...(bySteps.get(group.step) ?? []), group])
-  return [...bySteps]
-}
 
 export interface ReportOptions {
   /** Charts, Save and Main menu on the report (not in a class, where the class's own screens lead on). */
@@ -386,40 +283,7 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
     ),
   )
 
-  const lines = groups.reduce((sum, group) => sum + group.lines.length, 0)
-  const ledger = h(
-    'section',
-    { 'aria-labelledby': 'changes-title' },
-    h('h2', { id: 'changes-title' }, 'Every change, and why'),
-    h(
-      'p',
-      { className: 'note' },
-      `${lines} changes from ${groups.length} causes, each with what took effect after every cause and limit. ${UNITS_NOTE}`,
-    ),
-    glossaryStrip(scn),
-    stepsOf(groups).map(([step, stepGroups]) => {
-      const changes = stepGroups.reduce((sum, group) => sum + group.lines.length, 0)
-      return h(
-        'details',
-        { className: 'ledger-step', 'data-step': step },
-        h(
-          'summary',
-          {},
-          h('strong', {}, STEP_NAMES[step] ?? step),
-          h(
-            'span',
-            { className: 'note' },
-            ` · ${stepGroups.length} cause${stepGroups.length === 1 ? '' : 's'} · ${changes} change${changes === 1 ? '' : 's'}`,
-          ),
-        ),
-        h(
-          'ol',
-          { className: 'change-groups' },
-          stepGroups.map((group) => groupView(scn, group, onRead, onWhy)),
-        ),
-      )
-    }),
-  )
+  const ledger = ledgerSection(scn, groups, onRead, onWhy)
 
   const main = h(
     'main',
