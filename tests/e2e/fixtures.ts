@@ -263,6 +263,8 @@ export async function answerUntilReport(
       continue
     }
     const turn = numberIn(await reportHeading(page).innerText(), /^Turn (\d+) report/)
+    // The autosave is written while the report shows: wait for it, as a player reading the report would.
+    await expect(page.locator('.report [data-autosave]')).not.toHaveAttribute('data-autosave', 'pending')
     return { turn, dialogs }
   }
 }

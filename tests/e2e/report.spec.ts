@@ -169,5 +169,7 @@ test('a severe incident leads the report as a prominent box above everything els
   const boxTop = await top(page, '.report-alerts .alert-box.severe')
   expect(boxTop).toBeLessThan(await top(page, '.report-you'))
   expect(boxTop).toBeLessThan(720)
+  // The turn's autosave is written while the report shows, and the report says so.
+  await expect(page.locator('.report-actions .autosave-status')).toHaveText('Autosaved.')
   await scanA11y(page, 'report with a severe incident')
 })

@@ -54,11 +54,13 @@ async function resolveOnDevice(app: App, session: GameSession, page: HTMLElement
     return
   }
   const guide = guideEvent(session, 'turn-ended')
-  // The state has advanced: autosave it whatever the screen does next.
-  const saved = await autosave(app)
+  // The state has advanced: autosave it whatever the screen does next. The save is taken at once (autosave
+  // encodes the session before it awaits) and written while the report shows, which says when it is done.
+  const saving = autosave(app)
+  if (page.isConnected) app.show(reportScreen(resolved, { autosave: saving }))
+  const saved = await saving
   const incidents = resolved.result.incidents.length
   announce(
     `Turn ${resolved.result.turn} resolved: ${resolved.result.orders.length} actions, ${incidents} incident${incidents === 1 ? '' : 's'}. ${saved ? 'Autosaved.' : 'Autosave failed.'} ${guide}`.trim(),
   )
-  if (page.isConnected) app.show(reportScreen(resolved))
 }

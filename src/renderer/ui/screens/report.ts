@@ -25,6 +25,8 @@ const TOP_CHANGES = 5
 export interface ReportOptions {
   /** Charts, Save and Main menu on the report (not in a class, where the class's own screens lead on). */
   gameTools?: boolean
+  /** The turn's autosave, written while the report shows: the report says when it is done (or failed). */
+  autosave?: Promise<boolean>
 }
 
 export function reportScreen(resolved: ResolvedTurn, options: ReportOptions = {}): Screen {
@@ -51,6 +53,7 @@ export function reportScreen(resolved: ResolvedTurn, options: ReportOptions = {}
         app,
         resolved,
         options.gameTools ?? true,
+        options.autosave,
         (next: Screen) => {
           scrollY = window.scrollY
           returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -64,7 +67,14 @@ export function reportScreen(resolved: ResolvedTurn, options: ReportOptions = {}
   return screen
 }
 
-function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (next: Screen) => void, back: () => void): HTMLElement {
+function build(
+  app: App,
+  resolved: ResolvedTurn,
+  gameTools: boolean,
+  autosave: Promise<boolean> | undefined,
+  leave: (next: Screen) => void,
+  back: () => void,
+): HTMLElement {
   const session = app.session!
   const scn = session.scenario
   const { plan, result, decisions } = resolved
@@ -301,6 +311,7 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
       'div',
       { className: 'actions sticky report-actions' },
       button(session.over ? 'See the outcome' : 'Next turn', next, { className: 'primary' }),
+      autosave && autosaveStatus(autosave),
       gameTools &&
         h(
           'nav',
@@ -314,4 +325,14 @@ function build(app: App, resolved: ResolvedTurn, gameTools: boolean, leave: (nex
   const guide = guidePanel(session, main, 'report')
   if (guide) main.querySelector('.guide-slot')?.append(guide)
   return main
+}
+
+/** "Autosaving…", then whether it was written (`data-autosave`: pending, saved or failed). */
+function autosaveStatus(autosave: Promise<boolean>): HTMLElement {
+  const status = h('p', { className: 'note autosave-status', 'data-autosave': 'pending' }, 'Autosaving…')
+  void autosave.then((saved) => {
+    status.dataset.autosave = saved ? 'saved' : 'failed'
+    status.textContent = saved ? 'Autosaved.' : 'Autosave failed: use Save to keep this turn.'
+  })
+  return status
 }
