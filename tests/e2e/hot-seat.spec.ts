@@ -123,6 +123,8 @@ for (const size of [
       let returned = false
       for (let step = 0; step < 30; step++) {
         await expect(page.locator('#app h1').first()).toBeVisible()
+        // While the computer powers decide (off the page) the turn screen stays, busy: the next step comes after.
+        await expect(page.locator('main.game[aria-busy="true"]')).toHaveCount(0)
         const screen = await page.locator('#app').getAttribute('data-screen')
         if (screen === 'report') break
         if (await dialog(page).isVisible()) {
