@@ -89,6 +89,7 @@ async function addPlanned(page: Page, plan: Planned): Promise<void> {
 }
 
 for (const size of [
+  { width: 1440, height: 900 },
   { width: 1280, height: 720 },
   { width: 1024, height: 768 },
 ]) {
