@@ -9,6 +9,7 @@ import { computerConsents } from './ai/policy.ts'
 import type { Choice } from './choices.ts'
 import { partnerCostOf } from './choices.ts'
 import type { CompiledScenario } from './compiled.ts'
+import { levelOf } from './game.ts'
 import { pairIndex } from './compiled.ts'
 import { balancedTriadShare, blocRigidity, blocStats, ladderRung } from './indices.ts'
 import type { LedgerEntry } from './ledger.ts'
@@ -63,6 +64,8 @@ export interface ChoiceForecast {
 export interface ForecastSeats {
   humans: readonly string[]
   difficulty: Difficulty
+  /** The computer's level for some powers, when not `difficulty` (as in GameSetup): each answers at its own. */
+  levels?: Readonly<Record<string, Difficulty>>
 }
 
 /** The projection of a plan (see planProjection), shared by every card's forecast while the plan stands. */
@@ -144,10 +147,10 @@ function partnerAnswers(
   const share = partnerCostOf(scn, choice)
   return (choice.partners ?? []).map((partner) => {
     if (seats.humans.includes(partner)) return { partner, answer: 'asked' }
-    if (!computerConsents(scn, state, partner, choice, seats.difficulty)) return { partner, answer: 'decline' }
+    if (!computerConsents(scn, state, partner, choice, levelOf(seats, partner))) return { partner, answer: 'decline' }
     // A computer partner keeps capital for the proposals it means to join, in the order they are planned.
     const promised = plan
-      .filter((other) => (other.partners ?? []).includes(partner) && computerConsents(scn, state, partner, other, seats.difficulty))
+      .filter((other) => (other.partners ?? []).includes(partner) && computerConsents(scn, state, partner, other, levelOf(seats, partner)))
       .reduce((sum, other) => sum + partnerCostOf(scn, other), 0)
     const left = scn.budget[scn.actorIndex[partner]] - promised
     return { partner, answer: share > left ? 'cannot-pay' : 'agree' }

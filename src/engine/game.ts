@@ -21,7 +21,7 @@ export interface Seats {
 }
 
 /** The computer's level for one of its actors. */
-export function levelOf(seats: Seats, actor: string): Difficulty {
+export function levelOf(seats: Pick<Seats, 'difficulty' | 'levels'>, actor: string): Difficulty {
   return (seats.levels && Object.hasOwn(seats.levels, actor) ? seats.levels[actor] : undefined) ?? seats.difficulty
 }
 

@@ -171,6 +171,28 @@ describe('forecastChoice', () => {
     expect(agree + decline).toBe(states.length * 3)
   })
 
+  it("answers for a computer partner at that partner's own level when the game sets one", () => {
+    let differsFromNormal = 0
+    const choices: Choice[] = [
+      ...['JPN', 'AUS', 'IND'].map((partner) => ({ actor: 'USA', action: 'quad-exercise', partners: [partner], targets: ['CHN'] })),
+      ...['CHN', 'RUS', 'IND'].map((partner) => ({ actor: 'USA', action: 'leaders-summit', partners: [partner] })),
+    ]
+    for (const state of states) {
+      for (const choice of choices) {
+        const partner = choice.partners![0]
+        for (const level of ['easy', 'hard'] as const) {
+          const seats = { humans: ['USA'], difficulty: 'normal' as const, levels: { [partner]: level } }
+          const [answer] = forecastChoice(scn, planProjection(scn, state, []), choice, seats).partners
+          const consents = computerConsents(scn, state, partner, choice, level)
+          expect(answer.answer).toBe(consents ? 'agree' : 'decline')
+          if (consents !== computerConsents(scn, state, partner, choice, 'normal')) differsFromNormal++
+        }
+      }
+    }
+    // Otherwise the game's level would have given the same answers.
+    expect(differsFromNormal).toBeGreaterThan(0)
+  })
+
   it('leaves the state as it was', () => {
     const state = states[3]
     const copy = structuredClone(state)

@@ -254,6 +254,7 @@ export class GameSession {
     return forecastChoice(this.scenario, this.activeProjection(), normaliseChoice(choice), {
       humans: this.humans,
       difficulty: this.difficulty,
+      levels: this.match.setup.levels,
     })
   }
 
