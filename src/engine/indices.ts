@@ -43,7 +43,8 @@ export function bestSplit(scn: CompiledScenario, alignment: readonly number[]): 
       bestMask = mask
     }
   }
-  const side = Array.from({ length: n }, (_, k) => (k === 0 ? 0 : (bestMask >> (k - 1)) & 1))
+  const side = new Array<number>(n)
+  for (let k = 0; k < n; k++) side[k] = k === 0 ? 0 : (bestMask >> (k - 1)) & 1
   return { side, frustration: total > 0 ? bestEnergy / total : 0 }
 }
 
@@ -101,9 +102,11 @@ export function blocStats(
   let hottest = 0
   let crossCount = 0
   let hottestAny = 0
-  scn.pairActors.forEach(([i, j], p) => {
+  const { pairActors } = scn
+  for (let p = 0; p < pairActors.length; p++) {
+    const pair = pairActors[p]
     hottestAny = Math.max(hottestAny, tension[p])
-    if (side[i] === side[j]) {
+    if (side[pair[0]] === side[pair[1]]) {
       within += alignment[p]
       withinCount++
     } else {
@@ -112,7 +115,7 @@ export function blocStats(
       hottest = Math.max(hottest, tension[p])
       crossCount++
     }
-  })
+  }
   return {
     withinAlignment: withinCount > 0 ? within / withinCount : 0,
     crossAlignment: crossCount > 0 ? cross / crossCount : 0,

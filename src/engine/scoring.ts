@@ -55,7 +55,11 @@ function meanOver(list: readonly number[], values: readonly number[]): number {
 
 /** The measure's value normalised to 0..1. */
 export function measureValue(scn: CompiledScenario, state: GameState, measure: MeasureData): number {
-  const { at, list } = readerOf(scn, measure)
+  return readValue(scn, state, readerOf(scn, measure))
+}
+
+function readValue(scn: CompiledScenario, state: GameState, reader: MeasureReader): number {
+  const { measure, at, list } = reader
   switch (measure.kind) {
     case 'alignment':
       return (state.alignment[at] + 1) / 2
@@ -87,13 +91,26 @@ export function measureValue(scn: CompiledScenario, state: GameState, measure: M
   }
 }
 
+// Each role's objectives' readers, in order, looked up once (every turn scores every role).
+const roleReaders = new WeakMap<CompiledScenario, WeakMap<RoleData, MeasureReader[]>>()
+
+function readersOf(scn: CompiledScenario, role: RoleData): MeasureReader[] {
+  let byRole = roleReaders.get(scn)
+  if (!byRole) roleReaders.set(scn, (byRole = new WeakMap()))
+  let list = byRole.get(role)
+  if (!list) byRole.set(role, (list = role.objectives.map((objective) => readerOf(scn, objective.measure))))
+  return list
+}
+
 /** A role's score 0..100. */
 export function roleScore(scn: CompiledScenario, state: GameState, role: RoleData): number {
   if (state.clash) return 0
+  const readers = readersOf(scn, role)
   let total = 0
   let weights = 0
-  for (const objective of role.objectives) {
-    const value = Math.min(1, Math.max(0, measureValue(scn, state, objective.measure)))
+  for (let k = 0; k < role.objectives.length; k++) {
+    const objective = role.objectives[k]
+    const value = Math.min(1, Math.max(0, readValue(scn, state, readers[k])))
     total += objective.weight * (objective.goal === 'high' ? value : 1 - value)
     weights += objective.weight
   }

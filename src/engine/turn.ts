@@ -6,7 +6,9 @@ import type { LedgerEntry } from './ledger.ts'
 import type { GameState, Outcome } from './state.ts'
 import { cloneState, initialState } from './state.ts'
 import type { Incident, TurnContext } from './steps/context.ts'
+import { TouchedValues } from './steps/context.ts'
 import { applyInjects, injectProblem } from './steps/injects.ts'
+import { orderEffects } from './steps/order-effects.ts'
 import { applyActions } from './steps/actions.ts'
 import { applyReactions } from './steps/reactions.ts'
 import { applyArms } from './steps/arms.ts'
@@ -38,6 +40,10 @@ export interface ResolveOptions {
   injects?: readonly string[]
 }
 
+// The clamps' working lists, shared by every turn: a turn's steps run one after another, never nested, and each
+// step empties them (see clampTouched); a turn that threw may have left some, so each turn starts by emptying them.
+const TOUCHED = new TouchedValues()
+
 function newContext(scn: CompiledScenario, state: GameState, turn: number, orders: Choice[], ledger: boolean): TurnContext {
   return {
     scn,
@@ -48,7 +54,8 @@ function newContext(scn: CompiledScenario, state: GameState, turn: number, order
     pinPricks: new Array<number>(scn.pairActors.length).fill(0),
     incidents: [],
     orders,
-    touched: new Map(),
+    effects: orders.map((order) => orderEffects(scn, order)),
+    touched: TOUCHED.clear(),
     alignmentAtStart: state.alignment.slice(),
   }
 }

@@ -8,9 +8,11 @@ import { roleScore } from '../../src/engine/scoring.ts'
 import type { GameState } from '../../src/engine/state.ts'
 import { cloneState } from '../../src/engine/state.ts'
 import { applyActions } from '../../src/engine/steps/actions.ts'
-import type { TurnContext } from '../../src/engine/steps/context.ts'
+import type { ArrayVariable, TurnContext } from '../../src/engine/steps/context.ts'
+import { TouchedValues } from '../../src/engine/steps/context.ts'
 import { incidentProbability } from '../../src/engine/steps/incidents.ts'
 import { applyReactions } from '../../src/engine/steps/reactions.ts'
+import { orderEffects } from '../../src/engine/steps/order-effects.ts'
 import { costOf, historyProblem, jointKey, partnerCostOf, choiceProblem } from '../../src/engine/choices.ts'
 import { pairIndex } from '../../src/engine/compiled.ts'
 import { RNG_TAGS, uniform } from '../../src/engine/rng.ts'
@@ -35,19 +37,21 @@ function scratchFor(scn: CompiledScenario, state: GameState): Scratch {
     pinPricks: new Array<number>(scn.pairActors.length).fill(0),
     incidents: [],
     orders: [],
-    touched: new Map(),
+    effects: [],
+    touched: new TouchedValues(),
     alignmentAtStart: state.alignment.slice(),
-    journal: { variables: [], indices: [] },
   }
   return { ctx, side: scn.actorIds.map((id) => (state.blocs[1].includes(id) ? 1 : 0)) }
 }
 
-/** Puts back, from `state`, only the values the last try changed (the scratch starts as a copy of it). */
+const ARRAY_VARIABLES: ArrayVariable[] = ['alignment', 'tension', 'commitment', 'interdependence', 'readiness', 'standing', 'grievance']
+
+/** Puts back, from `state`, every value a try may have changed (the scratch starts as a copy of it). */
 function restore(ctx: TurnContext, state: GameState): void {
-  const { variables, indices } = ctx.journal!
-  for (let k = 0; k < variables.length; k++) ctx.state[variables[k]][indices[k]] = state[variables[k]][indices[k]]
-  variables.length = 0
-  indices.length = 0
+  for (const variable of ARRAY_VARIABLES) {
+    const values = ctx.state[variable]
+    for (let k = 0; k < values.length; k++) values[k] = state[variable][k]
+  }
   ctx.state.rung = state.rung
   ctx.state.rigidity = state.rigidity
   ctx.state.founded = state.founded
@@ -59,6 +63,7 @@ function shockState(state: GameState, orders: Choice[], scratch: Scratch): { nex
   ctx.pinPricks.fill(0)
   ctx.touched.clear()
   ctx.orders = orders
+  ctx.effects = orders.map((order) => orderEffects(ctx.scn, order))
   applyActions(ctx)
   applyReactions(ctx)
   return { next: ctx.state, pinPricks: ctx.pinPricks }

@@ -1,17 +1,17 @@
 // The computer players' fast path. A single choice's shock (step 2, its action's effects, and step 3, the
 // reactions it triggers) is a fixed list of (variable, index, delta) changes: which pairs and actors it
-// touches and by how much depend on the choice alone, never on the state. So each candidate is compiled
-// once per scenario into such a program, and trying it on a state is a short loop over a typed array,
-// with the same arithmetic as the steps (each change rounded to the state grid, then the step's clamps),
-// so its values are the steps' values exactly (tests/unit/engine-ai-fast-path.test.ts compares them).
-// HAZARD: this mirrors steps/effects.ts, actions.ts and reactions.ts; a change there must be made here too.
+// touches and by how much depend on the choice alone, never on the state. The steps themselves work that list
+// out (steps/order-effects.ts, and containmentActs for double containment); here it is laid out flat once per
+// candidate, and trying it on a state is a short loop over a typed array.
+// HAZARD: runShock repeats the steps' arithmetic (each change rounded to the state grid, then the step's
+// clamps), so its values are the steps' values exactly (tests/unit/engine-ai-fast-path.test.ts compares them).
 import type { CompiledScenario } from '../compiled.ts'
-import { pairIndex } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
-import type { EffectData } from '../scenario/schema.ts'
 import type { GameState } from '../state.ts'
-import { participantsOf, resolveRef } from '../steps/effects.ts'
-import { matchesTrigger } from '../steps/reactions.ts'
+import type { EffectChanges } from '../steps/effects.ts'
+import { effectChanges } from '../steps/effects.ts'
+import { orderEffects } from '../steps/order-effects.ts'
+import { containmentActs } from '../steps/reactions.ts'
 
 /** Where each state variable lives in a flat array of all of them (see FlatLayout). */
 export interface FlatLayout {
@@ -26,8 +26,6 @@ export interface FlatLayout {
   low: Float64Array
   high: Float64Array
 }
-
-type FlatVariable = Exclude<keyof FlatLayout, 'size' | 'low' | 'high'>
 
 export function flatLayout(scn: CompiledScenario): FlatLayout {
   const pairs = scn.pairActors.length
@@ -136,118 +134,44 @@ export function prunedProgram(
   }
 }
 
-class ProgramBuilder {
-  readonly index: number[] = []
-  readonly delta: number[] = []
-  constructor(
-    private readonly scn: CompiledScenario,
-    private readonly layout: FlatLayout,
-  ) {}
-
-  /** As steps/effects.ts applyEffects, recording the changes instead of making them. */
-  effects(effects: readonly EffectData[], choice: Choice | null): void {
-    const { scn, layout } = this
-    for (const effect of effects) {
-      if (effect.variable === 'readiness' || effect.variable === 'standing') {
-        for (const id of distinct(resolveRef(effect.of, choice))) this.push(layout[effect.variable] + scn.actorIndex[id], effect.delta)
-        continue
-      }
-      if (effect.variable === 'grievance') {
-        const toward = distinct(resolveRef(effect.toward, choice))
-        for (const who of distinct(resolveRef(effect.of, choice))) {
-          for (const target of toward) {
-            if (who === target) continue
-            this.push(layout.grievance + scn.actorIndex[who] * scn.n + scn.actorIndex[target], effect.delta)
-          }
-        }
-        continue
-      }
-      const pairs: number[] = []
-      const others = resolveRef(effect.between[1], choice)
-      for (const a of resolveRef(effect.between[0], choice)) {
-        for (const b of others) {
-          const pair = a === b ? -1 : pairIndex(scn, a, b)
-          if (pair >= 0 && !pairs.includes(pair)) pairs.push(pair)
-        }
-      }
-      pairs.sort((x, y) => x - y)
-      const delta = effect.delta * sizeOf(effect.per, choice)
-      for (const pair of pairs) this.push(layout[effect.variable as FlatVariable] + pair, delta)
-    }
-  }
-
-  private push(index: number, delta: number): void {
-    this.index.push(index)
-    this.delta.push(delta)
-  }
-}
-
-function distinct(ids: string[]): string[] {
-  return ids.length < 2 ? ids : ids.filter((id, k) => ids.indexOf(id) === k)
-}
-
-function sizeOf(per: 'participant' | 'target' | undefined, choice: Choice | null): number {
-  if (choice === null) return 1
-  if (per === 'participant') return 1 + (choice.partners?.length ?? 0)
-  if (per === 'target') return choice.targets?.length ?? 0
-  return 1
-}
-
-/** As steps/reactions.ts applyReactions for a turn whose only order is `order`. */
-function reactionsOf(scn: CompiledScenario, builder: ProgramBuilder, order: Choice): void {
-  for (const rule of scn.reactions) if (matchesTrigger(scn, rule.when, order)) builder.effects(rule.effects, order)
-  for (const rule of scn.containments) {
-    if (rule.data.kind !== 'double-containment' || !matchesTrigger(scn, rule.when, order)) continue
-    const [first, second] = rule.data.targets
-    const targets = new Set(order.targets ?? [])
-    const participants = participantsOf(order)
-    if (rule.data.camp) {
-      const members = rule.data.camp.filter((id) => participants.includes(id) && (targets.has(first) || targets.has(second)))
-      if (members.length > 0 && targets.has(first) && targets.has(second)) {
-        const [actor, ...partners] = members
-        const choice: Choice = { actor, action: '', targets: [first, second] }
-        if (partners.length > 0) choice.partners = partners
-        builder.effects(rule.effects, choice)
-      }
-      continue
-    }
-    if (!targets.has(first) || !targets.has(second)) continue
-    for (const actor of [...new Set(participants)].sort()) builder.effects(rule.effects, { actor, action: '', targets: [first, second] })
+/** The changes laid out flat, appended to `index` and `delta`. */
+function pushFlat(layout: FlatLayout, changes: EffectChanges, index: number[], delta: number[]): void {
+  for (let k = 0; k < changes.variables.length; k++) {
+    index.push(layout[changes.variables[k]] + changes.indices[k])
+    delta.push(changes.deltas[k])
   }
 }
 
 const distinctSorted = (values: readonly number[]) => Int32Array.from(new Set(values)).sort()
 
-/** The program of one choice taken alone. */
+/** The program of one choice taken alone: its order's effects (steps/order-effects.ts) laid out flat. */
 export function compileShock(scn: CompiledScenario, layout: FlatLayout, choice: Choice): ShockProgram {
-  const builder = new ProgramBuilder(scn, layout)
+  const effects = orderEffects(scn, choice)
   const action = scn.actionById[choice.action]
-  builder.effects(action.data.effects, choice)
-  const actionsEnd = builder.index.length
+  const index: number[] = []
+  const delta: number[] = []
+  pushFlat(layout, effects.action, index, delta)
+  const actionsEnd = index.length
   const pins = new Map<number, number>()
-  if (action.data.pinPrick) {
-    for (const participant of participantsOf(choice)) {
-      for (const target of choice.targets ?? []) {
-        const pair = pairIndex(scn, participant, target)
-        pins.set(pair, (pins.get(pair) ?? 0) + 1)
-      }
-    }
+  for (const pair of effects.pinPairs) pins.set(pair, (pins.get(pair) ?? 0) + 1)
+  for (const changes of effects.reactions) if (changes) pushFlat(layout, changes, index, delta)
+  for (const rule of scn.containments) {
+    for (const act of containmentActs(scn, rule, [choice])) pushFlat(layout, effectChanges(scn, rule.effects, act), index, delta)
   }
-  reactionsOf(scn, builder, choice)
   const pinPairs = Int32Array.from(pins.keys()).sort()
   const pairs = scn.pairActors.length
   return {
-    touchesTension: builder.index.some((index) => index >= layout.tension && index < layout.tension + pairs),
+    touchesTension: index.some((index) => index >= layout.tension && index < layout.tension + pairs),
     hostile: action.tagSet.has('hostile'),
     targets: Int32Array.from(choice.targets ?? [], (id) => scn.actorIndex[id]),
     jointFactor: choice.partners && choice.partners.length > 0 ? 1.5 : 1,
     views: scn.actorIds.map(() => null),
-    index: Int32Array.from(builder.index),
-    delta: Float64Array.from(builder.delta),
+    index: Int32Array.from(index),
+    delta: Float64Array.from(delta),
     actionsEnd,
-    actionsTouched: distinctSorted(builder.index.slice(0, actionsEnd)),
-    reactionsTouched: distinctSorted(builder.index.slice(actionsEnd)),
-    touched: distinctSorted(builder.index),
+    actionsTouched: distinctSorted(index.slice(0, actionsEnd)),
+    reactionsTouched: distinctSorted(index.slice(actionsEnd)),
+    touched: distinctSorted(index),
     pinPairs,
     pinCounts: Int32Array.from(pinPairs, (pair) => pins.get(pair)!),
   }

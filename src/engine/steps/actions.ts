@@ -1,24 +1,20 @@
 // Step 2: the chosen actions as shocks, in canonical order; pin pricks are counted per pair.
 import type { TurnContext } from './context.ts'
 import { clampTouched } from './context.ts'
-import { applyEffects, participantsOf } from './effects.ts'
-import { pairIndex } from '../compiled.ts'
+import { applyChanges, participantsOf } from './effects.ts'
 import { jointKey } from '../choices.ts'
 
 export function applyActions(ctx: TurnContext): void {
   ctx.step = 'actions'
   const { scn } = ctx
-  for (const order of ctx.orders) {
+  for (let o = 0; o < ctx.orders.length; o++) {
+    const order = ctx.orders[o]
     const action = scn.actionById[order.action]
-    applyEffects(ctx, action.cause, action.data.effects, order)
+    const effects = ctx.effects[o]
+    applyChanges(ctx, action.cause, effects.action, ctx.ledger ? participantsOf(order) : undefined)
     // A founding act is remembered (a new array: states share `founded` until it changes).
     if (action.data.oncePerGame) ctx.state.founded = [...ctx.state.founded, jointKey({ ...order, targets: [] })]
-    if (!action.data.pinPrick) continue
-    for (const participant of participantsOf(order)) {
-      for (const target of order.targets ?? []) {
-        ctx.pinPricks[pairIndex(scn, participant, target)] += 1
-      }
-    }
+    for (const pair of effects.pinPairs) ctx.pinPricks[pair] += 1
   }
   clampTouched(ctx)
 }

@@ -22,17 +22,31 @@ export function softCeiling(start: number, now: number, ceiling: number): number
   return start + headroom * (1 - Math.exp(-(now - start) / headroom))
 }
 
+let START = new Float64Array(0)
+let BALANCE = new Float64Array(0)
+
 export function applyAlignmentDrift(ctx: TurnContext): void {
   ctx.step = 'alignment'
   const { scn, state } = ctx
   const { structural, params, n } = scn
-  const alignment = state.alignment.slice()
-  const pairCount = alignment.length
-  const balanceDeltas = new Array<number>(pairCount).fill(0)
+  const pairCount = state.alignment.length
+  // The alignment at the start of the step, and each pair's balance delta (working arrays, reused).
+  if (START.length < pairCount) {
+    START = new Float64Array(pairCount)
+    BALANCE = new Float64Array(pairCount)
+  }
+  const alignment = START
+  const balanceDeltas = BALANCE
+  for (let p = 0; p < pairCount; p++) {
+    alignment[p] = state.alignment[p]
+    balanceDeltas[p] = 0
+  }
   if (structural.balance && n > 2) {
     const rate = params.balanceRate * (1 + params.stressAmplifier * meanTension(state.tension))
     for (let p = 0; p < pairCount; p++) {
-      const [i, j] = scn.pairActors[p]
+      const pair = scn.pairActors[p]
+      const i = pair[0]
+      const j = pair[1]
       let triads = 0
       for (let k = 0; k < n; k++) {
         if (k !== i && k !== j) triads += alignment[scn.pairOf[i * n + k]] * alignment[scn.pairOf[k * n + j]]

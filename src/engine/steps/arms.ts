@@ -10,7 +10,8 @@ export function applyArms(ctx: TurnContext): void {
   const { scn, state } = ctx
   const { armsReactivity, armsCost, armsBase, readinessMax } = scn.params
   const readiness = state.readiness.slice()
-  const deltas = readiness.map((own, i) => {
+  for (let i = 0; i < readiness.length; i++) {
+    const own = readiness[i]
     let threat = 0
     for (let j = 0; j < scn.n; j++) {
       if (j === i) continue
@@ -19,8 +20,7 @@ export function applyArms(ctx: TurnContext): void {
       if (hostility > 0) threat += hostility * (scn.contact[p] ? 1 : 0.5) * readiness[j]
     }
     // Only growth slows toward the cap; the cost of readiness acts in full, so a power armed to the cap with no rivals stands down.
-    return (armsReactivity * threat + armsBase) * (1 - own / readinessMax) - armsCost * own
-  })
-  deltas.forEach((delta, i) => change(ctx, rule.cause, 'readiness', i, delta))
+    change(ctx, rule.cause, 'readiness', i, (armsReactivity * threat + armsBase) * (1 - own / readinessMax) - armsCost * own)
+  }
   clampTouched(ctx)
 }

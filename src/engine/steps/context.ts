@@ -5,6 +5,7 @@ import type { LedgerEntry, Step } from '../ledger.ts'
 import type { GameState, StateVariable } from '../state.ts'
 import type { Choice } from '../choices.ts'
 import { clamp, quantize } from '../quantize.ts'
+import type { OrderEffects } from './order-effects.ts'
 
 export interface Incident {
   actors: [string, string]
@@ -25,15 +26,60 @@ export interface TurnContext {
   pinPricks: number[]
   incidents: Incident[]
   orders: Choice[]
+  /** What each order does in steps 2 and 3 (orderEffects of each, in the same order). */
+  effects: OrderEffects[]
   /** Alignment when the turn began: the soft ceiling measures a turn's gain from it, the indices its movement. */
   alignmentAtStart: readonly number[]
-  /** Indices changed in the current step, per variable, for clampTouched (may repeat). */
-  touched: Map<ArrayVariable, number[]>
-  /** When set, every changed (variable, index) is also noted here, so a scratch state can be restored cheaply. */
-  journal?: { variables: ArrayVariable[]; indices: number[] }
+  /** Indices changed in the current step, per variable, for clampTouched (may repeat); see TouchedValues. */
+  touched: TouchedValues
 }
 
 export type ArrayVariable = 'alignment' | 'tension' | 'commitment' | 'interdependence' | 'readiness' | 'standing' | 'grievance'
+
+/**
+ * What a step's clamps must look at: the variables in the order the step first changed them (the order of the
+ * clamps' ledger entries), and per variable the indices a change left out of range (repeats allowed). A value
+ * a change left in range needs no clamp unless a later change takes it out, which notes it then. A fixed shape
+ * rather than a Map: `change` is the turn's innermost call.
+ */
+export class TouchedValues {
+  readonly order: ArrayVariable[] = []
+  readonly indices: Record<ArrayVariable, number[]> = {
+    alignment: [],
+    tension: [],
+    commitment: [],
+    interdependence: [],
+    readiness: [],
+    standing: [],
+    grievance: [],
+  }
+  private readonly seen: Record<ArrayVariable, boolean> = {
+    alignment: false,
+    tension: false,
+    commitment: false,
+    interdependence: false,
+    readiness: false,
+    standing: false,
+    grievance: false,
+  }
+
+  add(variable: ArrayVariable, index: number, outOfRange: boolean): void {
+    if (!this.seen[variable]) {
+      this.seen[variable] = true
+      this.order.push(variable)
+    }
+    if (outOfRange) this.indices[variable].push(index)
+  }
+
+  clear(): this {
+    for (const variable of this.order) {
+      this.indices[variable].length = 0
+      this.seen[variable] = false
+    }
+    this.order.length = 0
+    return this
+  }
+}
 
 const CLAMP_CAUSE: Cause = { id: 'clamp', kind: 'clamp', name: 'Range limit', citations: [], limit: true }
 
@@ -89,19 +135,18 @@ export function change(ctx: TurnContext, cause: Cause, variable: ArrayVariable, 
   const after = quantize(before + delta)
   if (after === before) return
   values[index] = after
-  const touched = ctx.touched.get(variable)
-  if (touched) touched.push(index)
-  else ctx.touched.set(variable, [index])
-  if (ctx.journal) {
-    ctx.journal.variables.push(variable)
-    ctx.journal.indices.push(index)
-  }
+  // As boundsOf gives them.
+  const low = variable === 'alignment' ? -1 : 0
+  const high = variable === 'readiness' ? ctx.scn.params.readinessMax : 1
+  ctx.touched.add(variable, index, after < low || after > high)
   if (ctx.ledger) record(ctx, cause, variable, ownersOf(ctx.scn, variable, index), before, after, by)
 }
 
 /** Brings every value changed in this step back within its range, each clamp its own entry. */
 export function clampTouched(ctx: TurnContext): void {
-  for (const [variable, indices] of ctx.touched) {
+  const { touched } = ctx
+  for (const variable of touched.order) {
+    const indices = touched.indices[variable]
     // As boundsOf gives them.
     const low = variable === 'alignment' ? -1 : 0
     const high = variable === 'readiness' ? ctx.scn.params.readinessMax : 1
@@ -130,7 +175,7 @@ export function clampTouched(ctx: TurnContext): void {
       )
     }
   }
-  ctx.touched.clear()
+  touched.clear()
 }
 
 /** Sets a value to an exact target (for caps and floors), recorded under the rule that sets it. */

@@ -1,9 +1,12 @@
-// Applies scenario effects, whose refs ("actor", "partners", "participants", "targets", or an actor id)
-// are resolved against one action taken this turn, or against no act at all (an inject: actor ids only).
-import type { Cause } from '../compiled.ts'
+// Scenario effects, whose refs ("actor", "partners", "participants", "targets", or an actor id) are resolved
+// against one action taken this turn, or against no act at all (an inject: actor ids only). Resolving them
+// gives a fixed list of changes (which value, by how much) that depends on the act alone, never on the state:
+// `effectChanges` works it out, `applyChanges` makes the changes. The turn's steps and the computer players'
+// fast path (ai/shock-program.ts) both use these lists, so the two cannot drift apart.
+import type { Cause, CompiledScenario } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
 import type { EffectData, RefData } from '../scenario/schema.ts'
-import type { TurnContext } from './context.ts'
+import type { ArrayVariable, TurnContext } from './context.ts'
 import { change } from './context.ts'
 import { pairIndex } from '../compiled.ts'
 
@@ -43,22 +46,35 @@ function sizeOf(per: 'participant' | 'target' | undefined, choice: Choice | null
   return 1
 }
 
-/** Applies `effects` for one act (`choice`), or for an event nobody took (`null`: no one is named as acting). */
-export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice | null): void {
-  const { scn } = ctx
-  // Who acted is only written into ledger entries: skip building it when no ledger is kept (AI look-ahead).
-  const by = ctx.ledger && choice ? participantsOf(choice) : undefined
+/** Changes in the order they are made: change k adds deltas[k] to value indices[k] of variables[k]. */
+export interface EffectChanges {
+  variables: readonly ArrayVariable[]
+  indices: Int32Array
+  deltas: Float64Array
+}
+
+export const NO_CHANGES: EffectChanges = { variables: [], indices: new Int32Array(0), deltas: new Float64Array(0) }
+
+/** The changes `effects` make for one act (`choice`), or for an event nobody took (`null`). */
+export function effectChanges(scn: CompiledScenario, effects: readonly EffectData[], choice: Choice | null): EffectChanges {
+  const variables: ArrayVariable[] = []
+  const indices: number[] = []
+  const deltas: number[] = []
+  const push = (variable: ArrayVariable, index: number, delta: number) => {
+    variables.push(variable)
+    indices.push(index)
+    deltas.push(delta)
+  }
   for (const effect of effects) {
     if (effect.variable === 'readiness' || effect.variable === 'standing') {
-      for (const id of distinct(resolveRef(effect.of, choice))) change(ctx, cause, effect.variable, scn.actorIndex[id], effect.delta, by)
+      for (const id of distinct(resolveRef(effect.of, choice))) push(effect.variable, scn.actorIndex[id], effect.delta)
       continue
     }
     if (effect.variable === 'grievance') {
       const toward = distinct(resolveRef(effect.toward, choice))
       for (const who of distinct(resolveRef(effect.of, choice))) {
         for (const target of toward) {
-          if (who === target) continue
-          change(ctx, cause, 'grievance', scn.actorIndex[who] * scn.n + scn.actorIndex[target], effect.delta, by)
+          if (who !== target) push('grievance', scn.actorIndex[who] * scn.n + scn.actorIndex[target], effect.delta)
         }
       }
       continue
@@ -73,6 +89,19 @@ export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly E
     }
     pairs.sort((x, y) => x - y)
     const delta = effect.delta * sizeOf(effect.per, choice)
-    for (const pair of pairs) change(ctx, cause, effect.variable, pair, delta, by)
+    for (const pair of pairs) push(effect.variable, pair, delta)
   }
+  return variables.length === 0 ? NO_CHANGES : { variables, indices: Int32Array.from(indices), deltas: Float64Array.from(deltas) }
+}
+
+/** Makes the changes, under `cause`; `by`, for the ledger, names who acted. */
+export function applyChanges(ctx: TurnContext, cause: Cause, changes: EffectChanges, by?: string[]): void {
+  const { variables, indices, deltas } = changes
+  for (let k = 0; k < variables.length; k++) change(ctx, cause, variables[k], indices[k], deltas[k], by)
+}
+
+/** Applies `effects` for one act (`choice`), or for an event nobody took (`null`: no one is named as acting). */
+export function applyEffects(ctx: TurnContext, cause: Cause, effects: readonly EffectData[], choice: Choice | null): void {
+  // Who acted is only written into ledger entries: skip building it when no ledger is kept.
+  applyChanges(ctx, cause, effectChanges(ctx.scn, effects, choice), ctx.ledger && choice ? participantsOf(choice) : undefined)
 }
