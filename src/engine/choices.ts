@@ -151,12 +151,36 @@ export function compareChoices(a: Choice, b: Choice): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0
 }
 
-/** Sorts by compareChoices (stably, as Array.sort does), each choice's key made once. */
-function sortChoices(choices: Choice[]): void {
+/** Sorts by compareChoices (stably, as Array.sort does), given each choice's order key. */
+function sortChoices(choices: Choice[], keys: readonly string[]): void {
   if (choices.length < 2) return
-  const keyed = choices.map((choice) => ({ choice, key: orderKey(choice) }))
+  const keyed = choices.map((choice, k) => ({ choice, key: keys[k] }))
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   for (let k = 0; k < keyed.length; k++) choices[k] = keyed[k].choice
+}
+
+/** What planTurn asks of a normalised choice that depends on the scenario alone (while the game goes on). */
+interface ChoiceFacts {
+  /** Whether formProblem finds nothing wrong with it in a game not yet over. */
+  formOk: boolean
+  jointKey: string
+}
+
+/** Bounds the facts kept per scenario (people can propose anything; the computer's choices are a few hundred). */
+const MAX_FACTS = 4096
+const factsByScenario = new WeakMap<CompiledScenario, Map<string, ChoiceFacts>>()
+
+/** The facts of a normalised choice, by its order key, worked out on first use; for a state without an outcome. */
+function factsOf(scn: CompiledScenario, state: GameState, choice: Choice, key: string): ChoiceFacts {
+  let cache = factsByScenario.get(scn)
+  if (!cache) factsByScenario.set(scn, (cache = new Map<string, ChoiceFacts>()))
+  let facts = cache.get(key)
+  if (!facts) {
+    if (cache.size >= MAX_FACTS) cache.clear()
+    facts = { formOk: formProblem(scn, state, choice) === null, jointKey: jointKey(choice) }
+    cache.set(key, facts)
+  }
+  return facts
 }
 
 export interface Plan {
@@ -173,15 +197,19 @@ export function planTurn(scn: CompiledScenario, state: GameState, choices: reado
   const spent: Record<string, number> = {}
   const orders: Choice[] = []
   const rejected: Rejection[] = []
+  const orderKeys: string[] = []
   const seen = new Set<string>()
   for (const raw of choices) {
     const choice = normaliseChoice(raw)
-    const problem = choiceProblem(scn, state, choice)
+    const text = orderKey(choice)
+    // While the game goes on, a choice's form is legal or not whatever the state: checked once per choice.
+    const facts = state.outcome ? null : factsOf(scn, state, choice, text)
+    const problem = facts?.formOk ? historyProblem(scn, state, choice) : choiceProblem(scn, state, choice)
     if (problem) {
       rejected.push(problem)
       continue
     }
-    const key = jointKey(choice)
+    const key = facts ? facts.jointKey : jointKey(choice)
     if (seen.has(key)) {
       rejected.push({ choice, code: 'duplicate', reason: `"${choice.action}" with the same participants and targets is already planned` })
       continue
@@ -216,7 +244,8 @@ export function planTurn(scn: CompiledScenario, state: GameState, choices: reado
     spent[choice.actor] = (spent[choice.actor] ?? 0) + cost
     seen.add(key)
     orders.push(choice)
+    orderKeys.push(text)
   }
-  sortChoices(orders)
+  sortChoices(orders, orderKeys)
   return { orders, rejected, spent }
 }

@@ -106,8 +106,8 @@ const UNLIMITED = () => Infinity
 
 /**
  * Every choice `actor` may propose now, valued (with `noise` times its jitter) and sorted best first.
- * Leaves out actions already planned by others (`alreadyPlanned`, joint keys) and joint actions a
- * partner could not pay its share of (`partnerRoom`).
+ * Leaves out actions already planned by others (`alreadyPlanned`, joint keys), joint actions a partner could
+ * not pay its share of (`partnerRoom`), and choices valued at or below `floor` (greedyPlan never takes them).
  */
 export function scoredCandidates(
   scn: CompiledScenario,
@@ -116,6 +116,7 @@ export function scoredCandidates(
   noise: number,
   alreadyPlanned: ReadonlySet<string> = NOTHING_PLANNED,
   partnerRoom: (partner: string) => number = UNLIMITED,
+  floor = -Infinity,
 ): Scored[] {
   const actorIndex = scn.actorIndex[actor]
   const candidates = keyedCandidates(scn, state, actor)
@@ -138,6 +139,7 @@ export function scoredCandidates(
     if (partners && !partnersHaveRoom(partners, facts[k].partnerShare, partnerRoom)) continue
     JITTERED[k] = noise * jitter.of(k)
     values[k] = programValue(scratch, actorIndex, programs[k], baseline) + JITTERED[k]
+    if (values[k] <= floor) continue
     // Insertion into the best-first order; equal values keep the candidates' order (as a stable sort would).
     let at = count++
     while (at > 0 && values[order[at - 1]] < values[k]) {
@@ -206,7 +208,7 @@ export function chooseActions(
   if (state.outcome) return []
   if (difficulty === 'hard') return searchPlan(scn, state, actor, alreadyPlanned, reserved, partnerRoom).plan.slice()
   const skill = SKILL[difficulty]
-  const scored = scoredCandidates(scn, state, actor, skill.noise, alreadyPlanned, partnerRoom)
+  const scored = scoredCandidates(scn, state, actor, skill.noise, alreadyPlanned, partnerRoom, skill.threshold)
   return greedyPlan(scn, state, scored, scn.budget[scn.actorIndex[actor]] - reserved, skill, partnerRoom)
 }
 

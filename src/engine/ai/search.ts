@@ -194,7 +194,7 @@ export function rootPlans(
   const normal = greedyPlan(
     scn,
     state,
-    scoredCandidates(scn, state, actor, NORMAL_SKILL.noise, alreadyPlanned, partnerRoom),
+    scoredCandidates(scn, state, actor, NORMAL_SKILL.noise, alreadyPlanned, partnerRoom, NORMAL_SKILL.threshold),
     budget,
     NORMAL_SKILL,
     partnerRoom,
@@ -278,7 +278,11 @@ export function turnWithPlan(scn: CompiledScenario, world: World, actor: string,
   const start = world.start
   const replies = computerChoices(scn, start, othersSeats(scn, actor), plan, (seat) => {
     let scored = world.scored.get(seat.actor)
-    if (!scored) world.scored.set(seat.actor, (scored = scoredCandidates(scn, start, seat.actor, NORMAL_SKILL.noise)))
+    if (!scored)
+      world.scored.set(
+        seat.actor,
+        (scored = scoredCandidates(scn, start, seat.actor, NORMAL_SKILL.noise, undefined, undefined, NORMAL_SKILL.threshold)),
+      )
     const open = scored.filter(
       (entry) =>
         !seat.planned.has(entry.key) &&
