@@ -1,6 +1,7 @@
-// A batch worker: compiles the scenario the main thread loaded and checked (its data, not its files: no
-// second parse or validation), plays the seeds it is given, reports each game.
-import { parentPort, workerData } from 'node:worker_threads'
+// A batch worker: started before the scenario is read (so loading its code overlaps the main thread's checks),
+// it waits for its job, compiles the scenario the main thread loaded and checked (its data, not its files: no
+// second parse or validation), plays the seeds it is given and reports each game.
+import { parentPort } from 'node:worker_threads'
 import { compileScenario } from '../engine/compiled.ts'
 import type { ScenarioFile } from '../engine/scenario/schema.ts'
 import type { BatchSettings } from './batch-game.ts'
@@ -15,6 +16,8 @@ export interface WorkerJob {
   settings: BatchSettings
 }
 
-const job = (workerData as { job: WorkerJob }).job
-const scn = compileScenario(job.file, job.sources, job.hash)
-for (const seed of job.seeds) parentPort!.postMessage(playBatchGame(scn, seed, job.settings))
+parentPort!.once('message', (job: WorkerJob) => {
+  const scn = compileScenario(job.file, job.sources, job.hash)
+  for (const seed of job.seeds) parentPort!.postMessage(playBatchGame(scn, seed, job.settings))
+  parentPort!.close()
+})

@@ -47,13 +47,31 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts')
 const WORKER_SHIM = FROM_SOURCES ? new URL('./ts-worker.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url)
 const WORKER_ENTRY = new URL('./batch-worker.ts', import.meta.url).href
 
-function runWorker(job: WorkerJob, onGame: (game: GameSummary) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SHIM, { workerData: { entry: WORKER_ENTRY, job } })
-    worker.on('message', onGame)
-    worker.on('error', reject)
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a batch worker stopped with code ${code}`))))
-  })
+interface StartedWorker {
+  /** Gives the worker its job; resolves when it has played every seed of it. */
+  run(job: WorkerJob, onGame: (game: GameSummary) => void): Promise<void>
+  stop(): Promise<number>
+}
+
+/** A worker loading its code, to be given its job once the scenario is read. */
+function startWorker(): StartedWorker {
+  const worker = new Worker(WORKER_SHIM, { workerData: { entry: WORKER_ENTRY } })
+  // Until it has a job, a failure to start is kept for run() to report (and must not go unhandled).
+  let failure: Error | null = null
+  const keepFailure = (error: Error) => (failure = error)
+  worker.on('error', keepFailure)
+  return {
+    run: (job, onGame) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure)
+        worker.off('error', keepFailure)
+        worker.on('message', onGame)
+        worker.on('error', reject)
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a batch worker stopped with code ${code}`))))
+        worker.postMessage(job)
+      }),
+    stop: () => worker.terminate(),
+  }
 }
 
 export function summarise(scn: CompiledScenario, games: GameSummary[]) {
@@ -81,6 +99,21 @@ export function summarise(scn: CompiledScenario, games: GameSummary[]) {
   }
 }
 
+/** The scenario, read and checked, and the settings the workers play it with. */
+async function prepareBatch(
+  flags: BatchFlags,
+  target: string,
+  chosen: Pick<BatchSettings, 'difficulty' | 'computerOthers' | 'levels'>,
+  out: Output,
+): Promise<{ scn: CompiledScenario; settings: BatchSettings }> {
+  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
+  for (const warning of warnings) out.err(warning)
+  const turns = turnsFlag(flags.turns, scn)
+  levelActorsCheck(chosen.levels ?? {}, scn)
+  const script = flags.script ? await readScript(flags.script, scn) : null
+  return { scn, settings: { turns, ...chosen, script: script ? [...script.entries()] : [] } }
+}
+
 export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Promise<number> {
   if (flags.from !== undefined) return batchFrom(flags, out)
   if (flags.games !== undefined || flags.choose !== undefined) throw new UsageError('--games and --choose need --from <save file>')
@@ -95,25 +128,23 @@ export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Pr
   const levels = levelFlags(flags.level)
   checkTurnsForm(flags.turns)
   if ([flags.json, flags.jsonl, flags.csv].filter(Boolean).length > 1) throw new UsageError('batch takes one of --json, --jsonl and --csv')
-  const { scenario: scn, warnings } = await loadScenarioFromDisk(await lensTarget(target, flags.lens))
-  for (const warning of warnings) out.err(warning)
-  const turns = turnsFlag(flags.turns, scn)
-  levelActorsCheck(levels, scn)
-  const script = flags.script ? await readScript(flags.script, scn) : null
-  const settings: BatchSettings = {
-    turns,
-    difficulty,
-    script: script ? [...script.entries()] : [],
-    computerOthers,
-    levels,
+  // The workers load their code while the scenario and script are read and checked here.
+  const started = Array.from({ length: workers }, startWorker)
+  let prepared: { scn: CompiledScenario; settings: BatchSettings }
+  try {
+    prepared = await prepareBatch(flags, target, { difficulty, computerOthers, levels }, out)
+  } catch (error) {
+    await Promise.all(started.map((worker) => worker.stop()))
+    throw error
   }
+  const { scn, settings } = prepared
   const seeds = Array.from({ length: runs }, (_, k) => (firstSeed + k) >>> 0)
   const games: GameSummary[] = []
-  const started = performance.now()
+  const startedAt = performance.now()
   out.progress(0, runs)
   await Promise.all(
-    Array.from({ length: workers }, (_, w) =>
-      runWorker(
+    started.map((worker, w) =>
+      worker.run(
         { file: scn.file, sources: scn.sources, hash: scn.hash, seeds: seeds.filter((_, k) => k % workers === w), settings },
         (game) => {
           games.push(game)
@@ -122,7 +153,7 @@ export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Pr
       ),
     ),
   )
-  const seconds = (performance.now() - started) / 1000
+  const seconds = (performance.now() - startedAt) / 1000
   const summary = summarise(scn, games)
   if (flags.jsonl || flags.csv) {
     const rows = gameRows(scn, games)
@@ -142,7 +173,7 @@ export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Pr
   } else {
     const percent = (x: number) => `${(x * 100).toFixed(1)}%`
     out.line(
-      `${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.computerOthers ? `${settings.difficulty}${levelsText(levels)}` : 'none'}${script ? `, script ${flags.script}` : ''}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`,
+      `${scn.file.title}: ${runs} games of ${settings.turns} turns from seed ${firstSeed}, computer ${settings.computerOthers ? `${settings.difficulty}${levelsText(levels)}` : 'none'}${flags.script ? `, script ${flags.script}` : ''}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`,
     )
     out.line(`  armed clash      ${percent(summary.outcomes.armedClash)}`)
     out.line(`  rigid blocs      ${percent(summary.outcomes.rigidBlocs)}`)

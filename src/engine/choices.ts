@@ -74,6 +74,13 @@ function listProblem(
 
 /** Why a choice is illegal in this state (ignoring budget and consent), or null when it is legal. */
 export function choiceProblem(scn: CompiledScenario, state: GameState, choice: Choice): Rejection | null {
+  return problemOf(scn, state, choice, orderKey(choice))
+}
+
+/** choiceProblem, given the choice's order key. */
+function problemOf(scn: CompiledScenario, state: GameState, choice: Choice, key: string): Rejection | null {
+  // While the game goes on, a choice's form is legal or not whatever the state: a legal one is checked once.
+  if (!state.outcome && factsOf(scn, state, choice, key).formOk) return historyProblem(scn, state, choice)
   return formProblem(scn, state, choice) ?? historyProblem(scn, state, choice)
 }
 
@@ -159,7 +166,7 @@ function sortChoices(choices: Choice[], keys: readonly string[]): void {
   for (let k = 0; k < keyed.length; k++) choices[k] = keyed[k].choice
 }
 
-/** What planTurn asks of a normalised choice that depends on the scenario alone (while the game goes on). */
+/** What is asked of a choice that depends on the scenario alone while the game goes on (by its exact text). */
 interface ChoiceFacts {
   /** Whether formProblem finds nothing wrong with it in a game not yet over. */
   formOk: boolean
@@ -170,7 +177,7 @@ interface ChoiceFacts {
 const MAX_FACTS = 4096
 const factsByScenario = new WeakMap<CompiledScenario, Map<string, ChoiceFacts>>()
 
-/** The facts of a normalised choice, by its order key, worked out on first use; for a state without an outcome. */
+/** The facts of a choice, by its order key, worked out on first use; for a state without an outcome. */
 function factsOf(scn: CompiledScenario, state: GameState, choice: Choice, key: string): ChoiceFacts {
   let cache = factsByScenario.get(scn)
   if (!cache) factsByScenario.set(scn, (cache = new Map<string, ChoiceFacts>()))
@@ -202,14 +209,12 @@ export function planTurn(scn: CompiledScenario, state: GameState, choices: reado
   for (const raw of choices) {
     const choice = normaliseChoice(raw)
     const text = orderKey(choice)
-    // While the game goes on, a choice's form is legal or not whatever the state: checked once per choice.
-    const facts = state.outcome ? null : factsOf(scn, state, choice, text)
-    const problem = facts?.formOk ? historyProblem(scn, state, choice) : choiceProblem(scn, state, choice)
+    const problem = problemOf(scn, state, choice, text)
     if (problem) {
       rejected.push(problem)
       continue
     }
-    const key = facts ? facts.jointKey : jointKey(choice)
+    const key = state.outcome ? jointKey(choice) : factsOf(scn, state, choice, text).jointKey
     if (seen.has(key)) {
       rejected.push({ choice, code: 'duplicate', reason: `"${choice.action}" with the same participants and targets is already planned` })
       continue
