@@ -9,8 +9,7 @@ import type { CompiledScenario } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
 import type { GameState } from '../state.ts'
 import type { EffectChanges } from '../steps/effects.ts'
-import { effectChanges } from '../steps/effects.ts'
-import { orderEffects } from '../steps/order-effects.ts'
+import { answerEffects, orderEffects } from '../steps/order-effects.ts'
 import { containmentActs } from '../steps/reactions.ts'
 
 /** Where each state variable lives in a flat array of all of them (see FlatLayout). */
@@ -156,7 +155,7 @@ export function compileShock(scn: CompiledScenario, layout: FlatLayout, choice: 
   for (const pair of effects.pinPairs) pins.set(pair, (pins.get(pair) ?? 0) + 1)
   for (const changes of effects.reactions) if (changes) pushFlat(layout, changes, index, delta)
   for (const rule of scn.containments) {
-    for (const act of containmentActs(scn, rule, [choice])) pushFlat(layout, effectChanges(scn, rule.effects, act), index, delta)
+    for (const act of containmentActs(scn, rule, [choice])) pushFlat(layout, answerEffects(scn, rule, act), index, delta)
   }
   const pinPairs = Int32Array.from(pins.keys()).sort()
   const pairs = scn.pairActors.length

@@ -3,7 +3,7 @@
 // the same orders come back turn after turn (and try after try for the computer players), so the turn reads
 // these instead of resolving refs and matching triggers again. Double containment, which depends on the
 // turn's orders together, is not here (see reactions.ts).
-import type { CompiledScenario } from '../compiled.ts'
+import type { CompiledScenario, CompiledTriggeredRule } from '../compiled.ts'
 import { pairIndex } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
 import type { EffectChanges } from './effects.ts'
@@ -22,6 +22,7 @@ export interface OrderEffects {
 const MAX_ORDERS = 4096
 
 const byScenario = new WeakMap<CompiledScenario, Map<string, OrderEffects>>()
+const answersByScenario = new WeakMap<CompiledScenario, Map<string, EffectChanges>>()
 
 /** The text that tells orders apart (as orderKey in choices.ts). */
 function orderText(order: Choice): string {
@@ -42,6 +43,20 @@ export function orderEffects(scn: CompiledScenario, order: Choice): OrderEffects
     cache.set(text, effects)
   }
   return effects
+}
+
+/** The changes a rule's effects make in answer to an act that is not an order (a double-containment answer). */
+export function answerEffects(scn: CompiledScenario, rule: CompiledTriggeredRule, act: Choice): EffectChanges {
+  let cache = answersByScenario.get(scn)
+  if (!cache) answersByScenario.set(scn, (cache = new Map<string, EffectChanges>()))
+  const text = `${rule.data.id}|${orderText(act)}`
+  let changes = cache.get(text)
+  if (!changes) {
+    if (cache.size >= MAX_ORDERS) cache.clear()
+    changes = effectChanges(scn, rule.effects, act)
+    cache.set(text, changes)
+  }
+  return changes
 }
 
 function workOut(scn: CompiledScenario, order: Choice): OrderEffects {

@@ -5,8 +5,8 @@ import type { CompiledScenario, CompiledTriggeredRule } from '../compiled.ts'
 import type { Choice } from '../choices.ts'
 import type { TurnContext } from './context.ts'
 import { clampTouched } from './context.ts'
-import { applyChanges, applyEffects, participantsOf } from './effects.ts'
-import { matchesTrigger } from './order-effects.ts'
+import { applyChanges, participantsOf } from './effects.ts'
+import { answerEffects, matchesTrigger } from './order-effects.ts'
 
 export { matchesTrigger } from './order-effects.ts'
 
@@ -22,7 +22,9 @@ export function applyReactions(ctx: TurnContext): void {
     }
   }
   for (const rule of scn.containments) {
-    for (const act of containmentActs(scn, rule, orders)) applyEffects(ctx, rule.cause, rule.effects, act)
+    for (const act of containmentActs(scn, rule, orders)) {
+      applyChanges(ctx, rule.cause, answerEffects(scn, rule, act), ctx.ledger ? participantsOf(act) : undefined)
+    }
   }
   clampTouched(ctx)
 }
@@ -33,34 +35,46 @@ export function applyReactions(ctx: TurnContext): void {
  * together did. (The computer players' fast path asks the same for each order alone.)
  */
 export function containmentActs(scn: CompiledScenario, rule: CompiledTriggeredRule, orders: readonly Choice[]): Choice[] {
-  if (rule.data.kind !== 'double-containment') return []
+  if (rule.data.kind !== 'double-containment') return NO_ACTS
   const [first, second] = rule.data.targets
-  // Built only when an order counts: most turns match none.
-  if (!orders.some((order) => matchesTrigger(scn, rule.when, order))) return []
-  const targetedBy = new Map<string, Set<string>>()
+  // Each participant of a matching order, with the targets of its matching orders (small lists: a turn has a
+  // few orders, and most match none).
+  let actors: string[] | null = null
+  const targetsOf: string[][] = []
   for (const order of orders) {
     if (!matchesTrigger(scn, rule.when, order)) continue
-    for (const participant of participantsOf(order)) {
-      let targets = targetedBy.get(participant)
-      if (!targets) targetedBy.set(participant, (targets = new Set()))
-      for (const target of order.targets ?? []) targets.add(target)
+    actors ??= []
+    const participants = order.partners ? [order.actor, ...order.partners] : [order.actor]
+    for (const participant of participants) {
+      let k = actors.indexOf(participant)
+      if (k < 0) {
+        k = actors.push(participant) - 1
+        targetsOf.push([])
+      }
+      for (const target of order.targets ?? []) if (!targetsOf[k].includes(target)) targetsOf[k].push(target)
     }
+  }
+  if (!actors) return NO_ACTS
+  const hasTargeted = (actor: string, target: string) => {
+    const k = actors.indexOf(actor)
+    return k >= 0 && targetsOf[k].includes(target)
   }
   const camp = rule.data.camp
   if (camp) {
     // The camp as a whole: fires once when its members together acted against both.
-    const members = camp.filter((id) => targetedBy.get(id)?.has(first) || targetedBy.get(id)?.has(second))
-    const hit = (target: string) => members.some((id) => targetedBy.get(id)!.has(target))
-    if (members.length === 0 || !hit(first) || !hit(second)) return []
+    const members = camp.filter((id) => hasTargeted(id, first) || hasTargeted(id, second))
+    const hit = (target: string) => members.some((id) => hasTargeted(id, target))
+    if (members.length === 0 || !hit(first) || !hit(second)) return NO_ACTS
     const [actor, ...partners] = members
     const choice: Choice = { actor, action: '', targets: [first, second] }
     if (partners.length > 0) choice.partners = partners
     return [choice]
   }
   const acts: Choice[] = []
-  for (const actor of [...targetedBy.keys()].sort()) {
-    const targets = targetedBy.get(actor)!
-    if (targets.has(first) && targets.has(second)) acts.push({ actor, action: '', targets: [first, second] })
+  for (const actor of [...actors].sort()) {
+    if (hasTargeted(actor, first) && hasTargeted(actor, second)) acts.push({ actor, action: '', targets: [first, second] })
   }
   return acts
 }
+
+const NO_ACTS: Choice[] = []
