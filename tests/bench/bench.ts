@@ -15,16 +15,15 @@
 // from a turn's last submission to every device holding the resolved turn <= 200 ms (median and p95);
 // hostile scenario files (tests/bench/hostile-loads.ts) refused in <= 1 s each.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Choice, CompiledScenario, GameState } from '../../src/engine/index.ts'
-import { chooseActions, compileScenario, planTurn, resolveTurn, startGame } from '../../src/engine/index.ts'
-import { loadScenario } from '../../src/engine/scenario/index.ts'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { build } from 'esbuild'
 import { worstValidateMs } from './validate-worst.ts'
 import { hostileLoadFigures } from './hostile-loads.ts'
 import { commandStartFigures } from './command-start.ts'
 import { levelsReport, levelsTable } from './ai-levels.ts'
-import { batchFigures, batchGameCpuMs, turnAgainstKernel } from './engine-speed.ts'
+import { batchFigures } from './engine-speed.ts'
+import type { EngineFigures } from './engine-figures.ts'
 
 const SCENARIO = 'scenarios/pin-pricks-2021'
 const json = process.argv.includes('--json')
@@ -32,55 +31,26 @@ const json = process.argv.includes('--json')
 // levels, the class server, the command or the browser.
 const engineOnly = process.argv.includes('--engine')
 
-function load(folder: string): CompiledScenario {
-  const files: Record<string, Uint8Array> = { 'scenario.json': readFileSync(join(folder, 'scenario.json')) }
-  for (const name of readdirSync(join(folder, 'sources'))) files[`sources/${name}`] = readFileSync(join(folder, 'sources', name))
-  const result = loadScenario(files)
-  if (!result.ok) throw new Error(`${folder} does not load`)
-  return compileScenario(result.scenario, result.sources, result.hash)
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
-
-const SCRIPTED: Choice[] = [
-  { actor: 'CHN', action: 'joint-air-patrol', partners: ['RUS'], targets: ['JPN'] },
-  { actor: 'USA', action: 'sanctions', targets: ['CHN', 'RUS'] },
-  { actor: 'JPN', action: 'scramble-intercept', targets: ['CHN'] },
-  { actor: 'AUS', action: 'quad-exercise', partners: ['USA'], targets: ['CHN'] },
-]
-
-/** Median time to resolve one turn (ledger on) with scripted choices, over many different states. */
-function turnMs(scn: CompiledScenario): number {
-  const times: number[] = []
-  for (let seed = 1; seed <= 400; seed++) {
-    let state: GameState = startGame(scn, seed, 12)
-    while (!state.outcome) {
-      const orders = planTurn(scn, state, SCRIPTED, () => true).orders
-      const start = performance.now()
-      state = resolveTurn(scn, state, orders).state
-      times.push(performance.now() - start)
-    }
-  }
-  return median(times.slice(times.length / 4))
-}
-
-/** Median time for the computer to choose for seven powers (everyone but the USA) at normal difficulty. */
-function aiTurnMs(scn: CompiledScenario): number {
-  const times: number[] = []
-  const computer = scn.actorIds.filter((id) => id !== 'USA')
-  for (let seed = 1; seed <= 60; seed++) {
-    let state: GameState = startGame(scn, seed, 12)
-    while (!state.outcome) {
-      const start = performance.now()
-      const choices = computer.flatMap((actor) => chooseActions(scn, state, actor, 'normal'))
-      times.push(performance.now() - start)
-      state = resolveTurn(scn, state, planTurn(scn, state, choices, () => true).orders, { ledger: false }).state
-    }
-  }
-  return median(times.slice(times.length / 4))
+/**
+ * The engine's own figures, measured in a child process by the engine as it ships: bundled by esbuild as the
+ * command is (build-cli.mjs), not compiled by tsx, whose keepNames wraps every closure the engine makes in a
+ * naming call (a cost the built command, the renderer and the class server do not have).
+ */
+async function engineInProcessFigures(): Promise<EngineFigures> {
+  const outfile = resolve('out', 'bench', 'engine-figures.mjs')
+  await build({
+    entryPoints: ['tests/bench/engine-figures.ts'],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    logLevel: 'warning',
+  })
+  const out = execFileSync(process.execPath, [outfile, SCENARIO], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  return JSON.parse(out.trim().split('\n').pop()!) as EngineFigures
 }
 
 /** A build of the browser edition of its own (vite takes --outDir from the config's root, src/renderer). */
@@ -141,14 +111,8 @@ function aiLevelsFigures(report: Awaited<ReturnType<typeof levelsReport>>): Reco
   return figures
 }
 
-const scn = load(SCENARIO)
-const kernel = turnAgainstKernel(scn, SCRIPTED)
-const engineFigures = {
-  turnMs: Number(turnMs(scn).toFixed(4)),
-  ...kernel,
-  aiTurnMs: Number(aiTurnMs(scn).toFixed(3)),
-  ...batchFigures(SCENARIO, kernel.turnKernelMs, batchGameCpuMs(scn)),
-}
+const inProcess = await engineInProcessFigures()
+const engineFigures = { ...inProcess, ...batchFigures(SCENARIO, inProcess.turnKernelMs, inProcess.batchGameCpuMs) }
 const levels = engineOnly ? null : await levelsReport()
 const figures = engineOnly
   ? engineFigures
