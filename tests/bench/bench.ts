@@ -138,6 +138,9 @@ if (json) {
     `1,000-game 12-turn batch at normal (wall, median of 3) ${f.batch1000S} s on ${f.batch1000Workers} workers = ${f.batchToTarget} x the 2 s target; ${f.batch1000OneWorkerS} s on one worker (${f.batchWorkerSpeedup} x faster on ${f.batch1000Workers})`,
   )
   console.log(
+    `  scaling: 4,000 games ${f.batch4000S} s on ${f.batch1000Workers} workers, ${f.batch4000OneWorkerS} s on one; the 3,000 games beyond the first 1,000 ${f.batchMarginalSpeedup} x faster on ${f.batch1000Workers} (what each worker pays once left out)`,
+  )
+  console.log(
     `  baselines: the bare kernel's 12,000 turns on ${f.batch1000Workers} cores ${f.batchKernelFloorS} s (batch = ${f.batchToKernelFloor} x, the rest is the computer players and the command); one game's CPU ${f.batchGameCpuMs} ms, ${f.batchCpuS} s for 1,000`,
   )
   if (!levels) process.exit(0)
