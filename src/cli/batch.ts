@@ -1,4 +1,4 @@
-// `redlines batch`: many games on worker threads, and the distribution of their outcomes.
+// `redlines batch`: many games in worker processes, and the distribution of their outcomes.
 import { availableParallelism } from 'node:os'
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -169,17 +169,23 @@ export async function batch(flags: BatchFlags & BatchFromFlags, out: Output): Pr
   const games: GameSummary[] = []
   const startedAt = performance.now()
   out.progress(0, runs)
-  await Promise.all(
-    started.map((worker, w) =>
-      worker.run(
-        { file: scn.file, sources: scn.sources, hash: scn.hash, seeds: seeds.filter((_, k) => k % workers === w), settings },
-        (game) => {
-          games.push(game)
-          out.progress(games.length, runs)
-        },
+  try {
+    await Promise.all(
+      started.map((worker, w) =>
+        worker.run(
+          { file: scn.file, sources: scn.sources, hash: scn.hash, seeds: seeds.filter((_, k) => k % workers === w), settings },
+          (game) => {
+            games.push(game)
+            out.progress(games.length, runs)
+          },
+        ),
       ),
-    ),
-  )
+    )
+  } catch (error) {
+    // One worker failed: the others' games cannot make a whole result, so they are stopped rather than waited for.
+    await Promise.all(started.map((worker) => worker.stop()))
+    throw error
+  }
   const seconds = (performance.now() - startedAt) / 1000
   const summary = summarise(scn, games)
   if (flags.jsonl || flags.csv) {
