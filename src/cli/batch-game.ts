@@ -1,10 +1,12 @@
 // One game of a batch, reduced to what the batch reports. Shared by the workers and the benchmark.
-import type { CompiledScenario, Difficulty } from '../engine/index.ts'
-import { playGame } from '../engine/index.ts'
+// Imports the engine's modules themselves, not its index: a worker process loads only what plays games
+// (not the scenario schema and loader, whose zod schemas take a tenth of a second to build).
+import type { CompiledScenario } from '../engine/compiled.ts'
+import { pairIndex, quasiAlliancePair } from '../engine/compiled.ts'
+import type { Difficulty } from '../engine/ai/policy.ts'
+import { playGame } from '../engine/game.ts'
+import { scriptedTurnOf } from '../engine/policies.ts'
 import type { ScriptTurn } from './script.ts'
-import { scriptedTurn } from './script.ts'
-import { quasiAlliancePair } from './options.ts'
-import { pairIndex } from '../engine/index.ts'
 
 export interface GameSummary {
   seed: number
@@ -40,7 +42,10 @@ export function playBatchGame(scn: CompiledScenario, seed: number, settings: Bat
     turns: settings.turns,
     ledger: false,
     seats: { computer: new Set(settings.computerOthers ? scn.actorIds : []), difficulty: settings.difficulty, levels: settings.levels },
-    script: (turn) => scriptedTurn(script.get(turn)),
+    script: (turn) => {
+      const scripted = script.get(turn)
+      return scripted && scriptedTurnOf(scripted.choices, scripted.actors)
+    },
   })
   for (const played of record.turns) incidents += played.result.incidents.length
   const outcome = record.final.outcome!

@@ -11,8 +11,8 @@ import type {
   EffectData,
   TriggerData,
 } from './scenario/schema.ts'
-import type { ComputerWeightName } from './scenario/schema.ts'
-import { COMPUTER_WEIGHT_NAMES, PARAMETER_NAMES } from './scenario/schema.ts'
+import type { ComputerWeightName } from './scenario/names.ts'
+import { COMPUTER_WEIGHT_NAMES, PARAMETER_NAMES } from './scenario/names.ts'
 
 /** Who or what caused a change: an action, a rule, an inject, a clamp or an index; carried into every ledger entry. */
 export interface Cause {

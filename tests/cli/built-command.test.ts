@@ -47,6 +47,23 @@ describe('the built command', () => {
     expect(fast.code).toBe(slow.code)
   })
 
+  it('starts a batch worker without the scenario schema: its code imports no zod', () => {
+    // Each worker process loads its code before playing, and zod's schemas take a tenth of a second to build.
+    const hasSchema = (file: string) => /\bstrictObject\b/.test(readFileSync(join(BUILD, file), 'utf8'))
+    const loaded = new Set<string>()
+    const visit = (file: string) => {
+      if (loaded.has(file)) return
+      loaded.add(file)
+      for (const [, imported] of readFileSync(join(BUILD, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(imported)
+    }
+    visit('batch-worker.js')
+    expect(loaded.size).toBeGreaterThan(1)
+    expect([...loaded].filter(hasSchema)).toEqual([])
+    // The command itself does load the schema: the check looks for the right word.
+    visit('redlines.js')
+    expect([...loaded].some(hasSchema)).toBe(true)
+  })
+
   it('lists the project files it was made from, the engine among them, and counts as fresh', () => {
     const manifest = JSON.parse(readFileSync(join(BUILD, MANIFEST), 'utf8')) as { inputs: Record<string, string> }
     const inputs = Object.keys(manifest.inputs)

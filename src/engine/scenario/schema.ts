@@ -1,6 +1,8 @@
 // The one source of truth for the scenario format: it yields the TypeScript types,
 // the shape check of the loader and the published JSON Schema (scenarios/scenario.schema.json).
 import * as z from 'zod'
+import type { ComputerWeightName, ParameterName } from './names.ts'
+import { COMPUTER_WEIGHT_NAMES, PARAMETER_NAMES } from './names.ts'
 import { claimSections } from './schema-claims.ts'
 import { injectSection } from './schema-injects.ts'
 import { Context, Glossary, SourceNotes } from './schema-context.ts'
@@ -130,38 +132,6 @@ export const ContactPair = grounded({ pair: Pair, theatre: Theatre.optional() })
   'A pair whose forces operate near each other: only such pairs can have incidents.',
 )
 
-export const PARAMETER_NAMES = [
-  'balanceRate',
-  'stressAmplifier',
-  'interestPull',
-  'pactPull',
-  'armsReactivity',
-  'armsCost',
-  'armsBase',
-  'readinessMax',
-  'tensionCooling',
-  'hostilityHeat',
-  'grievanceFading',
-  'incidentBase',
-  'incidentGrowth',
-  'incidentPinPrick',
-  'incidentTension',
-  'incidentAlignment',
-  'clashChance',
-  'autonomyCap',
-  'interdependenceFloor',
-  'quasiAllianceThreshold',
-  'rigidityThreshold',
-  'rigidTurns',
-  'impasseTension',
-  'impasseMovement',
-  'impasseTurns',
-  'impasseSurcharge',
-  'standingFading',
-  'autonomyMargin',
-] as const
-export type ParameterName = (typeof PARAMETER_NAMES)[number]
-
 export const PARAMETER_DESCRIPTIONS: Record<ParameterName, string> = {
   balanceRate: 'η: how fast "the enemy of my enemy" reshapes alignment each turn.',
   stressAmplifier: 'β: how much mean tension speeds up the balance term.',
@@ -209,9 +179,6 @@ function namedNumbers<Name extends string>(names: readonly Name[], descriptions:
 export const Parameters = namedNumbers(PARAMETER_NAMES, PARAMETER_DESCRIPTIONS).describe(
   'The numbers of the rules. Every parameter is grounded.',
 )
-
-export const COMPUTER_WEIGHT_NAMES = ['incidentCost', 'reciprocity', 'retaliationCost', 'allyAlignment'] as const
-export type ComputerWeightName = (typeof COMPUTER_WEIGHT_NAMES)[number]
 
 export const COMPUTER_WEIGHT_DESCRIPTIONS: Record<ComputerWeightName, string> = {
   incidentCost: 'Score points a computer player counts for each expected incident its acts add near it.',
@@ -608,6 +575,8 @@ export const Scenario = z
 export type ScenarioFile = z.infer<typeof Scenario>
 export type CitationData = z.infer<typeof Citation>
 export type ActionData = z.infer<typeof Action>
+export type { ComputerWeightName, ParameterName } from './names.ts'
+export { COMPUTER_WEIGHT_NAMES, PARAMETER_NAMES } from './names.ts'
 export type { InjectData } from './schema-injects.ts'
 export type RuleData = z.infer<typeof Rule>
 export type EffectData = z.infer<typeof Effect>
