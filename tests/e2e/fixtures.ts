@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
+import type { MapSnapshot } from '../../src/renderer/map/index.ts'
 
 export { expect }
 export type { Locator, Page }
@@ -19,16 +20,8 @@ export interface PageProblems {
   csp: string[]
 }
 
-/** Where the map drew its markers (MapHandle.snapshot), in canvas pixels. */
-export interface MapSnapshot {
-  width: number
-  height: number
-  geography: 'world' | 'schematic'
-  scale: number
-  fontScale: number
-  highlight: { kind: 'actor'; id: string } | { kind: 'link'; a: string; b: string } | null
-  actors: { id: string; x: number; y: number; extent: number; onMap: boolean; label: { x: number; y: number; w: number; h: number } }[]
-}
+/** Where the map drew its markers (MapHandle.snapshot), in canvas pixels: the renderer's own type. */
+export type { MapSnapshot }
 
 /** The browser-side globals the renderer exposes for tests and the benchmark. */
 export interface RedLinesWindow {
@@ -293,6 +286,15 @@ export async function waitForMap(page: Page, frames = 30): Promise<void> {
     const map = (globalThis as RedLinesWindow).__redLines?.map
     return !!map && (map.frames() > min || (map.frames() > 0 && map.idle()))
   }, frames)
+}
+
+/** From the title, starts the tutorial scenario and waits for its first turn (the map forgotten, see forgetMap). */
+export async function startTutorial(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Tutorial' }).click()
+  await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
+  await forgetMap(page)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await expect(turnHeading(page)).toHaveText(/^Turn 1 of 5/)
 }
 
 /** Forgets the current map handle, so that waitForMap waits for the next game screen's own map. */

@@ -3,7 +3,7 @@
 // change; every marker inside the canvas and the canvas inside the window at the sizes players use;
 // labels that grow with the text size; and a scenario of invented powers on its own schematic canvas.
 import { scanA11y } from './axe.ts'
-import { expect, forgetMap, openTitle, startGame, test, turnHeading } from './fixtures.ts'
+import { expect, forgetMap, openTitle, startGame, startTutorial, test, turnHeading } from './fixtures.ts'
 import type { MapSnapshot, Page, RedLinesWindow } from './fixtures.ts'
 
 const SIZES = [
@@ -140,11 +140,7 @@ test('the map labels grow with the text size', async ({ page }) => {
 test('the tutorial, whose powers are invented, draws them on its own schematic map filling the canvas', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await openTitle(page)
-  await page.getByRole('button', { name: 'Tutorial' }).click()
-  await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
-  await forgetMap(page)
-  await page.getByRole('button', { name: 'Start' }).click()
-  await expect(turnHeading(page)).toHaveText(/^Turn 1 of 5/)
+  await startTutorial(page)
   const snapshot = await idleSnapshot(page)
   expect(snapshot.geography).toBe('schematic')
   const xs = snapshot.actors.map((a) => a.x)

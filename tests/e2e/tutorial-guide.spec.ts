@@ -6,6 +6,7 @@ import {
   answerUntilReport,
   expect,
   forgetMap,
+  startTutorial,
   leaveReport,
   openTitle,
   pressEndTurn,
@@ -119,11 +120,7 @@ for (const [width, height] of [
   test(`at ${width}×${height} the current step stays in view and follows what the player skipped`, async ({ page }) => {
     await page.setViewportSize({ width, height })
     await openTitle(page)
-    await page.getByRole('button', { name: 'Tutorial' }).click()
-    await page.getByRole('button', { name: 'Start the tutorial scenario' }).click()
-    await forgetMap(page)
-    await page.getByRole('button', { name: 'Start' }).click()
-    await expect(turnHeading(page)).toHaveText(/^Turn 1 of 5/)
+    await startTutorial(page)
     await expectStep(page, 1, /^You play Selmark\./, 'score')
 
     // Scrolled down to the cards, the step is still on screen, docked at the top.

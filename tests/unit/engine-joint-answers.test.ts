@@ -14,19 +14,10 @@ import {
   prepareMatchTurn,
   seatsOf,
 } from '../../src/engine/index.ts'
+import { pseudoRandom } from '../support/pseudo-random.ts'
 import { defaultScenario } from '../support/scenarios.ts'
 
 const scn = defaultScenario()
-
-function pseudoRandom(seed: number): () => number {
-  let x = seed * 2654435761 + 1
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return (x >>> 0) / 2 ** 32
-  }
-}
 
 describe('the fate of the players’ choices, before the turn', () => {
   it('drops exactly what playTurn drops, for random plans and answers of one to three players', () => {

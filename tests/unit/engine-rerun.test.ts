@@ -6,6 +6,7 @@ import { humanTurnsFromOrders, legalCandidates, rerunMatch, setupProblem } from 
 import { decodeSave, encodeSave } from '../../src/renderer/session/save-codec.ts'
 import { GameSession } from '../../src/renderer/session/session.ts'
 import type { ScenarioListing } from '../../src/shared/host.ts'
+import { pseudoRandom } from '../support/pseudo-random.ts'
 import { defaultScenario, variant } from '../support/scenarios.ts'
 
 const scenario = defaultScenario()
@@ -57,17 +58,6 @@ describe('re-running on the same rules', () => {
     expect(refused.dropped).toEqual([])
   })
 })
-
-/** A small deterministic generator, so each game of the property below is reproducible from its number. */
-function pseudoRandom(seed: number): () => number {
-  let x = seed * 2654435761 + 1
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return (x >>> 0) / 2 ** 32
-  }
-}
 
 /** A game of random legal choices by one or two humans, who answer proposals at random. */
 async function randomGame(game: number): Promise<GameSession> {
