@@ -4,18 +4,12 @@
 import type { CompiledScenario } from '../engine/compiled.ts'
 import { pairIndex, quasiAlliancePair } from '../engine/compiled.ts'
 import type { Difficulty } from '../engine/ai/policy.ts'
+import type { GameEnding } from '../engine/outcomes.ts'
 import { playGame } from '../engine/game.ts'
 import { scriptedTurnOf } from '../engine/policies.ts'
 import type { ScriptTurn } from './script.ts'
 
-export interface GameSummary {
-  seed: number
-  turns: number
-  armedClash: boolean
-  rigidBlocs: boolean
-  impasse: boolean
-  quasiAlliance: boolean
-  scores: Record<string, number>
+export interface GameSummary extends GameEnding {
   pairAlignment: number | null
   incidents: number
   rigidity: number

@@ -30,10 +30,8 @@ export interface OutcomePlan {
 
 export type OutcomeSide = 'plan' | 'passing'
 
-/** How one sampled game ended. */
-export interface SampledEnding {
-  side: OutcomeSide
-  index: number
+/** How a game played to its end came out (here and in `redlines batch`). */
+export interface GameEnding {
   seed: number
   /** The turn the game ended after. */
   turns: number
@@ -42,6 +40,12 @@ export interface SampledEnding {
   impasse: boolean
   quasiAlliance: boolean
   scores: Record<string, number>
+}
+
+/** How one sampled game ended. */
+export interface SampledEnding extends GameEnding {
+  side: OutcomeSide
+  index: number
 }
 
 export interface ScoreSpread {

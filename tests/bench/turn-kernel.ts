@@ -5,13 +5,12 @@
 // The bench checks that it gives resolveTurn's values exactly before timing either, so the ratio compares
 // the same work.
 import type { Choice, CompiledScenario, GameState } from '../../src/engine/index.ts'
-import type { EffectData } from '../../src/engine/scenario/schema.ts'
 import { pairIndex } from '../../src/engine/compiled.ts'
 import { RNG_TAGS, uniform } from '../../src/engine/rng.ts'
-import { participantsOf, resolveRef } from '../../src/engine/steps/effects.ts'
-import { matchesTrigger } from '../../src/engine/steps/reactions.ts'
+import { answerEffects, orderEffects } from '../../src/engine/steps/order-effects.ts'
+import { containmentActs } from '../../src/engine/steps/reactions.ts'
 import type { FlatLayout } from '../../src/engine/ai/shock-program.ts'
-import { fillFlat, flatLayout } from '../../src/engine/ai/shock-program.ts'
+import { fillFlat, flatLayout, pushFlat } from '../../src/engine/ai/shock-program.ts'
 import type { FlatRole } from '../../src/engine/ai/flat-score.ts'
 import { compileRole, flatRoleScore } from '../../src/engine/ai/flat-score.ts'
 
@@ -120,92 +119,31 @@ export class TurnKernel {
     return { ...like, flat: like.flat.slice(), side: like.side.slice(), scores: like.scores.slice(), totals: like.totals.slice() }
   }
 
-  /** Steps 2 and 3 of a turn with these (checked, canonically ordered) orders, as the steps would make them. */
+  /**
+   * Steps 2 and 3 of a turn with these (checked, canonically ordered) orders, in the order the steps make them:
+   * the changes the engine itself works out for each order (steps/order-effects.ts), laid out flat.
+   */
   compile(orders: readonly Choice[]): CompiledOrders {
-    const scn = this.scn
+    const { scn, layout } = this
     const index: number[] = []
     const delta: number[] = []
-    const effects = (list: readonly EffectData[], choice: Choice) => this.effects(list, choice, index, delta)
     const pins = new Float64Array(scn.pairActors.length)
-    for (const order of orders) {
-      const action = scn.actionById[order.action]
-      effects(action.data.effects, order)
-      if (!action.data.pinPrick) continue
-      for (const participant of participantsOf(order))
-        for (const target of order.targets ?? []) pins[pairIndex(scn, participant, target)] += 1
+    const effects = orders.map((order) => orderEffects(scn, order))
+    for (const { action, pinPairs } of effects) {
+      pushFlat(layout, action, index, delta)
+      for (const pair of pinPairs) pins[pair] += 1
     }
     const actionsEnd = index.length
-    for (const rule of scn.reactions) for (const order of orders) if (matchesTrigger(scn, rule.when, order)) effects(rule.effects, order)
+    for (let r = 0; r < scn.reactions.length; r++) {
+      for (const order of effects) {
+        const changes = order.reactions[r]
+        if (changes) pushFlat(layout, changes, index, delta)
+      }
+    }
     for (const rule of scn.containments) {
-      if (rule.data.kind !== 'double-containment') continue
-      const [first, second] = rule.data.targets
-      const targetedBy = new Map<string, Set<string>>()
-      for (const order of orders) {
-        if (!matchesTrigger(scn, rule.when, order)) continue
-        for (const participant of participantsOf(order)) {
-          let targets = targetedBy.get(participant)
-          if (!targets) targetedBy.set(participant, (targets = new Set()))
-          for (const target of order.targets ?? []) targets.add(target)
-        }
-      }
-      if (targetedBy.size === 0) continue
-      if (rule.data.camp) {
-        const members = rule.data.camp.filter((id) => targetedBy.get(id)?.has(first) || targetedBy.get(id)?.has(second))
-        const hit = (target: string) => members.some((id) => targetedBy.get(id)!.has(target))
-        if (members.length > 0 && hit(first) && hit(second)) {
-          const [actor, ...partners] = members
-          const choice: Choice = { actor, action: '', targets: [first, second] }
-          if (partners.length > 0) choice.partners = partners
-          effects(rule.effects, choice)
-        }
-        continue
-      }
-      for (const actor of [...targetedBy.keys()].sort()) {
-        const targets = targetedBy.get(actor)!
-        if (targets.has(first) && targets.has(second)) effects(rule.effects, { actor, action: '', targets: [first, second] })
-      }
+      for (const act of containmentActs(scn, rule, orders)) pushFlat(layout, answerEffects(scn, rule, act), index, delta)
     }
     return { index: Int32Array.from(index), delta: Float64Array.from(delta), actionsEnd, pins }
-  }
-
-  private effects(list: readonly EffectData[], choice: Choice, index: number[], delta: number[]): void {
-    const { scn, layout } = this
-    const distinct = (ids: string[]) => ids.filter((id, k) => ids.indexOf(id) === k)
-    for (const effect of list) {
-      if (effect.variable === 'readiness' || effect.variable === 'standing') {
-        for (const id of distinct(resolveRef(effect.of, choice))) {
-          index.push(layout[effect.variable] + scn.actorIndex[id])
-          delta.push(effect.delta)
-        }
-        continue
-      }
-      if (effect.variable === 'grievance') {
-        const toward = distinct(resolveRef(effect.toward, choice))
-        for (const who of distinct(resolveRef(effect.of, choice))) {
-          for (const target of toward) {
-            if (who === target) continue
-            index.push(layout.grievance + scn.actorIndex[who] * scn.n + scn.actorIndex[target])
-            delta.push(effect.delta)
-          }
-        }
-        continue
-      }
-      const pairs: number[] = []
-      const others = resolveRef(effect.between[1], choice)
-      for (const a of resolveRef(effect.between[0], choice)) {
-        for (const b of others) {
-          const pair = a === b ? -1 : pairIndex(scn, a, b)
-          if (pair >= 0 && !pairs.includes(pair)) pairs.push(pair)
-        }
-      }
-      pairs.sort((x, y) => x - y)
-      const size =
-        effect.per === 'participant' ? 1 + (choice.partners?.length ?? 0) : effect.per === 'target' ? (choice.targets?.length ?? 0) : 1
-      for (const pair of pairs) {
-        index.push(layout[effect.variable] + pair)
-        delta.push(effect.delta * size)
-      }
-    }
   }
 
   /** One turn from `input` with `orders` into `out` (input is left as it was). */

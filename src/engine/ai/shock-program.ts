@@ -134,7 +134,7 @@ export function prunedProgram(
 }
 
 /** The changes laid out flat, appended to `index` and `delta`. */
-function pushFlat(layout: FlatLayout, changes: EffectChanges, index: number[], delta: number[]): void {
+export function pushFlat(layout: FlatLayout, changes: EffectChanges, index: number[], delta: number[]): void {
   for (let k = 0; k < changes.variables.length; k++) {
     index.push(layout[changes.variables[k]] + changes.indices[k])
     delta.push(changes.deltas[k])
